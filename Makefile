@@ -1,0 +1,24 @@
+# The two commands of the README: `make serve` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: serve test install install-dev
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+serve: install
+	$(BIN)/python -m service.smoke
+	$(BIN)/gunicorn -c docker/gunicorn.conf.py --bind 0.0.0.0:$(PORT) "service.app:create_app()"
+
+test: install-dev
+	$(BIN)/python -m pytest

@@ -1,0 +1,29 @@
+"""The auditing engine: article in, sourcing-transparency report out.
+
+``audit`` is the one entry point every face (API, CLI, review page) calls.
+Stages: ``document.load`` -> ``quotes.find_quotes`` -> ``speakers.attribute``
+-> ``sources.resolve_sources`` -> ``report.build_report``.
+"""
+from __future__ import annotations
+
+from .document import Document, load
+from .errors import InputError, PolicyError, SourcecheckError
+from .model import Quote, Report, Source, Span
+
+__all__ = ["audit", "Document", "InputError", "PolicyError", "SourcecheckError",
+           "Quote", "Report", "Source", "Span"]
+
+
+def audit(text: object, format: str = "text", policy: object = None, *,
+          title: str | None = None, id: str | None = None,
+          max_chars: int | None = 2_000_000) -> Report:
+    """Audit one article. ``policy`` is a ``service.policy.Policy`` (or None
+    for the default newsroom policy). Raises ``InputError`` for input that
+    cannot be audited; never anything else on purpose."""
+    from . import quotes, report, sources, speakers
+
+    doc = load(text, format, max_chars=max_chars)
+    found = quotes.find_quotes(doc)
+    attributed = speakers.attribute(doc, found)
+    resolved, srcs = sources.resolve_sources(doc, attributed)
+    return report.build_report(doc, resolved, srcs, policy=policy, title=title, id=id)

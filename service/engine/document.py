@@ -1,0 +1,336 @@
+"""Document: the article as plain text, its paragraphs and sentences, and an
+offset map back to the string the client sent (plain text, Markdown or HTML).
+
+Sentence splitting is NLTK's Punkt with abbreviation parameters we supply,
+so nothing is downloaded (``lexicon/abbreviations.txt``).
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Literal
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .errors import InputError
+from .lexicon import words
+from .model import Sentence, Span
+
+Format = Literal["text", "markdown", "html"]
+FORMATS: tuple[str, ...] = ("text", "markdown", "html")
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_NEWLINE = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain ``text`` with paragraphs and sentences as spans into it.
+
+    ``source`` is what the client sent; for plain text it is ``text`` itself
+    and the offset map is the identity.
+    """
+
+    text: str
+    source: str
+    format: str = "text"
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    _starts: array | None = field(default=None, repr=False, compare=False)
+    _ends: array | None = field(default=None, repr=False, compare=False)
+
+    def to_source(self, span: Span) -> Span:
+        """Map a span of ``text`` to the matching span of ``source``."""
+        if self._starts is None:
+            return span
+        if span.start == span.end:
+            at = self._starts[span.start] if span.start < len(self.text) else len(self.source)
+            return Span(at, at)
+        return Span(self._starts[span.start], self._ends[span.end - 1])
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset`` (binary search)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid].span
+            if offset < s.start:
+                hi = mid
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return self.sentences[mid]
+        return None
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph holding (or first after) ``offset``."""
+        lo, hi = 0, len(self.paragraphs)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.paragraphs[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, max(0, len(self.paragraphs) - 1))
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset into ``source``."""
+        line = self.source.count("\n", 0, source_offset) + 1
+        col = source_offset - (self.source.rfind("\n", 0, source_offset) + 1) + 1
+        return line, col
+
+
+# --- loading -----------------------------------------------------------------
+
+def load(source: object, format: str = "text", max_chars: int | None = 2_000_000) -> Document:
+    """Build a Document from what a client sent; raise InputError if it
+    cannot be audited (not a string, binary, too large, unknown format)."""
+    if isinstance(source, bytes):
+        try:
+            source = source.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError(f"input is not valid UTF-8 (byte {e.start})") from None
+    if not isinstance(source, str):
+        raise InputError(f"input must be text, not {type(source).__name__}")
+    if format not in FORMATS:
+        raise InputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    if max_chars is not None and len(source) > max_chars:
+        raise InputError(f"input is {len(source):,} characters; the limit is {max_chars:,}")
+    if _looks_binary(source):
+        raise InputError("input looks like binary data, not text")
+    if format == "text":
+        text, starts, ends = source, None, None
+    else:
+        builder = _PlainBuilder(source)
+        if format == "html":
+            _extract_html(source, builder)
+        else:
+            _extract_markdown(source, builder)
+        text, starts, ends = builder.result()
+    paragraphs = _paragraphs(text)
+    sentences = tuple(_sentences(text, paragraphs))
+    return Document(text, source, format, paragraphs, sentences, starts, ends)
+
+
+def _looks_binary(s: str) -> bool:
+    if "\x00" in s:
+        return True
+    sample = s[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    return controls > max(8, len(sample) // 20)
+
+
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    """Blank-line separated blocks; single lines when the text has no blank line."""
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    out, pos = [], 0
+    for m in sep.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    spans = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append(Span(a, b))
+    return tuple(spans)
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(words("abbreviations"))
+    return PunktSentenceTokenizer(params)
+
+
+def _sentences(text: str, paragraphs: tuple[Span, ...]):
+    tok = _punkt()
+    for i, p in enumerate(paragraphs):
+        chunk = p.of(text)
+        for a, b in tok.span_tokenize(chunk):
+            yield Sentence(Span(p.start + a, p.start + b), i)
+
+
+# --- markup to plain text with an offset map -----------------------------------
+
+class _PlainBuilder:
+    """Accumulates plain text, remembering each character's source range."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.parts: list[str] = []
+        self.starts = array("l")
+        self.ends = array("l")
+
+    def add(self, text: str, at: int) -> None:
+        """Text copied verbatim from ``source[at:at+len(text)]``."""
+        self.parts.append(text)
+        self.starts.extend(range(at, at + len(text)))
+        self.ends.extend(range(at + 1, at + len(text) + 1))
+
+    def add_char(self, char: str, start: int, end: int) -> None:
+        """One character standing for ``source[start:end]`` (an entity, a break)."""
+        self.parts.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def add_aligned(self, content: str, start: int, end: int) -> int:
+        """Text decoded from ``source[start:end]`` (escapes, entities): align it
+        greedily character by character; return where the alignment ended."""
+        pos = start
+        found = self.source.find(content, start, end) if content else -1
+        if found >= 0:
+            self.add(content, found)
+            return found + len(content)
+        for ch in content:
+            hit = self.source.find(ch, pos, min(end, pos + 12))
+            if hit < 0:
+                self.add_char(ch, pos, pos)
+            else:
+                self.add_char(ch, hit, hit + 1)
+                pos = hit + 1
+        return pos
+
+    def breaks(self, at: int, n: int = 2) -> None:
+        """Paragraph break standing at ``at`` (no source characters)."""
+        tail = "".join(self.parts[-3:])
+        have = len(tail) - len(tail.rstrip("\n"))
+        if not self.parts:
+            return
+        for _ in range(max(0, n - have)):
+            self.add_char("\n", at, at)
+
+    def result(self) -> tuple[str, array, array]:
+        text = "".join(self.parts)
+        self.starts.append(len(self.source))  # sentinel for empty spans at the end
+        return text, self.starts, self.ends
+
+
+_BLOCK_TAGS = frozenset(
+    "p div section article header footer aside main nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
+    "blockquote pre table tr td th thead tbody tfoot figure figcaption hr br address details "
+    "summary form fieldset caption".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object".split())
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self, source: str, builder: _PlainBuilder, base: int = 0):
+        super().__init__(convert_charrefs=False)
+        self.src = source
+        self.b = builder
+        self.base = base
+        self.skip = 0
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.base + self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag == "br":
+            self.b.breaks(self._pos(), 1)
+        elif tag in _BLOCK_TAGS:
+            self.b.breaks(self._pos())
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self.b.breaks(self._pos(), 1)
+        elif tag in _BLOCK_TAGS:
+            self.b.breaks(self._pos())
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.b.breaks(self._pos())
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.b.add(data, self._pos())
+
+    def _ref(self, raw: str, char: str):
+        if self.skip:
+            return
+        at = self._pos()
+        end = at + len(raw)
+        if self.b.source.startswith(raw + ";", at):
+            end += 1
+        self.b.add_char(char, at, end)
+
+    def handle_entityref(self, name):
+        from html import unescape
+
+        char = unescape(f"&{name};")
+        self._ref("&" + name, char if len(char) == 1 else " ")
+
+    def handle_charref(self, name):
+        from html import unescape
+
+        char = unescape(f"&#{name};")
+        self._ref("&#" + name, char if len(char) == 1 else " ")
+
+
+def _extract_html(source: str, builder: _PlainBuilder, base: int = 0) -> None:
+    parser = _HTMLText(source, builder, base)
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed markup: keep what was read
+        pass
+
+
+def _extract_markdown(source: str, builder: _PlainBuilder) -> None:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source)]
+    tokens = md.parse(source)
+    for tok in tokens:
+        if tok.map is None:
+            continue
+        start = line_starts[min(tok.map[0], len(line_starts) - 1)]
+        end = line_starts[min(tok.map[1], len(line_starts) - 1)]
+        if tok.type == "inline":
+            builder.breaks(start)
+            _markdown_inline(tok.children or [], builder, start, end)
+        elif tok.type == "html_block":
+            builder.breaks(start)
+            _extract_html(source[start:end], builder, base=start)
+    builder.breaks(len(source))
+
+
+def _markdown_inline(children, builder: _PlainBuilder, pos: int, end: int) -> None:
+    src = builder.source
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            pos = builder.add_aligned(child.content, pos, end)
+        elif child.type == "softbreak":
+            nl = src.find("\n", pos, end)
+            at = nl if nl >= 0 else pos
+            builder.add_char(" ", at, at + 1 if nl >= 0 else at)
+            pos = at + 1 if nl >= 0 else pos
+        elif child.type == "hardbreak":
+            nl = src.find("\n", pos, end)
+            at = nl if nl >= 0 else pos
+            builder.add_char("\n", at, at + 1 if nl >= 0 else at)
+            pos = at + 1 if nl >= 0 else pos
+        elif child.type == "html_inline":
+            found = src.find(child.content, pos, end)
+            if found >= 0:
+                pos = found + len(child.content)
+        elif child.type == "image":
+            # skip the image syntax entirely: alt text is not prose
+            close = src.find(")", pos, end)
+            if close >= 0:
+                pos = close + 1
