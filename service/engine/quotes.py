@@ -1,11 +1,171 @@
-"""Quotation spans: direct (straight and curly marks, multi-paragraph,
-partial) and reported speech ("said that...", "according to...")."""
+"""Quotation spans: direct quotations between marks (straight, curly, doubled
+and single marks; quotes over several paragraphs; partial quotes) and
+reported speech ("officials said that...", "according to X, ...").
+
+Direct quotes are found here; their speakers in ``speakers``. Reported
+speech is found with its cue, since the cue is what makes it a quotation.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
+from . import reported
 from .document import Document
-from .model import Quote
+from .model import Quote, Span
+
+_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+_SINGLE = re.compile(r"[‘’'‹›]")
+OPENERS = frozenset(["``", "“", "„", "«"])
+CLOSERS = frozenset(["''", "”", "»"])
+_LEFT_CONTEXT = set(" \t\n\r\f\v([{—–-/\u00a0") | set("\"“”‘’'`«»")
+_RIGHT_CONTEXT = set(" \t\n\r\f\v.,;:!?)]}—–-/\u00a0…") | set("\"“”‘’'`«»")
+MAX_QUOTE_PARAGRAPHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    text: str
+
+    def opens(self, text: str) -> bool:
+        """Could this mark open a quotation (left-flanking)?"""
+        before = text[self.start - 1] if self.start else " "
+        after = text[self.end] if self.end < len(text) else " "
+        return not after.isspace() and (before in _LEFT_CONTEXT)
+
+    def closes(self, text: str) -> bool:
+        """Could this mark close a quotation (right-flanking)?"""
+        before = text[self.start - 1] if self.start else " "
+        after = text[self.end] if self.end < len(text) else " "
+        return not before.isspace() and (after in _RIGHT_CONTEXT)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """Every quotation in the document, in text order (not yet attributed)."""
-    return []
+    """Every quotation in the document, in text order, with ids ``q1``, ``q2``...
+    Direct quotes carry no speaker yet; reported speech carries its cue."""
+    direct = direct_quotes(doc)
+    indirect = reported.reported_speech(doc, direct)
+    # a partial quote inside reported speech belongs to it ("said the plan was 'reckless'")
+    kept = [q for q in direct if not (q.kind == "partial" and any(r.span.contains(q.span) for r in indirect))]
+    merged = sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
+    return [replace(q, id=f"q{i}") for i, q in enumerate(merged, 1)]
+
+
+def direct_quotes(doc: Document) -> list[Quote]:
+    """Quotations between marks."""
+    text = doc.text
+    spans = _double_quoted(doc)
+    spans += _single_quoted(doc, spans)
+    spans.sort()
+    out = []
+    for frags in spans:
+        frags = tuple(f for f in (_trim(text, f) for f in frags) if f is not None)
+        if not frags:
+            continue
+        span = Span(frags[0].start, frags[-1].end)
+        out.append(Quote(id="", kind=_kind(text, span), span=span, text=span.of(text),
+                         fragments=frags if len(frags) > 1 else (), paragraph=doc.paragraph_at(span.start)))
+    return out
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    a, b = span.start, span.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b <= a or not any(c.isalnum() for c in text[a:b]):
+        return None
+    return Span(a, b)
+
+
+def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
+    """Pair double marks paragraph by paragraph. An unclosed quote continues
+    into the next paragraph only if that paragraph opens with a mark (the
+    newspaper convention for multi-paragraph quotes); otherwise it ends with
+    its paragraph, so a stray mark never swallows the rest of the article."""
+    text = doc.text
+    out: list[tuple[Span, ...]] = []
+    carry: list[Span] = []  # fragments of a quote running over paragraphs
+    for pi, para in enumerate(doc.paragraphs):
+        marks = [Mark(m.start(), m.end(), m.group()) for m in _DOUBLE.finditer(text, para.start, para.end)]
+        open_at: int | None = None
+        if carry:
+            first = marks[0] if marks else None
+            if first is not None and first.start == para.start and first.text not in CLOSERS:
+                open_at = first.end
+                marks = marks[1:]
+            else:
+                out.append(tuple(carry))  # the multi-paragraph quote ended without its closing mark
+                carry = []
+        for m in marks:
+            if open_at is None:
+                if m.text in CLOSERS and not m.opens(text):
+                    continue
+                if m.opens(text) or (m.text in OPENERS):
+                    open_at = m.end
+                continue
+            # a quote is open: this mark closes it unless it can only open
+            if m.text in OPENERS and not m.closes(text):
+                # two openers in a row: the first was stray
+                open_at = m.end
+                continue
+            if m.text == '"' and m.opens(text) and not m.closes(text):
+                if m.start - open_at <= 1:
+                    open_at = m.end
+                    continue
+            carry.append(Span(open_at, m.start))
+            out.append(tuple(carry))
+            carry, open_at = [], None
+        if open_at is not None:
+            carry.append(Span(open_at, para.end))
+            if len(carry) >= MAX_QUOTE_PARAGRAPHS or pi == len(doc.paragraphs) - 1:
+                out.append(tuple(carry))
+                carry = []
+    if carry:
+        out.append(tuple(carry))
+    return out
+
+
+def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[Span, ...]]:
+    """Single marks used as quotation marks (headlines, British style),
+    outside double-quoted text, within one paragraph."""
+    text = doc.text
+    inside = [Span(f[0].start - 1, f[-1].end + 1) for f in double]
+    out: list[tuple[Span, ...]] = []
+    for para in doc.paragraphs:
+        marks = [Mark(m.start(), m.end(), m.group()) for m in _SINGLE.finditer(text, para.start, para.end)]
+        open_at: int | None = None
+        for m in marks:
+            if any(s.start <= m.start < s.end for s in inside):
+                continue
+            before = text[m.start - 1] if m.start else " "
+            after = text[m.end] if m.end < len(text) else " "
+            if open_at is None:
+                if m.text in "‘'‹" and m.opens(text) and not before.isalnum() and after.isalpha():
+                    open_at = m.end
+            elif m.text in "’'›" and m.closes(text) and not after.isalnum():
+                if m.start - open_at >= 2:
+                    out.append((Span(open_at, m.start),))
+                open_at = None
+    return out
+
+
+def _kind(text: str, span: Span) -> str:
+    """direct for a quoted sentence or clause; partial for a few quoted words
+    inside the writer's own sentence ("called the plan 'reckless'")."""
+    content = span.of(text)
+    first = next((c for c in content if c.isalpha()), "")
+    j = span.start - 1
+    while j >= 0 and (text[j] in "\"“”„«»‘’'`" or text[j] == " "):
+        j -= 1
+    before = text[j] if j >= 0 else "\n"
+    embedded = before.isalnum() or before in ")%"
+    nwords = len(content.split())
+    if first.islower() and (embedded or nwords < 8):
+        return "partial"
+    if embedded and nwords <= 5 and content.rstrip()[-1:] not in ".!?":
+        return "partial"
+    return "direct"

@@ -1,0 +1,86 @@
+"""Cue verbs: the lexicon of attribution verbs and matching them in tokens.
+
+A cue is a speech verb ("said", "told"), a cognition or finding verb before
+a that-clause ("believes that", "found that"), with the auxiliaries and
+adverbs that lead to it ("have emphasized", "also said").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import rows
+from .model import Cue, Span
+from .tokens import Token
+
+# Words that may stand between a subject and its cue verb and belong to the cue.
+AUXILIARIES = frozenset(
+    "has have had is are was were will would could can may might should must shall did does do "
+    "been be being 's ’s not n't never also later previously repeatedly recently then first again "
+    "once often publicly privately reportedly further initially separately frequently flatly "
+    "strongly simply long already still even just quickly openly explicitly specifically".split()
+)
+
+# Verbs that take a person object before the reported clause ("told reporters that").
+OBJECT_VERBS = frozenset("tell assure inform warn remind advise ask urge brief notify promise".split())
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    form: str
+    cls: str  # speech | loaded | belief
+    neutral: str | None
+    particle: str | None = None  # "out" in "point out"
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, tuple[CueVerb, ...]]:
+    """Lower-case first word of every form -> the cue verbs it may start."""
+    out: dict[str, list[CueVerb]] = {}
+    for row in rows("cue_verbs"):
+        lemma, forms, cls = row[0], row[1], row[2]
+        neutral = row[3] if len(row) > 3 and row[3] else None
+        for form in forms.split(","):
+            words = form.split()
+            cv = CueVerb(lemma, form, cls, neutral, words[1] if len(words) > 1 else None)
+            out.setdefault(words[0], []).append(cv)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
+    """The cue verb starting at token ``i`` and the index after it, if any."""
+    cands = cue_forms().get(tokens[i].lower)
+    if not cands:
+        return None
+    for cv in cands:
+        if cv.particle:
+            if i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:
+                return cv, i + 2
+        else:
+            return cv, i + 1
+    return None
+
+
+def make_cue(text: str, tokens: list[Token], first: int, verb: CueVerb, end: int) -> Cue:
+    """A Cue spanning tokens ``first`` (an auxiliary or the verb) to ``end``."""
+    span = Span(tokens[first].start, tokens[end - 1].end)
+    return Cue(span=span, text=span.of(text), lemma=verb.lemma,
+               loaded=verb.cls == "loaded", neutral=verb.neutral if verb.cls == "loaded" else None)
+
+
+def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
+    """Index of the first auxiliary/adverb leading to the verb at ``i``."""
+    j = i
+    while j - 1 >= floor and (tokens[j - 1].lower in AUXILIARIES or
+                              (tokens[j - 1].lower.endswith("ly") and tokens[j - 1].lower not in _NOT_ADVERBS
+                               and not tokens[j - 1].is_cap)):
+        j -= 1
+    # never start a cue on a bare "'s" (possessive)
+    while j < i and tokens[j].lower in ("'s", "’s"):
+        j += 1
+    return j
+
+
+_NOT_ADVERBS = frozenset("family only italy july ally rally supply reply apply fly early daily weekly monthly "
+                         "kelly sally holly emily billy molly nelly".split())

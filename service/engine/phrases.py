@@ -1,0 +1,179 @@
+"""Speaker noun phrases around a cue, found without a tagger.
+
+``subject_before`` walks back from a cue verb to the start of its subject
+("Senior American officials have emphasized"); ``phrase_after`` reads a
+phrase forward ("said Charles Lister", "according to a senior official").
+Titles before a name and appositives are left out of the mention
+("Secretary of State John Kerry" -> "John Kerry"); the sources stage finds
+them as descriptors.
+"""
+from __future__ import annotations
+
+from .lexicon import words
+from .model import Mention, Span
+from .tokens import Token
+
+PRONOUNS = frozenset("he she they we i it you who".split())
+DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your some many most several few "
+    "other another both all any each one two three four five six seven eight nine ten dozens "
+    "hundreds thousands".split()
+)
+PREPOSITIONS = frozenset("of for at with from in on to within inside by among under near".split())
+# Words that end a subject when walking backwards: clause openers and conjunctions.
+BOUNDARIES = frozenset(
+    "that which and but or because while when if as after before since although though where so "
+    "than whether until unless whom whose what why how there here not also".split()
+) - {"who"}
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
+    "morning afternoon evening night week weekend month year earlier later recently".split()
+)
+_STOP_PUNCT = frozenset(list(",;:()[]{}\"“”„«»‘’`!?—–") + ["''", "``", "-"])
+MAX_WORDS = 9
+
+
+def _titles() -> frozenset[str]:
+    return words("titles")
+
+
+def _roles() -> frozenset[str]:
+    return words("role_nouns")
+
+
+def _mention(text: str, toks: list[Token]) -> Mention | None:
+    if not toks:
+        return None
+    span = Span(toks[0].start, toks[-1].end)
+    return Mention(span, span.of(text))
+
+
+def strip_title(toks: list[Token]) -> list[Token]:
+    """Drop a title before a capitalised name: "Sen. Bernie Sanders" -> "Bernie Sanders"."""
+    if len(toks) < 2 or not toks[-1].is_cap:
+        return toks
+    titles = _titles()
+    i = 0
+    while i < len(toks) - 1 and (toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "the", "-")
+                                 or toks[i].text.endswith(".") and len(toks[i].text) <= 4 and toks[i].is_cap
+                                 and toks[i].lower.rstrip(".") in titles):
+        i += 1
+    rest = toks[i:]
+    if not rest or not all(t.is_cap or t.text in ("-", "'s") for t in rest):
+        return toks
+    # keep "Mr./Mrs./Ms./Dr." out only when a name follows
+    return rest if rest and rest[0].is_cap else toks
+
+
+def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
+    """The subject phrase ending right before token ``cue_first`` (exclusive),
+    not reaching before token ``floor``."""
+    i = cue_first - 1
+    # skip a time expression between subject and cue: "the White House on Monday said"
+    j = i
+    while j >= floor and tokens[j].lower in TIME_WORDS:
+        j -= 1
+    if j < i and j >= floor and tokens[j].lower in ("on", "last", "this", "early", "late"):
+        j -= 1
+    if j < i:
+        i = j
+    if i < floor:
+        return None
+    t = tokens[i]
+    if t.text in (",",):
+        # "Charles Lister, a visiting fellow at ..., commented": skip the appositive
+        return _before_appositive(text, tokens, i, floor)
+    if t.text in _STOP_PUNCT or not t.is_word:
+        return None
+    if t.lower in PRONOUNS:
+        return _mention(text, [t])
+    got: list[Token] = []
+    k = i
+    while k >= floor and len(got) < MAX_WORDS:
+        tok = tokens[k]
+        low = tok.lower
+        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
+            break
+        if low in BOUNDARIES and not tok.is_cap:
+            break
+        if low in PRONOUNS and got:
+            break
+        if low in PREPOSITIONS and got:
+            # keep "a spokesman for the ministry", "Secretary of State": only when the
+            # word before is a role noun or both sides are capitalised
+            prev = tokens[k - 1] if k - 1 >= floor else None
+            if prev is None:
+                break
+            if not ((prev.lower in _roles()) or (prev.is_cap and got[-1].is_cap and low == "of")):
+                break
+        got.append(tok)
+        if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
+            break
+        k -= 1
+    got.reverse()
+    # a leading preposition or determiner-less lowercase run is not a subject
+    while got and (got[0].lower in PREPOSITIONS):
+        got = got[1:]
+    if not got:
+        return None
+    if not any(g.is_cap or g.lower in _roles() or g.lower in DETERMINERS or g.lower.endswith("s") for g in got):
+        return None
+    # a capitalised sentence opener followed by lowercase words is usually not a name ("Still officials")
+    return _mention(text, strip_title(got))
+
+
+def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -> Mention | None:
+    """For "NAME, APPOSITIVE, cue": return NAME if the stretch between the two
+    commas looks like an appositive."""
+    k = comma - 1
+    while k >= floor and tokens[k].text != "," and comma - k <= 20:
+        if tokens[k].text in ("“", "”", '"', ".", ";", ":"):
+            return None
+        k -= 1
+    if k < floor or tokens[k].text != ",":
+        return None
+    inner = tokens[k + 1:comma]
+    if not inner:
+        return None
+    if inner[0].lower in ("who", "whose", "which"):
+        pass  # relative clause: "Kerry, who arrived Monday, said"
+    elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()):
+        return None
+    name = subject_before(text, tokens, k, floor)
+    return name
+
+
+def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None = None) -> Mention | None:
+    """A speaker phrase starting at token ``first``: "Charles Lister", "a senior
+    official", "the report", "a spokesman for the ministry"."""
+    limit = len(tokens) if limit is None else min(limit, len(tokens))
+    got: list[Token] = []
+    k = first
+    while k < limit and len(got) < MAX_WORDS:
+        tok = tokens[k]
+        low = tok.lower
+        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
+            break
+        if low in BOUNDARIES and not tok.is_cap and got:
+            break
+        if low in ("who", "which", "whose"):
+            break
+        if low in PREPOSITIONS and got:
+            nxt = tokens[k + 1] if k + 1 < limit else None
+            if nxt is None:
+                break
+            if not (got[-1].lower in _roles() or (got[-1].is_cap and nxt.is_cap and low == "of")):
+                break
+        if got and low in TIME_WORDS:
+            break
+        # a lowercase verb-looking word after the head ends the phrase ("the report released")
+        if got and not tok.is_cap and (low.endswith("ed") or low.endswith("ing")) and got[-1].lower not in DETERMINERS \
+                and low not in ("senior", "leading", "ruling", "governing", "founding", "presiding", "retired", "elected", "unnamed", "unidentified", "concerned", "informed"):
+            break
+        got.append(tok)
+        k += 1
+    while got and (got[-1].lower in PREPOSITIONS or got[-1].lower in DETERMINERS and got[-1].lower not in ("one", "both", "all")):
+        got.pop()
+    if not got:
+        return None
+    return _mention(text, strip_title(got))

@@ -1,0 +1,287 @@
+"""Reported speech: claims the article attributes without quotation marks.
+
+Each pattern is a small named function over one sentence's tokens that
+returns ``(cue, speaker, content)`` or nothing:
+
+- ``leading``:      "American officials are reporting that Iran is ..."
+- ``trailing``:     "Iran is sending drones, officials said."  /  "..., said Kerry."
+- ``according_to``: "According to the report, ..."  /  "..., according to officials."
+- ``unattributed``: "There are also claims that ...", "It is believed that ..."
+- ``reportedly``:   "Iran has reportedly sent drones."
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import OBJECT_VERBS, aux_start, make_cue, verb_at
+from .document import Document
+from .model import Cue, Mention, Quote, Span
+from .phrases import PRONOUNS, TIME_WORDS, phrase_after, subject_before
+from .tokens import Token, tokenize
+
+_QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
+_END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
+_PREPS_AFTER_VERB = frozenset("in on at during to about with from for by after before into over as".split())
+_TAIL_OK = frozenset(
+    "in on at during a an the an interview statement statements news conference press briefing release "
+    "email emailed telephone phone call speech rally remarks written tuesday monday wednesday thursday friday "
+    "saturday sunday today yesterday last this week month year night morning afternoon evening earlier later "
+    "recently also told reporters said to his her their its late early".split()
+)
+MIN_CONTENT_WORDS = 3
+
+_UNATTRIBUTED = re.compile(
+    r"\b(?P<cue>(?:[Tt]here|[Ii]t)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+|now\s+|widely\s+|generally\s+|long\s+|increasingly\s+|still\s+|growing\s+|some\s+|many\s+|new\s+)*"
+    r"(?:claims?|reports?|allegations?|suggestions?|rumou?rs?|indications?|speculation|fears?|concerns?|"
+    r"believed|thought|said|reported|alleged|claimed|expected|understood|feared|rumou?red|assumed|"
+    r"suspected|suggested|estimated|known|hoped))\s+that\s+"
+)
+_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    cue: Cue
+    speaker: Mention | None
+    content: Span
+    rule: str
+
+
+def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
+    """Reported-speech quotations, each with its cue and (where given) speaker."""
+    text = doc.text
+    quoted = [q.span for q in direct]
+    out: list[Quote] = []
+    qi = 0
+    for sent in doc.sentences:
+        s = sent.span
+        while qi < len(quoted) and quoted[qi].end <= s.start:
+            qi += 1
+        nearby = [q for q in quoted[max(0, qi - 1):qi + 6] if q.overlaps(Span(max(0, s.start - 1), s.end + 1))]
+        # a sentence that is all quotation is direct speech, not reported
+        if nearby and sum(len(q) for q in nearby) > 0.8 * len(s):
+            continue
+        tokens = tokenize(text, s.start, s.end)
+        if len(tokens) < 4:
+            continue
+        found = _sentence(text, s, tokens, nearby)
+        for f in found:
+            content = _clean(text, f.content)
+            if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
+                continue
+            out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
+                             speaker=f.speaker, rule=f.rule, paragraph=sent.paragraph))
+    return out
+
+
+def _covers(q: Span, c: Span) -> bool:
+    """Most of the content is one direct quotation: that quote is the claim."""
+    inter = min(q.end, c.end) - max(q.start, c.start)
+    return inter > 0.6 * len(c)
+
+
+def _clean(text: str, span: Span) -> Span | None:
+    a, b = span.start, span.end
+    while a < b and text[a] in " \t\n,:;—–-":
+        a += 1
+    while b > a and text[b - 1] in _END_PUNCT:
+        b -= 1
+    # drop a balanced-looking leading mark left without its closer and vice versa
+    if b <= a or len(text[a:b].split()) < MIN_CONTENT_WORDS:
+        return None
+    return Span(a, b)
+
+
+def _inside(tok: Token, quoted: list[Span]) -> bool:
+    return any(q.start <= tok.start < q.end for q in quoted)
+
+
+def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    out: list[Found] = []
+    taken: list[Span] = []
+    for rule in (unattributed, according_to, trailing, leading, reportedly):
+        for f in rule(text, s, tokens, quoted):
+            if any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken):
+                continue
+            out.append(f)
+            taken.append(f.content)
+            taken.append(f.cue.span)
+    return out
+
+
+def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """SUBJECT CUE [object] [that] CLAUSE."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if _inside(tok, quoted):
+            continue
+        hit = verb_at(tokens, i)
+        if hit is None:
+            continue
+        verb, e = hit
+        first = aux_start(tokens, i)
+        speaker = subject_before(text, tokens, first)
+        if speaker is None:
+            continue
+        start = _content_start(tokens, e, verb)
+        if start is None:
+            continue
+        if tokens[start].text in _QUOTE_MARKS and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
+            continue  # X said: "..." is a direct quotation
+        content = Span(tokens[start].start, s.end)
+        out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-leading"))
+        break
+    return out
+
+
+def _content_start(tokens: list[Token], e: int, verb) -> int | None:
+    """Index of the first token of the reported clause after a cue ending at ``e``."""
+    n = len(tokens)
+    if e >= n:
+        return None
+    nxt = tokens[e]
+    if nxt.text == ":":
+        return e + 1 if e + 1 < n else None
+    if nxt.text == ",":
+        return None
+    # "that" soon after the cue, with no punctuation between: said (in a statement) that
+    for k in range(e, min(n, e + 10)):
+        t = tokens[k]
+        if t.lower == "that":
+            return k + 1 if k + 1 < n else None
+        if not t.is_word and t.text not in ("'s", "’s", "-", "."):
+            break
+    if verb.cls == "belief":
+        return e if nxt.lower in PRONOUNS | {"there"} else None
+    if verb.lemma in OBJECT_VERBS:
+        obj = tokens[e]
+        if obj.lower in ("reporters", "me", "us", "him", "her", "them", "journalists"):
+            k = e + 1
+        else:
+            return None
+        while k < n and tokens[k].lower in TIME_WORDS | {"on", "last"}:
+            k += 1
+        return k if k < n and tokens[k].is_word and tokens[k].lower not in _PREPS_AFTER_VERB else None
+    k = e
+    while k < n and tokens[k].lower in TIME_WORDS | {"on", "last"}:
+        k += 1
+    if k >= n:
+        return None
+    t = tokens[k]
+    if t.lower in _PREPS_AFTER_VERB or not t.is_word and t.text not in _QUOTE_MARKS:
+        return None
+    if verb.lemma not in ("say", "report", "add", "write", "tweet", "announce", "argue", "claim", "insist",
+                          "warn", "predict", "explain", "note", "acknowledge", "admit", "concede", "allege",
+                          "assert", "contend", "maintain", "declare", "state", "estimate", "confirm", "deny",
+                          "complain", "charge", "boast", "testify", "promise", "vow", "emphasize", "stress",
+                          "reiterate", "respond", "reply", "recall", "suggest", "indicate", "agree", "hope",
+                          "believe", "think", "fear", "worry", "expect", "know", "feel"):
+        return None
+    return k
+
+
+def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, SUBJECT CUE [tail].  or  CLAUSE, CUE SUBJECT [tail]."""
+    n = len(tokens)
+    for i in range(n - 1, 1, -1):
+        tok = tokens[i]
+        if _inside(tok, quoted):
+            break
+        hit = verb_at(tokens, i)
+        if hit is None or hit[0].cls == "belief":
+            continue
+        verb, e = hit
+        # the tail after the verb must be short and harmless (no new clause)
+        tail = tokens[e:]
+        first = aux_start(tokens, i)
+        if first > 0 and tokens[first - 1].text == ",":
+            # inverted: ", said Kerry."
+            speaker = phrase_after(text, tokens, e)
+            if speaker is None:
+                continue
+            after = [t for t in tokens if t.start >= speaker.span.end]
+            if not _short_tail(after):
+                continue
+            comma = first - 1
+        else:
+            if not _short_tail(tail):
+                continue
+            speaker = subject_before(text, tokens, first)
+            if speaker is None:
+                continue
+            k = next((j for j, t in enumerate(tokens) if t.start == speaker.span.start), None)
+            if k is None:
+                continue
+            # allow an appositive between the comma and the verb
+            comma = k - 1
+            if comma < 0 or tokens[comma].text != ",":
+                continue
+        if comma < 2:
+            continue
+        content = Span(s.start, tokens[comma].start)
+        return [Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-trailing")]
+    return []
+
+
+def _short_tail(tail: list[Token]) -> bool:
+    words = [t for t in tail if t.is_word]
+    if len(words) > 8:
+        return False
+    return all(t.lower in _TAIL_OK or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
+
+
+def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """According to SPEAKER, CLAUSE.  /  CLAUSE, according to SPEAKER."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].lower != "according" or tokens[i + 1].lower != "to" or _inside(tokens[i], quoted):
+            continue
+        speaker = phrase_after(text, tokens, i + 2)
+        if speaker is None:
+            continue
+        cue_span = Span(tokens[i].start, tokens[i + 1].end)
+        cue = Cue(cue_span, cue_span.of(text), "according to")
+        if i == 0 or tokens[i - 1].text not in (",", "(", "—", "–"):
+            # leading: the claim follows the speaker phrase's comma
+            k = next((j for j in range(i + 2, n) if tokens[j].start >= speaker.span.end), n)
+            while k < n and tokens[k].text != ",":
+                k += 1
+            if k + 1 >= n:
+                continue
+            if i > 0:  # "The plan, according to X, ..." handled as trailing below
+                content = Span(s.start, tokens[i].start)
+                if len([t for t in tokens[:i] if t.is_word]) >= MIN_CONTENT_WORDS:
+                    return [Found(cue, speaker, Span(s.start, s.end), "according-to")]
+                continue
+            content = Span(tokens[k + 1].start, s.end)
+        else:
+            content = Span(s.start, tokens[i - 1].start)
+            rest = [t for t in tokens[i + 2:] if t.start >= speaker.span.end]
+            if rest and rest[0].text == ",":
+                # mid-sentence: "The plan, according to X, would fail." covers the sentence
+                content = Span(s.start, s.end)
+        return [Found(cue, speaker, content, "according-to")]
+    return []
+
+
+def unattributed(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """There are (also) claims that CLAUSE.  /  It is believed that CLAUSE."""
+    m = _UNATTRIBUTED.search(text, s.start, s.end)
+    if not m:
+        return []
+    cue_span = Span(m.start("cue"), m.end("cue"))
+    if any(q.start <= cue_span.start < q.end for q in quoted):
+        return []
+    cue = Cue(cue_span, cue_span.of(text), m.group("cue").split()[-1].lower())
+    return [Found(cue, None, Span(m.end(), s.end), "unattributed-claim")]
+
+
+def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """A claim marked only by "reportedly" or "allegedly"."""
+    m = _REPORTEDLY.search(text, s.start, s.end)
+    if not m or any(q.start <= m.start() < q.end for q in quoted):
+        return []
+    cue_span = Span(m.start(), m.end())
+    return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end), "reportedly")]
