@@ -32,17 +32,20 @@ def predict(article: dict) -> dict:
     for q in report.quotes:
         src = sources.get(q.source_id)
         sp = q.speaker
-        quotes.append({
-            "start": q.span.start,
-            "end": q.span.end,
-            "kind": q.kind,
-            "speaker": sp.text if sp else None,
-            "speaker_start": sp.span.start if sp else None,
-            "speaker_end": sp.span.end if sp else None,
-            "speaker_name": src.name if src else (sp.text if sp else None),
-            "source_type": src.type if src else "unattributed",
-            "cue": q.cue.text if q.cue else None,
-        })
+        # the gold lists each fragment of a quote broken by its attribution on its own
+        for frag in q.fragments or (q.span,):
+            quotes.append({
+                "start": frag.start,
+                "end": frag.end,
+                "kind": q.kind,
+                "speaker": sp.text if sp else None,
+                "speaker_start": sp.span.start if sp else None,
+                "speaker_end": sp.span.end if sp else None,
+                "speaker_name": src.name if src else (sp.text if sp else None),
+                "source_type": src.type if src else "unattributed",
+                "cue": q.cue.text if q.cue else None,
+                "rule": q.rule,
+            })
     return {"id": article["id"], "quotes": quotes}
 
 

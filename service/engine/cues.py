@@ -48,10 +48,26 @@ def cue_forms() -> dict[str, tuple[CueVerb, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+# Words after which a cue form is a noun or an adjective, not a verb:
+# "the report", "two states", "Trump's tweet", "an estimated loss".
+_NOUN_CONTEXT = frozenset(
+    "the a an this these those his her their its our my your some many most several few every each "
+    "any no another other two three four five six seven eight nine ten 's ’s of for in on at with "
+    "from by to into about across over under new first last whose such".split()
+)
+
+
 def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
-    """The cue verb starting at token ``i`` and the index after it, if any."""
-    cands = cue_forms().get(tokens[i].lower)
+    """The cue verb starting at token ``i`` and the index after it, if any.
+    A capitalised form, or one after a determiner, possessive, number or
+    preposition, is a noun ("the State Department", "a report")."""
+    tok = tokens[i]
+    cands = cue_forms().get(tok.lower)
     if not cands:
+        return None
+    if tok.text[:1].isupper() and not tok.text.isupper():
+        return None
+    if i > 0 and (tokens[i - 1].lower in _NOUN_CONTEXT or tokens[i - 1].text[:1].isdigit()):
         return None
     for cv in cands:
         if cv.particle:

@@ -23,7 +23,9 @@ PREPOSITIONS = frozenset("of for at with from in on to within inside by among un
 # Words that end a subject when walking backwards: clause openers and conjunctions.
 BOUNDARIES = frozenset(
     "that which and but or because while when if as after before since although though where so "
-    "than whether until unless whom whose what why how there here not also".split()
+    "than whether until unless whom whose what why how there here not also "
+    "is are was were has have had will would could can may might should must do does did been be being "
+    "said says say told".split()
 ) - {"who"}
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "

@@ -23,7 +23,7 @@ from .tokens import Token, tokenize
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
-MAX_TAIL_TOKENS = 14
+MAX_TAIL_TOKENS = 24
 SCARE_QUOTE_WORDS = 4  # an unattributed partial quote this short is a term, not a quotation
 
 
@@ -80,7 +80,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
 
 
 def _scare_quote(q: Quote) -> bool:
-    return q.kind == "partial" and q.speaker is None and len(q.text.split()) <= SCARE_QUOTE_WORDS
+    return q.kind != "indirect" and q.speaker is None and len(q.text.split()) <= SCARE_QUOTE_WORDS
 
 
 def _close_end(text: str, q: Quote) -> int:
@@ -114,6 +114,11 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     if not tail:
         return None
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
+    if j + 2 < len(tail) and tail[j].lower == "according" and tail[j + 1].lower == "to":
+        speaker = phrase_after(text, tail, j + 2)
+        if speaker is not None:
+            cs = Span(tail[j].start, tail[j + 1].end)
+            return Attribution(Cue(cs, cs.of(text), "according to"), speaker, "according-to", speaker.span.end)
     # inverted: said Kerry
     hit = verb_at(tail, j) if j < len(tail) else None
     if hit is not None and hit[0].cls != "belief":
@@ -121,7 +126,7 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
             return Attribution(make_cue(text, tail, j, verb, e), speaker, "trailing", speaker.span.end)
-    for i in range(j, min(len(tail), j + 10)):
+    for i in range(j, len(tail)):
         hit = verb_at(tail, i)
         if hit is None or hit[0].cls == "belief":
             continue
@@ -211,8 +216,27 @@ def continuing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | Non
     return Attribution(None, prev.speaker, "continuing")
 
 
+def label(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """Clinton: "Our goal is ..." (a name and a colon introduce the quote)."""
+    text = ctx.doc.text
+    toks = ctx.tokens(q.paragraph)
+    start = _open_start(text, q)
+    k = next((j for j, t in enumerate(toks) if t.start >= start), len(toks))
+    if k < 2 or toks[k - 1].text != ":":
+        return None
+    lo = k - 1
+    while lo > 0 and toks[lo - 1].is_cap and toks[lo - 1].is_word and k - lo <= 4:
+        lo -= 1
+    name = toks[lo:k - 1]
+    if not name or (lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text not in _MARKS
+                    and toks[lo - 1].text not in (",", ";")):
+        return None
+    span = Span(name[0].start, name[-1].end)
+    return Attribution(None, Mention(span, span.of(text)), "label")
+
+
 SIEVE: tuple[Callable[[_Context, Quote, Quote | None], Attribution | None], ...] = (
-    trailing, leading, colon_before, continuing,
+    trailing, leading, label, colon_before, continuing,
 )
 
 

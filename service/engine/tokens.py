@@ -4,11 +4,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words keep inner apostrophes, periods (U.S., Jan.) and hyphens; every other
-# non-space character is a token of its own. Two-character quote marks ('' ``)
-# are single tokens.
+from .lexicon import words
+
+# Words keep inner apostrophes, periods (U.S., Jan.) and hyphens; known
+# abbreviations (Mr., Sen., Jan.) and initials (R.) keep their period; every
+# other non-space character is a token of its own. Two-character quote marks
+# ('' ``) are single tokens.
+# Capitalised abbreviations only, and not those that are also common words
+# ending a sentence ("he was ill.", "in Jackson, Miss.").
+_AMBIGUOUS = frozenset("ill wash mass miss ore sat sun mon wed fri thu tue tues thur thurs la pa del ind mo "
+                       "est fig p pp v vs etc".split())
+_ABBREVIATIONS = "|".join(sorted((re.escape(w.capitalize()) for w in words("abbreviations")
+                                  if "." not in w and w not in _AMBIGUOUS), key=len, reverse=True))
 _TOKEN = re.compile(
-    r"``|''|[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[’'\-\.]\w+)*(?:\.(?=\s+[a-z,]))?|[^\w\s]"
+    r"``|''|[A-Za-z]\.(?:[A-Za-z]\.)+|\b(?:" + _ABBREVIATIONS + r")\.|\b[A-Z]\.(?=\s+[A-Z])"
+    r"|\w+(?:[’'\-\.]\w+)*(?:\.(?=\s+[a-z,]))?|[^\w\s]"
 )
 
 
