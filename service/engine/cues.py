@@ -67,8 +67,10 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         return None
     if tok.text[:1].isupper() and not tok.text.isupper():
         return None
-    if i > 0 and (tokens[i - 1].lower in _NOUN_CONTEXT or tokens[i - 1].text[:1].isdigit()):
-        return None
+    if i > 0:
+        prev = tokens[i - 1].lower
+        if prev in _NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’")):
+            return None
     for cv in cands:
         if cv.particle:
             if i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:

@@ -56,7 +56,7 @@ def strip_title(toks: list[Token]) -> list[Token]:
         return toks
     titles = _titles()
     i = 0
-    while i < len(toks) - 1 and (toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "the", "-")
+    while i < len(toks) - 1 and toks[i].lower.rstrip(".") not in ("mr", "mrs", "ms", "miss") and (toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "the", "-")
                                  or toks[i].text.endswith(".") and len(toks[i].text) <= 4 and toks[i].is_cap
                                  and toks[i].lower.rstrip(".") in titles):
         i += 1

@@ -48,7 +48,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     direct = direct_quotes(doc)
     indirect = reported.reported_speech(doc, direct)
     # a partial quote inside reported speech belongs to it ("said the plan was 'reckless'")
-    kept = [q for q in direct if not (q.kind == "partial" and any(r.span.contains(q.span) for r in indirect))]
+    kept = [q for q in direct
+            if not (q.kind == "partial" and any(r.span.start <= q.span.start < r.span.end for r in indirect))]
     merged = sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
     return [replace(q, id=f"q{i}") for i, q in enumerate(merged, 1)]
 
@@ -65,6 +66,8 @@ def direct_quotes(doc: Document) -> list[Quote]:
         if not frags:
             continue
         span = Span(frags[0].start, frags[-1].end)
+        if _title_like(text, span):
+            continue
         out.append(Quote(id="", kind=_kind(text, span), span=span, text=span.of(text),
                          fragments=frags if len(frags) > 1 else (), paragraph=doc.paragraph_at(span.start)))
     return out
@@ -151,6 +154,23 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
                     out.append((Span(open_at, m.start),))
                 open_at = None
     return out
+
+
+_SMALL_WORDS = frozenset("a an the and or of for in on at to by with from vs nor but as".split())
+
+
+def _title_like(text: str, span: Span) -> bool:
+    """A short run of Title Case words inside a sentence names a show, book or
+    slogan ("said on ABC's "This Week.""), it does not quote anyone."""
+    words = [w.strip(".,!?:;") for w in span.of(text).split()]
+    if not words or len(words) > 7:
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words if w):
+        return False
+    j = span.start - 1
+    while j >= 0 and text[j] in "\"“”„«»‘’'` ":
+        j -= 1
+    return j >= 0 and (text[j].isalnum() or text[j] in ",;:")
 
 
 def _kind(text: str, span: Span) -> str:

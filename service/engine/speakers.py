@@ -132,10 +132,17 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             continue
         verb, e = hit
         first = aux_start(tail, i, floor=j)
-        speaker = subject_before(text, tail, first, floor=j)
+        speaker = None
+        if tail[j].is_cap and first - j > 3:
+            # "..., Harry Bond, 30, of Raleigh, who ..., said": the name right after the quote
+            name = phrase_after(text, tail, j)
+            if name is not None:
+                nxt = next((t for t in tail if t.start >= name.span.end), None)
+                if nxt is not None and nxt.text == ",":
+                    speaker = name
         if speaker is None:
-            if tail[i - 1].text == "," if i else False:
-                continue
+            speaker = subject_before(text, tail, first, floor=j)
+        if speaker is None:
             continue
         return Attribution(make_cue(text, tail, first, verb, e), speaker, "trailing", tail[e - 1].end)
     return None
@@ -248,9 +255,12 @@ def _merges(doc: Document, a: Quote, b: Quote, out: list[Quote]) -> bool:
         return False
     if b.rule == "leading" and (b.speaker is None or b.speaker.span != a.speaker.span):
         return False
-    gap = doc.text[_close_end(doc.text, a):_open_start(doc.text, b)]
-    toks = [t for t in tokenize(gap) if t.is_word]
-    return 0 < len(toks) <= 10 and a.cue is not None and a.speaker.span.end <= _open_start(doc.text, b)
+    if a.cue is None:
+        return False
+    # the gap between the halves is the attribution and punctuation, nothing else
+    end = max(a.cue.span.end, a.speaker.span.end)
+    start = _open_start(doc.text, b)
+    return a.span.end < end <= start and not doc.text[end:start].strip(" \t\n,.:;—–-")
 
 
 def _merge(doc: Document, a: Quote, b: Quote) -> Quote:
