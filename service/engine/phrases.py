@@ -27,6 +27,12 @@ BOUNDARIES = frozenset(
     "is are was were has have had will would could can may might should must do does did been be being "
     "said says say told".split()
 ) - {"who"}
+# Sentence openers that are never part of a subject, whatever their case.
+OPENERS = frozenset(
+    "though although but and so still yet meanwhile however also then now instead indeed moreover "
+    "furthermore besides thus hence later earlier separately similarly likewise nonetheless nevertheless "
+    "meantime otherwise overall finally first second third in on at".split()
+)
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
     "morning afternoon evening night week weekend month year earlier later recently".split()
@@ -94,9 +100,16 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
     while k >= floor and len(got) < MAX_WORDS:
         tok = tokens[k]
         low = tok.lower
+        if tok.text in ("'", "’") and got and k > floor and tokens[k - 1].end == tok.start \
+                and tokens[k - 1].lower.endswith("s"):
+            got.append(tok)  # plural possessive: "Sanders' team"
+            k -= 1
+            continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
         if low in BOUNDARIES and not tok.is_cap:
+            break
+        if low in OPENERS and (k == floor or tokens[k - 1].text in _STOP_PUNCT):
             break
         if low in PRONOUNS and got:
             break
@@ -137,9 +150,14 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     inner = tokens[k + 1:comma]
     if not inner:
         return None
+    if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
+            and inner[-1].is_cap and len(inner) <= 5:
+        # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
+        return _mention(text, strip_title(inner))
     if inner[0].lower in ("who", "whose", "which"):
         pass  # relative clause: "Kerry, who arrived Monday, said"
-    elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()):
+    elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()
+              or inner[0].lower.endswith(("'s", "’s"))):
         return None
     name = subject_before(text, tokens, k, floor)
     return name

@@ -47,6 +47,7 @@ class Found:
     speaker: Mention | None
     content: Span
     rule: str
+    fragments: tuple[Span, ...] = ()  # the two halves of a claim broken by its attribution
 
 
 def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
@@ -68,11 +69,21 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             continue
         found = _sentence(text, s, tokens, nearby)
         for f in found:
-            content = _clean(text, f.content)
+            frags: tuple[Span, ...] = ()
+            if f.fragments:
+                frags = tuple(c for c in (_clean(text, x, 1) for x in f.fragments) if c is not None)
+                if len(frags) == 1:
+                    content, frags = frags[0], ()
+                elif frags:
+                    content = Span(frags[0].start, frags[-1].end)
+                else:
+                    continue
+            else:
+                content = _clean(text, f.content)
             if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
                 continue
             out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
-                             speaker=f.speaker, rule=f.rule, paragraph=sent.paragraph))
+                             speaker=f.speaker, rule=f.rule, paragraph=sent.paragraph, fragments=frags))
     return out
 
 
@@ -82,14 +93,14 @@ def _covers(q: Span, c: Span) -> bool:
     return inter > 0.6 * len(c)
 
 
-def _clean(text: str, span: Span) -> Span | None:
+def _clean(text: str, span: Span, min_words: int = MIN_CONTENT_WORDS) -> Span | None:
     a, b = span.start, span.end
     while a < b and text[a] in " \t\n,:;—–-":
         a += 1
     while b > a and text[b - 1] in _END_PUNCT:
         b -= 1
     # drop a balanced-looking leading mark left without its closer and vice versa
-    if b <= a or len(text[a:b].split()) < MIN_CONTENT_WORDS:
+    if b <= a or len(text[a:b].split()) < min_words:
         return None
     return Span(a, b)
 
@@ -101,7 +112,7 @@ def _inside(tok: Token, quoted: list[Span]) -> bool:
 def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     out: list[Found] = []
     taken: list[Span] = []
-    for rule in (unattributed, according_to, trailing, leading, reportedly):
+    for rule in (unattributed, according_to, trailing, parenthetical, leading, reportedly):
         for f in rule(text, s, tokens, quoted):
             if any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken):
                 continue
@@ -123,6 +134,8 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
         verb, e = hit
         first = aux_start(tokens, i)
         speaker = subject_before(text, tokens, first)
+        if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
+            speaker = phrase_after(text, tokens, 0)  # "Clinton has expressed concerns but has said ..."
         if speaker is None:
             continue
         start = _content_start(tokens, e, verb)
@@ -146,13 +159,17 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return e + 1 if e + 1 < n else None
     if nxt.text == ",":
         return None
-    # "that" soon after the cue, with no punctuation between: said (in a statement) that
-    for k in range(e, min(n, e + 10)):
-        t = tokens[k]
-        if t.lower == "that":
-            return k + 1 if k + 1 < n else None
-        if not t.is_word and t.text not in ("'s", "’s", "-", "."):
-            break
+    # "that" right after the cue, or after an adverbial: said (in a statement on Monday) that
+    if nxt.lower == "that":
+        return e + 1 if e + 1 < n else None
+    if nxt.lower in _PREPS_AFTER_VERB or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
+            or (verb.lemma in OBJECT_VERBS and nxt.is_word):
+        for k in range(e + 1, min(n, e + 10)):
+            t = tokens[k]
+            if t.lower == "that":
+                return k + 1 if k + 1 < n else None
+            if not t.is_word and t.text not in ("'s", "’s", "-", "."):
+                break
     if verb.cls == "belief":
         return e if nxt.lower in PRONOUNS | {"there"} else None
     if verb.lemma in OBJECT_VERBS:
@@ -222,6 +239,50 @@ def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> lis
             continue
         content = Span(s.start, tokens[comma].start)
         return [Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-trailing")]
+    return []
+
+
+def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, SUBJECT CUE, CLAUSE.  /  CLAUSE, CUE SUBJECT, CLAUSE."""
+    n = len(tokens)
+    for i in range(2, n - 3):
+        tok = tokens[i]
+        if _inside(tok, quoted):
+            continue
+        hit = verb_at(tokens, i)
+        if hit is None or hit[0].cls == "belief":
+            continue
+        verb, e = hit
+        first = aux_start(tokens, i)
+        if first > 0 and tokens[first - 1].text == ",":
+            speaker = phrase_after(text, tokens, e)  # ", said Doyle,"
+            if speaker is None:
+                continue
+            after = next((j for j in range(e, n) if tokens[j].start >= speaker.span.end), n)
+            comma1 = first - 1
+        else:
+            speaker = subject_before(text, tokens, first)
+            if speaker is None:
+                continue
+            k = next((j for j, t in enumerate(tokens) if t.start == speaker.span.start), None)
+            if k is None or k == 0 or tokens[k - 1].text != ",":
+                continue
+            comma1, after = k - 1, e
+        # a short harmless tail, then the second comma: ", he said on Monday,"
+        j = after
+        while j < n and j - after <= 4 and tokens[j].text != "," and (tokens[j].lower in _TAIL_OK or tokens[j].is_cap):
+            j += 1
+        if j >= n - 1 or tokens[j].text != "," or comma1 < 1:
+            continue
+        before = Span(s.start, tokens[comma1].start)
+        if first > 0 and tokens[first - 1].text == ",":
+            # ", said Michael O'Hanlon, a senior fellow at ...": the rest is an appositive
+            return [Found(make_cue(text, tokens, first, verb, e), speaker, before, "reported-trailing")]
+        if tokens[j + 1].text in _QUOTE_MARKS:
+            continue
+        rest = Span(tokens[j + 1].start, s.end)
+        return [Found(make_cue(text, tokens, first, verb, e), speaker, Span(before.start, rest.end),
+                      "reported-parenthetical", (before, rest))]
     return []
 
 
