@@ -57,6 +57,15 @@ _NOUN_CONTEXT = frozenset(
 )
 
 
+# Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
+_MOSTLY_NOUNS = frozenset(
+    "report reports claim claims charge charges estimate estimates comment comments promise promises pledge "
+    "pledges tweet tweets answer answers reply replies signal signals forecast forecasts fear fears hope hopes "
+    "demand demands warning call calls worry worries quotes figure figures".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she they we i it who".split())
+
+
 def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
     """The cue verb starting at token ``i`` and the index after it, if any.
     A capitalised form, or one after a determiner, possessive, number or
@@ -70,6 +79,12 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
     if i > 0:
         prev = tokens[i - 1].lower
         if prev in _NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’")):
+            return None
+    if tok.lower in _MOSTLY_NOUNS:
+        # "reports that" is a verb; "a new report compares" is not
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        prev = tokens[i - 1].lower if i > 0 else ""
+        if nxt not in ("that", ":") and prev not in _SUBJECT_PRONOUNS:
             return None
     for cv in cands:
         if cv.particle:

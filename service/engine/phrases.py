@@ -113,6 +113,9 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             break
         if low in PRONOUNS and got:
             break
+        if got and got[0].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
+                and low.rstrip(".") not in _titles() and low not in _roles() and not low.endswith(("'s", "’s")):
+            break  # "columns Bradley wrote": a lowercase word before a name ends the name
         if low in PREPOSITIONS and got:
             # keep "a spokesman for the ministry", "Secretary of State": only when the
             # word before is a role noun or both sides are capitalised

@@ -22,7 +22,8 @@ from .tokens import Token, tokenize
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
-_PREPS_AFTER_VERB = frozenset("in on at during to about with from for by after before into over as".split())
+_PREPS_AFTER_VERB = frozenset("in on at during to about with from for by after before into over as of "
+                              "through via while when".split())
 _TAIL_OK = frozenset(
     "in on at during a an the an interview statement statements news conference press briefing release "
     "email emailed telephone phone call speech rally remarks written tuesday monday wednesday thursday friday "
@@ -133,7 +134,12 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
             continue
         verb, e = hit
         first = aux_start(tokens, i)
-        speaker = subject_before(text, tokens, first)
+        if tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text in (",", "—", "–"):
+            speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ..."
+        else:
+            speaker = subject_before(text, tokens, first)
+        if speaker is not None and speaker.text.lower() == "you":
+            continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
             speaker = phrase_after(text, tokens, 0)  # "Clinton has expressed concerns but has said ..."
         if speaker is None:
@@ -147,6 +153,22 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
         out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-leading"))
         break
     return out
+
+
+def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """The subject of the clause a participle hangs on: the nearest cue verb
+    before ``comma`` and its subject, else the sentence's first phrase."""
+    for j in range(comma - 1, -1, -1):
+        if tokens[j].text in _QUOTE_MARKS:
+            break
+        hit = verb_at(tokens, j)
+        if hit is not None:
+            f = aux_start(tokens, j)
+            sp = subject_before(text, tokens, f)
+            if sp is None and hit[1] < comma:
+                sp = phrase_after(text, tokens, hit[1])
+            return sp
+    return None
 
 
 def _content_start(tokens: list[Token], e: int, verb) -> int | None:
@@ -172,22 +194,21 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 break
     if verb.cls == "belief":
         return e if nxt.lower in PRONOUNS | {"there"} else None
+    if verb.cls == "speech-that":
+        return None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
         if obj.lower in ("reporters", "me", "us", "him", "her", "them", "journalists"):
             k = e + 1
         else:
             return None
-        while k < n and tokens[k].lower in TIME_WORDS | {"on", "last"}:
-            k += 1
+        k = _skip_time(tokens, k)
         return k if k < n and tokens[k].is_word and tokens[k].lower not in _PREPS_AFTER_VERB else None
-    k = e
-    while k < n and tokens[k].lower in TIME_WORDS | {"on", "last"}:
-        k += 1
+    k = _skip_time(tokens, e)
     if k >= n:
         return None
     t = tokens[k]
-    if t.lower in _PREPS_AFTER_VERB or not t.is_word and t.text not in _QUOTE_MARKS:
+    if t.lower in _PREPS_AFTER_VERB or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
         return None
     if verb.lemma not in ("say", "report", "add", "write", "tweet", "announce", "argue", "claim", "insist",
                           "warn", "predict", "explain", "note", "acknowledge", "admit", "concede", "allege",
@@ -197,6 +218,18 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                           "believe", "think", "fear", "worry", "expect", "know", "feel"):
         return None
     return k
+
+
+def _skip_time(tokens: list[Token], k: int) -> int:
+    """Skip a time expression ("on Monday", "last week", "Tuesday")."""
+    n = len(tokens)
+    j = k
+    if j < n and tokens[j].lower in ("on", "last", "this", "early", "late") and j + 1 < n \
+            and tokens[j + 1].lower in TIME_WORDS:
+        j += 1
+    while j < n and tokens[j].lower in TIME_WORDS:
+        j += 1
+    return j
 
 
 def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
