@@ -31,7 +31,8 @@ BOUNDARIES = frozenset(
 OPENERS = frozenset(
     "though although but and so still yet meanwhile however also then now instead indeed moreover "
     "furthermore besides thus hence later earlier separately similarly likewise nonetheless nevertheless "
-    "meantime otherwise overall finally first second third in on at".split()
+    "meantime otherwise overall finally first second third in on at as when after before if while since "
+    "because once unless until whether".split()
 )
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
@@ -87,6 +88,13 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         i = j
     if i < floor:
         return None
+    if tokens[i].text == ")":
+        # "Gov. John Kasich (R-Ohio) said": skip the parenthesis
+        j = i - 1
+        while j >= floor and tokens[j].text != "(" and i - j <= 8:
+            j -= 1
+        if j > floor and tokens[j].text == "(":
+            i = j - 1
     t = tokens[i]
     if t.text in (",",):
         # "Charles Lister, a visiting fellow at ..., commented": skip the appositive

@@ -193,7 +193,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             if not t.is_word and t.text not in ("'s", "’s", "-", "."):
                 break
     if verb.cls == "belief":
-        return e if nxt.lower in PRONOUNS | {"there"} else None
+        return e if nxt.lower in ("he", "she", "they", "we", "i", "there") else None
     if verb.cls == "speech-that":
         return None
     if verb.lemma in OBJECT_VERBS:

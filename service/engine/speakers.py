@@ -18,7 +18,7 @@ from typing import Callable
 from .cues import aux_start, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
-from .phrases import phrase_after, subject_before
+from .phrases import DETERMINERS, PREPOSITIONS, PRONOUNS, phrase_after, subject_before
 from .tokens import Token, tokenize
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
@@ -92,10 +92,13 @@ def _close_end(text: str, q: Quote) -> int:
 
 
 def _open_start(text: str, q: Quote) -> int:
+    """Offset of the opening mark(s) of a quote."""
     i = q.span.start
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
     while i > 0 and text[i - 1] in "\"“”'‘«`":
         i -= 1
-    return i
+    return i if i < q.span.start and text[i] not in " \u00a0" else q.span.start
 
 
 def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
@@ -107,10 +110,13 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     if k is None:
         return None
     tail: list[Token] = []
+    prev_end = -1
     for t in toks[k:k + MAX_TAIL_TOKENS]:
-        if t.text in _MARKS or t.text in _SENTENCE_END:
+        possessive = t.text in ("'", "’") and t.start == prev_end
+        if (t.text in _MARKS and not possessive) or t.text in _SENTENCE_END:
             break
         tail.append(t)
+        prev_end = t.end
     if not tail:
         return None
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
@@ -121,7 +127,7 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             return Attribution(Cue(cs, cs.of(text), "according to"), speaker, "according-to", speaker.span.end)
     # inverted: said Kerry
     hit = verb_at(tail, j) if j < len(tail) else None
-    if hit is not None and hit[0].cls != "belief":
+    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) and _starts_phrase(tail[hit[1]]):
         verb, e = hit
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
@@ -146,6 +152,12 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             continue
         return Attribution(make_cue(text, tail, first, verb, e), speaker, "trailing", tail[e - 1].end)
     return None
+
+
+def _starts_phrase(tok: Token) -> bool:
+    """Can a speaker phrase start here ("said Kerry", "said a spokesman")?"""
+    low = tok.lower
+    return tok.is_word and (tok.is_cap or low in DETERMINERS or low in PRONOUNS) and low not in PREPOSITIONS
 
 
 def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
@@ -180,6 +192,13 @@ def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
         if speaker is not None:
             return Attribution(make_cue(text, before, first, verb, e), speaker, "leading")
+    if before[-1].text == ":":
+        # "Rubio fired back: "..."": the subject of the clause before the colon
+        c = max((i for i, t in enumerate(before) if t.text == ","), default=-1) + 1
+        if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
+            speaker = phrase_after(text, before, c)
+            if speaker is not None:
+                return Attribution(None, speaker, "colon-leading")
     return None
 
 
@@ -206,6 +225,36 @@ def colon_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | N
         speaker = subject_before(text, sent, first) or phrase_after(text, sent, e)
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker, "colon-before")
+    return None
+
+
+def sentence_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quote right after a sentence that ends with its attribution and no
+    claim of its own: "Sam Lau said in a statement. "There are no ballots."" """
+    text = ctx.doc.text
+    toks = ctx.tokens(q.paragraph)
+    start = _open_start(text, q)
+    k = next((j for j, t in enumerate(toks) if t.start >= start), len(toks))
+    if k < 3 or toks[k - 1].text not in (".", ":"):
+        return None
+    lo = k - 1
+    while lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text not in _MARKS:
+        lo -= 1
+    sent = toks[lo:k - 1]
+    if not sent or len(sent) > 16:
+        return None
+    for i in range(len(sent) - 1, -1, -1):
+        hit = verb_at(sent, i)
+        if hit is None or hit[0].cls == "belief":
+            continue
+        verb, e = hit
+        rest = sent[e:]
+        if len(rest) > 6 or any(t.lower == "that" for t in rest):
+            return None
+        first = aux_start(sent, i)
+        speaker = subject_before(text, sent, first)
+        if speaker is not None:
+            return Attribution(make_cue(text, sent, first, verb, e), speaker, "sentence-before")
     return None
 
 
@@ -243,7 +292,7 @@ def label(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
 
 
 SIEVE: tuple[Callable[[_Context, Quote, Quote | None], Attribution | None], ...] = (
-    trailing, leading, label, colon_before, continuing,
+    trailing, leading, label, colon_before, sentence_before, continuing,
 )
 
 
