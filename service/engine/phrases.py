@@ -208,3 +208,29 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
     if not got:
         return None
     return _mention(text, strip_title(got))
+
+
+def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
+    """The subject at the start of a clause, after any opening adverbial:
+    "Later on Sunday, Carson shared ..." -> "Carson"."""
+    k = 0
+    n = len(tokens)
+    # skip an opening adverbial that ends with a comma
+    for j, t in enumerate(tokens[:10]):
+        if t.text == ",":
+            k = j + 1
+            break
+        if t.text in _STOP_PUNCT:
+            break
+    if k == 0 and n and tokens[0].lower in OPENERS:
+        return None
+    while k < n and tokens[k].lower in OPENERS:
+        k += 1
+    if k >= n:
+        return None
+    t = tokens[k]
+    if t.lower in PRONOUNS and t.lower not in ("it", "you", "who"):
+        return _mention(text, [t])
+    if not t.is_cap:
+        return None
+    return phrase_after(text, tokens, k)

@@ -17,8 +17,9 @@ from typing import Callable
 
 from .cues import aux_start, make_cue, verb_at
 from .document import Document
+from .lexicon import words
 from .model import Cue, Mention, Quote, Span
-from .phrases import DETERMINERS, PREPOSITIONS, PRONOUNS, phrase_after, subject_before
+from .phrases import DETERMINERS, PREPOSITIONS, PRONOUNS, clause_subject, phrase_after, subject_before
 from .tokens import Token, tokenize
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
@@ -119,6 +120,7 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
         prev_end = t.end
     if not tail:
         return None
+    ended = q.text.rstrip("\"“”'’ ")[-1:] in (".", "!", "?")  # the quotation ends its sentence
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
     if j + 2 < len(tail) and tail[j].lower == "according" and tail[j + 1].lower == "to":
         speaker = phrase_after(text, tail, j + 2)
@@ -150,6 +152,8 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             speaker = subject_before(text, tail, first, floor=j)
         if speaker is None:
             continue
+        if ended and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
+            return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
         return Attribution(make_cue(text, tail, first, verb, e), speaker, "trailing", tail[e - 1].end)
     return None
 
@@ -157,7 +161,8 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
 def _starts_phrase(tok: Token) -> bool:
     """Can a speaker phrase start here ("said Kerry", "said a spokesman")?"""
     low = tok.lower
-    return tok.is_word and (tok.is_cap or low in DETERMINERS or low in PRONOUNS) and low not in PREPOSITIONS
+    return tok.is_word and (tok.is_cap or low in DETERMINERS or low in PRONOUNS or low.rstrip(".") in words("titles")) \
+        and low not in PREPOSITIONS
 
 
 def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
@@ -188,10 +193,13 @@ def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             continue
         first = aux_start(before, i)
         speaker = subject_before(text, before, first)
-        if speaker is None:
+        if speaker is None and e < len(before) and _starts_phrase(before[e]):
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
+        if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
+            speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"
         if speaker is not None:
             return Attribution(make_cue(text, before, first, verb, e), speaker, "leading")
+        break  # the nearest cue speaks for the quote, or nothing does
     if before[-1].text == ":":
         # "Rubio fired back: "..."": the subject of the clause before the colon
         c = max((i for i, t in enumerate(before) if t.text == ","), default=-1) + 1
