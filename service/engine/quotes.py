@@ -184,7 +184,7 @@ def _kind(text: str, span: Span) -> str:
     before = text[j] if j >= 0 else "\n"
     embedded = before.isalnum() or before in ")%"
     nwords = len(content.split())
-    if first.islower() and (embedded or nwords < 8):
+    if first.islower() and (embedded or nwords <= 3):
         return "partial"
     if embedded and nwords <= 5 and content.rstrip()[-1:] not in ".!?":
         return "partial"

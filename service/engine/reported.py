@@ -342,6 +342,11 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
             k = next((j for j in range(i + 2, n) if tokens[j].start >= speaker.span.end), n)
             while k < n and tokens[k].text != ",":
                 k += 1
+            if k + 1 < n and tokens[k + 1].lower in ("who", "whose", "which"):
+                # "According to an official, who spoke on condition of anonymity, ..."
+                k += 1
+                while k < n and tokens[k].text != ",":
+                    k += 1
             if k + 1 >= n:
                 continue
             if i > 0:  # "The plan, according to X, ..." handled as trailing below

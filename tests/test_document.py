@@ -1,0 +1,90 @@
+"""Document: plain text, paragraphs, sentences and offsets back to the source."""
+import pytest
+
+from service.engine.document import load
+from service.engine.errors import InputError
+from service.engine.model import Span
+
+
+def sentences(text):
+    doc = load(text)
+    return [s.span.of(doc.text) for s in doc.sentences]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. John Smith met Mr. Jones on Jan. 5. He left.",
+     ["Sen. John Smith met Mr. Jones on Jan. 5.", "He left."]),
+    ("The U.S. Army said so. Gov. Lee agreed.", ["The U.S. Army said so.", "Gov. Lee agreed."]),
+    ("She lives at No. 10 Downing St. in London. Dr. Who did not.",
+     ["She lives at No. 10 Downing St. in London.", "Dr. Who did not."]),
+    ('He said, "We will win." Then he left.', ['He said, "We will win."', "Then he left."]),
+    ("It was 5 p.m. on Tuesday. Nobody came.", ["It was 5 p.m. on Tuesday.", "Nobody came."]),
+])
+def test_punkt_sentences_know_newsroom_abbreviations(text, expected):
+    assert sentences(text) == expected
+
+
+def test_paragraphs_are_blank_line_blocks():
+    doc = load("First para\nstill first.\n\nSecond para.\n\n\nThird.")
+    assert [p.of(doc.text) for p in doc.paragraphs] == ["First para\nstill first.", "Second para.", "Third."]
+
+
+def test_paragraphs_are_lines_when_text_has_no_blank_line():
+    doc = load("One.\nTwo.\nThree.")
+    assert [p.of(doc.text) for p in doc.paragraphs] == ["One.", "Two.", "Three."]
+
+
+def test_plain_text_offsets_are_identity():
+    doc = load("Hello world.")
+    assert doc.text == doc.source and doc.to_source(Span(0, 5)) == Span(0, 5)
+
+
+def test_html_text_maps_back_to_source_offsets():
+    src = '<p>He said, &ldquo;We <em>will</em> win.&rdquo;</p><p>Next &amp; more</p>'
+    doc = load(src, "html")
+    assert doc.text.startswith("He said, “We will win.”")
+    i = doc.text.index("We will win.")
+    mapped = doc.to_source(Span(i, i + len("We will win.")))
+    assert mapped.of(src) == "We <em>will</em> win."
+    amp = doc.text.index("&")
+    assert doc.to_source(Span(amp, amp + 1)).of(src) == "&amp;"
+
+
+def test_html_scripts_and_styles_are_not_text():
+    doc = load("<style>p{}</style><script>var x = 'said';</script><p>Plain.</p>", "html")
+    assert doc.text.strip() == "Plain."
+
+
+def test_markdown_markup_is_stripped_and_mapped_back():
+    src = '# Title\n\nShe said "*yes*" and [left](http://x.example).\n'
+    doc = load(src, "markdown")
+    assert "She said \"yes\" and left." in doc.text
+    i = doc.text.index("yes")
+    assert doc.to_source(Span(i, i + 3)).of(src) == "yes"
+
+
+def test_line_and_column_are_one_based():
+    doc = load("a\nbc\ndef")
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(doc.source.index("e")) == (3, 2)
+
+
+@pytest.mark.parametrize("bad, message", [
+    (b"\xff\xfe not utf-8", "UTF-8"),
+    ("bin\x00ary", "binary"),
+    (42, "must be text"),
+    ("x" * 11, "limit"),
+])
+def test_bad_input_is_an_input_error(bad, message):
+    with pytest.raises(InputError, match=message):
+        load(bad, max_chars=10)
+
+
+def test_unknown_format_is_an_input_error():
+    with pytest.raises(InputError, match="format"):
+        load("text", "docx")
+
+
+def test_empty_text_has_no_paragraphs():
+    doc = load("   \n\n  ")
+    assert doc.paragraphs == () and doc.sentences == ()

@@ -1,0 +1,186 @@
+"""Quotation finding and attribution: one small case per pattern, exact spans."""
+import pytest
+
+from service.engine import audit
+from service.engine.model import Span
+from tests.engine_helpers import span_of
+
+
+def quotes(text, format="text"):
+    return audit(text, format).quotes
+
+
+def only(text):
+    qs = quotes(text)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+# (article, quoted words, kind, speaker mention, cue)
+DIRECT = [
+    # straight and curly double marks, trailing attribution
+    ('"The budget is balanced," said Maria Lopez.', "The budget is balanced,", "direct", "Maria Lopez", "said"),
+    ("“The budget is balanced,” Maria Lopez said.", "The budget is balanced,", "direct", "Maria Lopez", "said"),
+    ("“The budget is balanced,” she added.", "The budget is balanced,", "direct", "she", "added"),
+    # doubled apostrophes and backticks as marks
+    ("''We will appeal,'' the lawyer said.", "We will appeal,", "direct", "the lawyer", "said"),
+    # leading attribution with a colon or a comma
+    ('The mayor said: "Nobody will lose a job."', "Nobody will lose a job.", "direct", "The mayor", "said"),
+    ("Tom Reyes told reporters, “We are ready for the storm.”", "We are ready for the storm.",
+     "direct", "Tom Reyes", "told"),
+    # according to
+    ("According to the coach, “the team has never been stronger.”", "the team has never been stronger.",
+     "direct", "the coach", "According to"),
+    # same sentence with an appositive between speaker and cue
+    ("Ana Silva, a nurse at the county hospital, said, “We ran out of beds on Friday.”",
+     "We ran out of beds on Friday.", "direct", "Ana Silva", "said"),
+    # single marks used as quotation marks (headline style)
+    ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
+     "partial", "Mayor", "says"),
+]
+
+
+@pytest.mark.parametrize("text, words, kind, speaker, cue", DIRECT)
+def test_direct_quotation_and_its_attribution(text, words, kind, speaker, cue):
+    q = only(text)
+    assert (q.text, q.kind) == (words, kind)
+    assert q.span == span_of(text, words)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.speaker.span == span_of(text, speaker)
+    assert q.cue is not None and q.cue.text == cue and q.cue.span == span_of(text, cue)
+
+
+def test_quote_split_by_attribution_is_one_quote():
+    text = "“We will win,” she said, “and we will win soon.”"
+    q = only(text)
+    assert q.fragments == (span_of(text, "We will win,"), span_of(text, "and we will win soon."))
+    assert q.span == Span(1, len(text) - 1)
+    assert q.speaker.text == "she" and q.kind == "direct"
+
+
+def test_partial_quote_inside_a_sentence():
+    text = 'The senator called the plan "reckless and cruel" in a speech on Monday.'
+    q = only(text)
+    assert q.kind == "partial" and q.text == "reckless and cruel"
+    assert q.speaker.text == "The senator"
+
+
+def test_quote_over_several_paragraphs_runs_to_the_last_closing_mark():
+    text = ("The chief said in a statement:\n\n“We have reviewed every case.\n\n"
+            "“We found no evidence of wrongdoing, and we will say so in court.”\n\nThe hearing is in May.")
+    q = only(text)
+    assert q.fragments == (span_of(text, "We have reviewed every case."),
+                           span_of(text, "We found no evidence of wrongdoing, and we will say so in court."))
+    assert q.speaker.text == "The chief"
+
+
+def test_nested_quotes_stay_inside_the_outer_quotation():
+    text = "“He told me ‘never again’ and walked out,” said Lena Park."
+    q = only(text)
+    assert q.text == "He told me ‘never again’ and walked out,"
+    assert q.speaker.text == "Lena Park"
+
+
+def test_unbalanced_mark_never_swallows_the_rest_of_the_article():
+    text = "“This is unfinished, the clerk said.\n\nThe council met on Tuesday. It voted to close the pool."
+    qs = quotes(text)
+    assert all(q.span.end <= text.index("\n\n") for q in qs)
+
+
+def test_quote_standing_alone_takes_the_previous_speaker():
+    text = ("“We are not done,” said Chen Wei, the union leader.\n\n"
+            "“The members will decide next week what comes next.”")
+    a, b = quotes(text)
+    assert b.text == "The members will decide next week what comes next."
+    assert b.speaker == a.speaker and b.rule == "continuing"
+
+
+def test_quote_after_its_attribution_sentence():
+    text = "Jo Baker said in a statement. “The plant will stay open through the winter.”"
+    q = only(text)
+    assert q.speaker.text == "Jo Baker" and q.rule == "sentence-before"
+
+
+def test_short_unattributed_quoted_term_is_not_a_quotation():
+    assert quotes('Locals call the hill "the Hump" and avoid it in winter.') == ()
+
+
+def test_show_titles_are_not_quotations():
+    text = '"We are winning," Ms. Cole said on ABC\'s "This Week." She smiled.'
+    assert [q.text for q in quotes(text)] == ["We are winning,"]
+
+
+REPORTED = [
+    ("The governor said that the roads would reopen on Friday.", "the roads would reopen on Friday",
+     "The governor", "said"),
+    ("The governor said the roads would reopen on Friday.", "the roads would reopen on Friday",
+     "The governor", "said"),
+    ("The minister told reporters that the talks had failed.", "the talks had failed", "The minister", "told"),
+    ("The bridge will close for a month, the engineers said.", "The bridge will close for a month",
+     "the engineers", "said"),
+    ("The bridge will close for a month, said Paula Diaz.", "The bridge will close for a month",
+     "Paula Diaz", "said"),
+    ("According to the police, the driver fled on foot.", "the driver fled on foot", "the police",
+     "According to"),
+    ("The driver fled on foot, according to the police.", "The driver fled on foot", "the police",
+     "according to"),
+    ("The mayor has emphasized that the budget is balanced.", "the budget is balanced", "The mayor",
+     "has emphasized"),
+    ("Local officials are reporting that the river is rising.", "the river is rising", "Local officials",
+     "are reporting"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, cue", REPORTED)
+def test_reported_speech_and_its_source(text, words, speaker, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.span) == ("indirect", words, span_of(text, words))
+    assert q.speaker.text == speaker and q.speaker.span == span_of(text, speaker)
+    assert q.cue.text == cue and q.cue.span == span_of(text, cue)
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("There are also claims that the vote was rigged.", "the vote was rigged", "There are also claims"),
+    ("It is believed that the suspect left the country.", "the suspect left the country", "It is believed"),
+])
+def test_unattributed_claims_have_no_speaker(text, words, cue):
+    q = only(text)
+    assert q.kind == "indirect" and q.text == words and q.speaker is None
+    assert q.cue.text == cue and q.cue.span == span_of(text, cue)
+
+
+def test_claim_broken_by_its_attribution_has_two_fragments():
+    text = "The new law, analysts said, will raise rents across the city."
+    q = only(text)
+    assert q.fragments == (span_of(text, "The new law"), span_of(text, "will raise rents across the city"))
+    assert q.speaker.text == "analysts"
+
+
+def test_loaded_cue_carries_the_neutral_suggestion():
+    q = only("The contractor admitted that the wall was never inspected.")
+    assert q.cue.loaded and q.cue.neutral == "said"
+
+
+@pytest.mark.parametrize("text", [
+    "The state will vote in March on the measure.",
+    "A new report compares prices across the region.",
+    "The company added 300 jobs in December.",
+    "Officials met at noon.",
+])
+def test_sentences_without_attribution_have_no_quotes(text):
+    assert quotes(text) == ()
+
+
+def test_quote_ids_follow_text_order():
+    text = "“One,” she said. The mayor said the plan was over budget by far. “Two three four five,” he said."
+    assert [q.id for q in quotes(text)] == ["q1", "q2", "q3"]
+
+
+def test_every_span_matches_the_text():
+    text = ("“We’ll see,” said Dr. Ana Ruiz, the director. Officials said the plan, which costs "
+            "$4 million, would pass. “It is ‘done,’” he added.")
+    for q in quotes(text):
+        assert q.span.of(text) == q.text
+        for s in [q.speaker, q.cue]:
+            if s is not None:
+                assert s.span.of(text) == s.text
