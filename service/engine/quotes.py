@@ -8,6 +8,7 @@ speech is found with its cue, since the cue is what makes it a quotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from . import reported
@@ -48,8 +49,13 @@ def find_quotes(doc: Document) -> list[Quote]:
     direct = direct_quotes(doc)
     indirect = reported.reported_speech(doc, direct)
     # a partial quote inside reported speech belongs to it ("said the plan was 'reckless'")
-    kept = [q for q in direct
-            if not (q.kind == "partial" and any(r.span.start <= q.span.start < r.span.end for r in indirect))]
+    starts = [r.span.start for r in indirect]
+
+    def inside_reported(q: Quote) -> bool:
+        i = bisect_right(starts, q.span.start) - 1
+        return i >= 0 and q.span.start < indirect[i].span.end
+
+    kept = [q for q in direct if not (q.kind == "partial" and inside_reported(q))]
     merged = sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
     return [replace(q, id=f"q{i}") for i, q in enumerate(merged, 1)]
 
@@ -136,13 +142,19 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
     """Single marks used as quotation marks (headlines, British style),
     outside double-quoted text, within one paragraph."""
     text = doc.text
-    inside = [Span(f[0].start - 1, f[-1].end + 1) for f in double]
+    inside = sorted(Span(max(0, f[0].start - 1), f[-1].end + 1) for f in double)
+    inside_starts = [s.start for s in inside]
+
+    def quoted(pos: int) -> bool:
+        i = bisect_right(inside_starts, pos) - 1
+        return i >= 0 and pos < inside[i].end
+
     out: list[tuple[Span, ...]] = []
     for para in doc.paragraphs:
         marks = [Mark(m.start(), m.end(), m.group()) for m in _SINGLE.finditer(text, para.start, para.end)]
         open_at: int | None = None
         for m in marks:
-            if any(s.start <= m.start < s.end for s in inside):
+            if quoted(m.start):
                 continue
             before = text[m.start - 1] if m.start else " "
             after = text[m.end] if m.end < len(text) else " "

@@ -18,7 +18,7 @@ from .cues import OBJECT_VERBS, aux_start, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
 from .phrases import PRONOUNS, TIME_WORDS, phrase_after, subject_before
-from .tokens import Token, tokenize
+from .tokens import Token, index_at, tokenize
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
@@ -31,6 +31,7 @@ _TAIL_OK = frozenset(
     "recently also told reporters said to his her their its late early".split()
 )
 MIN_CONTENT_WORDS = 3
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or run-on noise, not reported speech
 
 _UNATTRIBUTED = re.compile(
     r"\b(?P<cue>(?:[Tt]here|[Ii]t)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
@@ -65,8 +66,10 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
         # a sentence that is all quotation is direct speech, not reported
         if nearby and sum(len(q) for q in nearby) > 0.8 * len(s):
             continue
+        if len(s) > MAX_SENTENCE_TOKENS * 12:
+            continue
         tokens = tokenize(text, s.start, s.end)
-        if len(tokens) < 4:
+        if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
             continue
         found = _sentence(text, s, tokens, nearby)
         for f in found:
@@ -261,9 +264,7 @@ def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> lis
             speaker = subject_before(text, tokens, first)
             if speaker is None:
                 continue
-            k = next((j for j, t in enumerate(tokens) if t.start == speaker.span.start), None)
-            if k is None:
-                continue
+            k = index_at(tokens, speaker.span.start)
             # allow an appositive between the comma and the verb
             comma = k - 1
             if comma < 0 or tokens[comma].text != ",":
@@ -297,8 +298,8 @@ def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
             speaker = subject_before(text, tokens, first)
             if speaker is None:
                 continue
-            k = next((j for j, t in enumerate(tokens) if t.start == speaker.span.start), None)
-            if k is None or k == 0 or tokens[k - 1].text != ",":
+            k = index_at(tokens, speaker.span.start)
+            if k == 0 or tokens[k - 1].text != ",":
                 continue
             comma1, after = k - 1, e
         # a short harmless tail, then the second comma: ", he said on Monday,"

@@ -20,7 +20,7 @@ from .document import Document
 from .lexicon import words
 from .model import Cue, Mention, Quote, Span
 from .phrases import DETERMINERS, PREPOSITIONS, PRONOUNS, clause_subject, phrase_after, subject_before
-from .tokens import Token, tokenize
+from .tokens import Token, index_at, tokenize
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
@@ -70,9 +70,9 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
                 break
         if att is not None:
             q = replace(q, cue=att.cue, speaker=att.speaker, rule=att.rule)
-        if prev is not None and _merges(doc, prev, q, out):
+        if prev is not None and out and out[-1] is prev and _merges(doc, prev, q, out):
             q = _merge(doc, prev, q)
-            out[out.index(prev)] = q
+            out[-1] = q
         else:
             out.append(q)
         prev = q
@@ -107,8 +107,8 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     text = ctx.doc.text
     toks = ctx.tokens(q.paragraph)
     end = _close_end(text, q)
-    k = next((j for j, t in enumerate(toks) if t.start >= end), None)
-    if k is None:
+    k = index_at(toks, end)
+    if k >= len(toks):
         return None
     tail: list[Token] = []
     prev_end = -1
@@ -170,7 +170,7 @@ def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     text = ctx.doc.text
     toks = ctx.tokens(q.paragraph)
     start = _open_start(text, q)
-    k = next((j for j, t in enumerate(toks) if t.start >= start), len(toks))
+    k = index_at(toks, start)
     # back to the start of this sentence or the previous quotation
     lo = k
     while lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text not in _MARKS:
@@ -242,7 +242,7 @@ def sentence_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution 
     text = ctx.doc.text
     toks = ctx.tokens(q.paragraph)
     start = _open_start(text, q)
-    k = next((j for j, t in enumerate(toks) if t.start >= start), len(toks))
+    k = index_at(toks, start)
     if k < 3 or toks[k - 1].text not in (".", ":"):
         return None
     lo = k - 1
@@ -285,7 +285,7 @@ def label(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     text = ctx.doc.text
     toks = ctx.tokens(q.paragraph)
     start = _open_start(text, q)
-    k = next((j for j, t in enumerate(toks) if t.start >= start), len(toks))
+    k = index_at(toks, start)
     if k < 2 or toks[k - 1].text != ":":
         return None
     lo = k - 1
