@@ -55,10 +55,10 @@ class ScorePolicySchema(_Strict):
                           metadata={"description": "points per finding, by severity"})
     cap_per_rule = fields.Float(validate=_NON_NEGATIVE,
                                 metadata={"description": "most points one rule can cost"})
-    grades = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=3)),
+    grades = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=20)),
                          values=fields.Float(validate=validate.Range(min=0.0, max=100.0)),
                          metadata={"description": "letter -> lowest score that earns it"})
-    fail_grade = fields.String(validate=validate.Length(min=1, max=3),
+    fail_grade = fields.String(validate=validate.Length(min=1, max=20),
                                metadata={"description": "the letter below every band (default F)"})
 
 

@@ -39,13 +39,14 @@ def syllables(word: str) -> int:
 
 
 def measure(text: str) -> Readability | None:
-    """Readability of ``text``; None when it has no words to measure."""
+    """Readability of ``text``; None when it has no words to measure (empty,
+    or nothing but punctuation and numbers)."""
     words = textstat.lexicon_count(text)
     sentences = textstat.sentence_count(text)
-    if words == 0 or sentences == 0:
-        return None
     counts = [syllables(w) for w in textstat.remove_punctuation(text).split()]
     total = sum(counts)
+    if words == 0 or sentences == 0 or total == 0:
+        return None
     poly = sum(1 for c in counts if c >= 3)
     wps = words / sentences
     spw = total / words
