@@ -52,6 +52,23 @@ def test_anonymous_source_quoted_twice_is_one_finding_at_its_first_mention():
     assert a.findings("anonymous-without-reason") == [("warning", "An official")]
 
 
+def test_anonymous_source_under_a_new_description_is_reported_again():
+    a = Article("American officials said the bridge would close. Senior American officials said it was unsafe.")
+    a.source("s1", "anonymous", "American officials")
+    a.quote("the bridge would close", kind="indirect", cue="said", speaker="American officials", source="s1")
+    a.quote("it was unsafe", kind="indirect", cue="said", speaker="Senior American officials", source="s1")
+    assert a.findings("anonymous-without-reason") == [("warning", "American officials"),
+                                                      ("warning", "Senior American officials")]
+
+
+def test_anonymous_source_referred_to_by_pronoun_is_not_reported_again():
+    a = Article("An official said the bridge would close. He said it was unsafe.")
+    a.source("s1", "anonymous", "An official")
+    a.quote("the bridge would close", kind="indirect", cue="said", speaker="An official", source="s1")
+    a.quote("it was unsafe", kind="indirect", cue="said", speaker="He", source="s1")
+    assert a.findings("anonymous-without-reason") == [("warning", "An official")]
+
+
 # --- anonymous-without-basis --------------------------------------------------------
 
 @pytest.mark.parametrize("speaker", ["An official", "A senior official", "Officials", "An aide"])

@@ -209,7 +209,7 @@ def mark_loaded(quote: Quote, policy: "Policy") -> Quote:
         return quote
     hit = loaded_verb(quote.cue, loaded_table(tuple(sorted(policy.loaded_verbs.items()))))
     if hit is None:
-        return quote if not quote.cue.loaded else replace(quote, cue=replace(quote.cue, loaded=False, neutral=None))
+        return quote
     return replace(quote, cue=replace(quote.cue, loaded=True, neutral=hit[1]))
 
 
@@ -272,21 +272,48 @@ def _hit_for_source(ctx: Context, source: Source, message: str, suggestion: str 
 
 # --- the rules ------------------------------------------------------------------------
 
+_DETERMINERS = frozenset("a an the this that these those one he she they him her them it".split())
+
+
+def _description(text: str) -> tuple[str, ...]:
+    """How a mention describes its source, determiners and pronouns dropped:
+    "An official" and "the official" describe alike; "he" describes nothing."""
+    return tuple(t for t in tokens(text) if t not in _DETERMINERS)
+
+
 @rule("anonymous-without-reason", "warning", "Anonymity granted without a stated reason")
 def anonymous_without_reason(ctx: Context) -> Iterator[Hit]:
     """An anonymous source the story gives no reason for not naming.
 
     Example: "American officials are reporting that ..." (no "who spoke on
     condition of anonymity because ..."). AP, NYT and Reuters ask the story to
-    say why anonymity was granted. One finding per source; the span is the
-    source's first speaker mention ("American officials").
+    say why anonymity was granted. One finding per source and description:
+    the span is the speaker mention where the source is first attributed
+    ("American officials"), and again where it is attributed under a new
+    description ("Senior American officials"); "the official" after "an
+    official", or "he", is not reported again.
     """
     for s in ctx.sources:
-        if s.type == "anonymous" and s.anonymity_reason is None:
-            yield _hit_for_source(
-                ctx, s, f'"{ctx.label(s)}" is quoted without a name, and the story does not say why '
-                        "the source was granted anonymity.",
-                "Say why, e.g. “who spoke on condition of anonymity because they were not "
+        if s.type != "anonymous" or s.anonymity_reason is not None:
+            continue
+        attributed = sorted((q for q in ctx.quotes_of(s) if q.speaker), key=lambda q: q.speaker.span.start)
+        if not attributed:
+            yield _hit_for_source(ctx, s, _no_reason(s.name), _REASON_HINT)
+            continue
+        described: set[tuple[str, ...]] = set()
+        for q in attributed:
+            key = _description(q.speaker.text)
+            if key in described or (not key and described):
+                continue
+            described.add(key)
+            yield Hit(_no_reason(q.speaker.text), q.speaker.span, q.id, s.id, _REASON_HINT)
+
+
+def _no_reason(label: str) -> str:
+    return f'"{label}" is quoted without a name, and the story does not say why the source was granted anonymity.'
+
+
+_REASON_HINT = ("Say why, e.g. “who spoke on condition of anonymity because they were not "
                 "authorized to discuss the talks”.")
 
 
