@@ -50,7 +50,8 @@ class ThresholdsSchema(_Strict):
 class ScorePolicySchema(_Strict):
     base = fields.Float(validate=validate.Range(min=0.0, max=100.0),
                         metadata={"description": "the score before deductions (default 100)"})
-    weights = fields.Dict(keys=fields.String(validate=validate.OneOf(SEVERITIES)),
+    weights = fields.Dict(keys=fields.String(validate=validate.OneOf(
+                              SEVERITIES, error="unknown severity {input!r}; the severities are: {choices}.")),
                           values=fields.Float(validate=_NON_NEGATIVE),
                           metadata={"description": "points per finding, by severity"})
     cap_per_rule = fields.Float(validate=_NON_NEGATIVE,
@@ -104,7 +105,8 @@ class PolicySchema(_Strict):
     """A newsroom policy (TOML/YAML file or the ``policy`` of a request)."""
 
     name = fields.String(allow_none=True, metadata={"description": "the policy's name, for the record"})
-    rules = fields.Dict(keys=fields.String(validate=validate.OneOf(_RULE_IDS)),
+    rules = fields.Dict(keys=fields.String(validate=validate.OneOf(
+                            _RULE_IDS, error="unknown rule {input!r}; the rules are: {choices}.")),
                         values=fields.Nested(RulePolicySchema),
                         metadata={"description": "rule id -> its settings"})
     thresholds = fields.Nested(ThresholdsSchema)

@@ -146,3 +146,20 @@ def test_shipped_example_policy_spells_out_the_defaults():
 
     p = load_policy_file(ROOT / "docs" / "policy.example.toml")
     assert replace(p, name=None) == DEFAULT
+
+
+def test_unknown_rule_error_lists_the_rules():
+    message = errors_of({"rules": {"no-such-rule": {}}})["rules.no-such-rule"]
+    assert message.startswith("unknown rule 'no-such-rule'; the rules are: anonymous-without-reason, ")
+
+
+def test_policy_example_in_the_report_docs_is_valid():
+    import re
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
+    p = Policy.from_mapping(tomllib.loads(block))
+    assert (p.name, p.severity("loaded-verb"), p.enabled("anonymous-only-claim")) == ("Metro desk", "error", False)
