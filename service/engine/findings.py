@@ -142,6 +142,7 @@ def describes_position(text: str) -> bool:
 _IRREGULAR = {"say": {"base": "say", "s": "says", "past": "said", "ing": "saying"}}
 
 
+@lru_cache(maxsize=1024)
 def verb_forms(lemma: str) -> frozenset[str]:
     """Regular inflections of a verb lemma ("admit" -> admits, admitted, admitting...)."""
     if lemma in _IRREGULAR:
@@ -233,8 +234,15 @@ class Context:
     def claims(self) -> tuple[tuple[Quote, ...], ...]:
         return claims(self.quotes)
 
+    @cached_property
+    def _by_source(self) -> dict[str | None, list[Quote]]:
+        out: dict[str | None, list[Quote]] = {}
+        for q in self.quotes:
+            out.setdefault(q.source_id, []).append(q)
+        return out
+
     def quotes_of(self, source: Source) -> list[Quote]:
-        return [q for q in self.quotes if q.source_id == source.id]
+        return self._by_source.get(source.id, [])
 
     def mentions(self, source: Source) -> list[Mention]:
         """Every stretch of text that refers to ``source``, in text order:

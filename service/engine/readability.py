@@ -29,6 +29,7 @@ def _pyphen() -> Pyphen:
     return Pyphen(lang=LANG)
 
 
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word: Pyphen's hyphenation points plus one (at least
     one for a word with a letter, none for a token without one)."""
