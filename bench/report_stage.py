@@ -43,7 +43,7 @@ def repeated(n: int):
 
 
 def main(sizes: list[int]) -> None:
-    build_report(*repeated(1))  # load lexicons and dictionaries once
+    build_report(load("Officials said it was late."), [], [])  # load lexicons and dictionaries once
     for n in sizes:
         doc, qs, ss = repeated(n)
         t = time.perf_counter()

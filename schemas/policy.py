@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from types import MappingProxyType
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates
 
@@ -124,17 +123,17 @@ class PolicySchema(_Strict):
         if "score" in data:
             s = dict(data["score"])
             if "weights" in s:
-                s["weights"] = MappingProxyType({**score.weights, **s["weights"]})
+                s["weights"] = {**score.weights, **s["weights"]}
             if "grades" in s:
                 s["grades"] = tuple(sorted(s["grades"].items(), key=lambda kv: -kv[1]))
             score = replace(score, **s)
         words = data.get("words") or {}
         return Policy(
             name=data.get("name"),
-            rules=MappingProxyType(rules),
+            rules=dict(rules),
             thresholds=replace(DEFAULT.thresholds, **(data.get("thresholds") or {})),
             score=score,
-            loaded_verbs=MappingProxyType(dict(words.get("loaded_verbs") or {})),
+            loaded_verbs=dict(words.get("loaded_verbs") or {}),
             house_titles=tuple(words.get("house_titles") or ()),
             vague_phrases=tuple(words.get("vague_phrases") or ()),
         )

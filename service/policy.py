@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Mapping
 
 from service.engine.errors import PolicyError
@@ -56,14 +55,14 @@ class ScorePolicy:
 
     base: float = 100.0
     weights: Mapping[str, float] = field(
-        default_factory=lambda: MappingProxyType({"info": 2.0, "warning": 8.0, "error": 15.0}))
+        default_factory=lambda: {"info": 2.0, "warning": 8.0, "error": 15.0})
     cap_per_rule: float = 30.0
     grades: tuple[tuple[str, float], ...] = (("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0))
     fail_grade: str = "F"
 
 
 def _default_rules() -> Mapping[str, RulePolicy]:
-    return MappingProxyType({r.id: RulePolicy(severity=r.severity) for r in RULES.values()})
+    return {r.id: RulePolicy(severity=r.severity) for r in RULES.values()}
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,16 @@ class Policy:
     neutral verb); ``house_titles`` adds to the spokesperson titles
     (``lexicon/spokesperson_titles.txt``); ``vague_phrases`` adds to
     ``lexicon/vague_attributions.txt`` (same pattern syntax).
+
+    Treat it as read-only; its tables are plain dicts so that a policy
+    pickles (batch and distributed runs send it to workers).
     """
 
     name: str | None = None
     rules: Mapping[str, RulePolicy] = field(default_factory=_default_rules)
     thresholds: Thresholds = field(default_factory=Thresholds)
     score: ScorePolicy = field(default_factory=ScorePolicy)
-    loaded_verbs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    loaded_verbs: Mapping[str, str] = field(default_factory=lambda: {})
     house_titles: tuple[str, ...] = ()
     vague_phrases: tuple[str, ...] = ()
 

@@ -24,6 +24,13 @@ def test_default_policy_turns_every_rule_on_at_its_registered_severity():
         r.id: (True, r.severity) for r in RULES.values()}
 
 
+def test_policy_survives_pickling_for_batch_workers():
+    import pickle
+
+    p = Policy.from_mapping({"rules": {"loaded-verb": {"weight": 3}}, "words": {"loaded_verbs": ["sneer"]}})
+    assert pickle.loads(pickle.dumps(p)) == p
+
+
 def test_a_rule_override_keeps_the_other_settings():
     p = Policy.from_mapping({"rules": {"loaded-verb": {"weight": 3}}})
     assert p.rule("loaded-verb") == RulePolicy(enabled=True, severity="warning", weight=3.0)
