@@ -103,6 +103,7 @@ def test_a_known_organisation_counts_as_position():
 def test_weasel_group_is_left_to_vague_attribution():
     a = anonymous("Critics said the bridge would close.", "Critics", "the bridge would close")
     assert a.findings("anonymous-without-basis") == []
+    assert a.findings("anonymous-without-reason") == []
     assert a.findings("vague-attribution") == [("warning", "Critics")]
 
 

@@ -299,10 +299,12 @@ def anonymous_without_reason(ctx: Context) -> Iterator[Hit]:
     the span is the speaker mention where the source is first attributed
     ("American officials"), and again where it is attributed under a new
     description ("Senior American officials"); "the official" after "an
-    official", or "he", is not reported again.
+    official", or "he", is not reported again. A bare weasel group
+    ("critics", "sources") is no confidential source: it is reported as
+    vague-attribution instead.
     """
     for s in ctx.sources:
-        if s.type != "anonymous" or s.anonymity_reason is not None:
+        if s.type != "anonymous" or s.anonymity_reason is not None or ctx.is_weasel_source(s):
             continue
         attributed = sorted((q for q in ctx.quotes_of(s) if q.speaker), key=lambda q: q.speaker.span.start)
         if not attributed:
