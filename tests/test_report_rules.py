@@ -191,6 +191,8 @@ def test_policy_vague_phrases_extend_the_list():
     ("claims", "claim", "says"),
     ("is insisting", "insist", "is saying"),
     ("pointed out", "point out", "said"),
+    ("pointed out", "point", "said"),
+    ("Claimed", "claimed", "Said"),
 ])
 def test_loaded_verb_points_at_the_cue_with_a_neutral_suggestion(cue, lemma, neutral):
     a = named(f"Mayor Ana Ruiz {cue} that the bridge was safe.", "Mayor Ana Ruiz", "the bridge was safe",

@@ -184,23 +184,31 @@ def _form_kind(word: str, lemma: str) -> str:
 
 def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
     """``(lemma, neutral rewrite of the cue, why)`` when ``cue`` is a loaded
-    verb ("has admitted" -> "has said"); None for a neutral cue."""
-    lemma = " ".join(cue.lemma.lower().split())
-    key = lemma if lemma in table else next(
-        (k for k in table if len(k.split()) == len(lemma.split())
-         and lemma.split()[0] in verb_forms(k.split()[0]) and lemma.split()[1:] == k.split()[1:]), None)
-    if key is None:
-        return (lemma, cue.neutral or "said", "marked as loaded") if cue.loaded else None
-    neutral, why = table[key]
-    first, *rest = key.split()
+    verb ("has admitted" -> "has said"); None for a neutral cue. The cue's
+    lemma picks the verb ("admit"; "point" or "point out" for "pointed out")."""
+    lemma = " ".join(cue.lemma.lower().split()).split()
     found = list(_TOKEN.finditer(cue.text))
-    for i, m in enumerate(found):
-        word = m.group().lower()
-        following = [t.group().lower() for t in found[i + 1:i + 1 + len(rest)]]
-        if word in verb_forms(first) and following == rest:
-            end = found[i + len(rest)].end()
-            return key, cue.text[:m.start()] + _inflect(neutral, _form_kind(word, first)) + cue.text[end:], why
-    return key, _inflect(neutral, "past"), why
+    if lemma:
+        candidates = [k for k in table if lemma[0] in verb_forms(k.split()[0])
+                      and (len(lemma) == 1 or lemma[1:] == k.split()[1:])]
+        for key in sorted(candidates, key=lambda k: -len(k.split())):
+            neutral, why = table[key]
+            first, *rest = key.split()
+            for i, m in enumerate(found):
+                word = m.group().lower()
+                following = [t.group().lower() for t in found[i + 1:i + 1 + len(rest)]]
+                if word in verb_forms(first) and following == rest:
+                    end = found[i + len(rest)].end()
+                    verb = _inflect(neutral, _form_kind(word, first))
+                    if m.group()[0].isupper():
+                        verb = verb[0].upper() + verb[1:]
+                    rewritten = cue.text[:m.start()] + verb + cue.text[end:]
+                    return key, rewritten, why
+            if not rest:  # the lemma names it though the text's form is unusual
+                return key, _inflect(neutral, "past"), why
+    if cue.loaded:  # the engine marked a verb our lists do not have
+        return " ".join(lemma), cue.neutral or "said", "marked as loaded"
+    return None
 
 
 def mark_loaded(quote: Quote, policy: "Policy") -> Quote:
