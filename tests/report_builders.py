@@ -91,7 +91,7 @@ def seed_article(seed: dict) -> Article:
              descriptor="a visiting fellow at the Brookings Doha Center in Qatar")
     add(e[0], "s1", "are reporting", "report")
     add(e[1], "s2", "According to", "according to")
-    add(e[2], None, "There are also claims", "there are claims")
+    add(e[2], None, "There are also claims", "claims")
     add(e[3], "s3", "said", "say")
     add(e[4], "s4", "have emphasized", "emphasize")
     add(e[5], "s5", "commented", "comment")

@@ -224,10 +224,13 @@ def test_policy_loaded_verbs_extend_the_list():
     assert [f.suggestion for f in report.findings if f.rule == "loaded-verb"] == ["criticized"]
 
 
-def test_vague_cue_noun_is_not_a_loaded_verb():
-    a = Article("There are claims that the bridge will close.")
-    a.quote("the bridge will close", kind="indirect", cue="There are claims", lemma="there are claims")
+@pytest.mark.parametrize("cue, lemma", [("There are claims", "there are claims"), ("There are claims", "claims"),
+                                        ("It is claimed", "claim")])
+def test_vague_cue_is_not_a_loaded_verb(cue, lemma):
+    a = Article(f"{cue} that the bridge will close.")
+    a.quote("the bridge will close", kind="indirect", cue=cue, lemma=lemma)
     assert a.findings("loaded-verb") == []
+    assert a.report().quotes[0].cue.loaded is False
 
 
 # --- unattributed-quote -------------------------------------------------------------

@@ -103,3 +103,7 @@ def test_seed_audit_two_named_and_one_anonymous_direct_source(audited):
     types = {s.id: s.type for s in audited.sources}
     direct = sorted(types.get(q.source_id, "unattributed") for q in audited.quotes if q.kind == "direct")
     assert direct == ["anonymous", "named", "named"]
+
+
+def test_seed_audit_findings_are_exactly_these(audited):
+    assert [row[:5] for row in _rows(audited)] == [row[:5] for row in EXPECTED_FINDINGS]

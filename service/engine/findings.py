@@ -211,12 +211,19 @@ def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> tuple[str, str, 
     return None
 
 
+def loaded_cue(cue: Cue | None, policy: "Policy") -> tuple[str, str, str] | None:
+    """``loaded_verb`` under the policy's lists. A vague cue ("There are also
+    claims", "it is claimed") is not a verb attribution: its noun or passive
+    is reported as vague-attribution, not as a loaded verb."""
+    if cue is None or any(p.search(cue.text) for p in vague_patterns(policy.vague_phrases)):
+        return None
+    return loaded_verb(cue, loaded_table(tuple(sorted(policy.loaded_verbs.items()))))
+
+
 def mark_loaded(quote: Quote, policy: "Policy") -> Quote:
     """The quote with its cue's ``loaded``/``neutral`` set from the lexicon
     and the policy (a new object; the input is not changed)."""
-    if quote.cue is None:
-        return quote
-    hit = loaded_verb(quote.cue, loaded_table(tuple(sorted(policy.loaded_verbs.items()))))
+    hit = loaded_cue(quote.cue, policy)
     if hit is None:
         return quote
     return replace(quote, cue=replace(quote.cue, loaded=True, neutral=hit[1]))
@@ -426,11 +433,8 @@ def loaded_verb_rule(ctx: Context) -> Iterator[Hit]:
     Reuters Handbook call "said" the neutral verb; Wikipedia's MOS:SAID lists
     the loaded ones. The span is the cue; the suggestion rewrites it.
     """
-    table = loaded_table(tuple(sorted(ctx.policy.loaded_verbs.items())))
     for q in ctx.quotes:
-        if q.cue is None:
-            continue
-        hit = loaded_verb(q.cue, table)
+        hit = loaded_cue(q.cue, ctx.policy)
         if hit is not None:
             lemma, neutral, why = hit
             because = f" ({why})" if why else ""
