@@ -300,6 +300,11 @@ def test_unnamed_spokesperson_points_at_the_mention_with_the_title():
     assert a.findings("unnamed-spokesperson") == [("info", "A spokesman for the embassy")]
 
 
+def test_spokesperson_title_just_before_the_institution_mention_is_included_in_the_span():
+    a = spokesperson("A spokesman for the embassy said the road would reopen.", "the embassy")
+    assert a.findings("unnamed-spokesperson") == [("info", "A spokesman for the embassy")]
+
+
 def test_institution_speaking_as_itself_is_not_a_spokesperson():
     a = spokesperson("The embassy said the road would reopen.", "The embassy")
     assert a.findings("unnamed-spokesperson") == []

@@ -106,10 +106,16 @@ def loaded_table(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str
 
 
 @lru_cache(maxsize=32)
-def spokesperson_patterns(extra: tuple[str, ...] = ()) -> re.Pattern:
+def spokesperson_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, re.Pattern]:
+    """A spokesperson title anywhere in a mention ("a ministry spokeswoman"),
+    and one that ends just before a mention of the institution ("a spokesman
+    for | the ministry")."""
     titles = sorted({t.lower() for t in words("spokesperson_titles") | set(extra)}, key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    anywhere = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    before = re.compile(rf"(?<![\w-])(?:(?:an?|the|one)\s+)?(?:{alt})\s+(?:for|of|at|from|with)\s+$",
+                        re.IGNORECASE)
+    return anywhere, before
 
 
 def tokens(text: str) -> list[str]:
@@ -481,18 +487,26 @@ def unnamed_spokesperson(ctx: Context) -> Iterator[Hit]:
     Example: "a spokesman for the ministry said". The AP asks that
     spokespeople be named where possible; an unnamed one puts no person on
     the record. Titles come from ``lexicon/spokesperson_titles.txt`` and the
-    policy's ``house_titles``. The span is the mention with the title.
+    policy's ``house_titles``. The span is the mention with the title, or
+    the title and the mention of the institution it precedes ("a spokesman
+    for the ministry" when the speaker mention is "the ministry").
     """
-    pattern = spokesperson_patterns(ctx.policy.house_titles)
+    anywhere, before = spokesperson_patterns(ctx.policy.house_titles)
+    text = ctx.doc.text
+
+    def spokesperson_span(m: Mention) -> Span | None:
+        if anywhere.search(m.text):
+            return m.span
+        hit = before.search(text, max(0, m.span.start - 80), m.span.start)
+        return Span(hit.start(), m.span.end) if hit else None
+
     for s in ctx.sources:
         if s.type != "institutional":
             continue
-        m = next((m for m in ctx.mentions(s) if pattern.search(m.text)), None)
-        if m is None and not pattern.search(s.name):
+        span = next((sp for m in ctx.mentions(s) if (sp := spokesperson_span(m))), None)
+        if span is None:
             continue
-        span = m.span if m is not None else (ctx.first_mention(s).span if ctx.first_mention(s) else None)
-        body = s.organisation or s.name
-        yield Hit(f'{body} is quoted through an unnamed spokesperson ("{m.text if m else s.name}").',
+        yield Hit(f'{s.organisation or s.name} is quoted through an unnamed spokesperson ("{span.of(text)}").',
                   span, ctx.first_quote_id(s), s.id,
                   "Name the spokesperson, or attribute the statement to the institution itself.")
 
