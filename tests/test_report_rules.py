@@ -152,6 +152,7 @@ def test_vague_attribution_points_at_a_bare_weasel_speaker(speaker):
 @pytest.mark.parametrize("text, phrase", [
     ("The bridge is reportedly unsafe.", "reportedly"),
     ("Critics say the bridge is unsafe.", "Critics say"),
+    ("Some analysts believe the bridge is unsafe.", "Some analysts believe"),
     ("The bridge, some say, is unsafe.", "some say"),
     ("According to some experts, the bridge is unsafe.", "According to some experts"),
     ("It is said that the bridge is unsafe.", "It is said"),
