@@ -54,6 +54,14 @@ def test_quote_only_text_is_measured(offline, text):
     assert r is not None and r.words >= 1 and r.sentences >= 1
 
 
+def test_textstat_keeps_no_article_in_its_caches():
+    from service.engine.readability import _textstat_caches
+
+    measure(PLAIN + " A different article.")
+    assert _textstat_caches(), "found textstat's memoised functions"
+    assert all(fn.cache_info().currsize == 0 for fn in _textstat_caches())
+
+
 @pytest.mark.parametrize("word, count", [("cat", 1), ("the", 1), ("sunny", 2), ("university", 4),
                                          ("2,000", 0), ("—", 0)])
 def test_syllables_come_from_pyphen(offline, word, count):
