@@ -53,50 +53,74 @@ class SourceSchema(Schema):
 
 
 class FindingSchema(Schema):
-    rule = fields.String(required=True)
-    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
-    message = fields.String(required=True)
-    span = fields.Nested(SpanSchema, allow_none=True, required=True)
-    quote_id = fields.String(allow_none=True)
-    source_id = fields.String(allow_none=True)
-    suggestion = fields.String(allow_none=True)
+    rule = fields.String(required=True, metadata={
+        "description": "the rule's id, e.g. 'anonymous-without-reason' (docs/report.md lists them)"})
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES),
+                             metadata={"description": "info, warning or error, as the policy sets"})
+    message = fields.String(required=True, metadata={"description": "what is wrong, for the editor"})
+    span = fields.Nested(SpanSchema, allow_none=True, required=True, metadata={
+        "description": "the words the finding is about; null for a story-level finding"})
+    quote_id = fields.String(allow_none=True, metadata={"description": "the quotation concerned"})
+    source_id = fields.String(allow_none=True, metadata={"description": "the source concerned"})
+    suggestion = fields.String(allow_none=True, metadata={
+        "description": "what to do; for loaded-verb, the cue rewritten with the neutral verb"})
+
+
+_BY_TYPE = {"description": "keyed by source type: named, anonymous, institutional, unattributed"}
 
 
 class SummarySchema(Schema):
-    quotes = fields.Integer()
-    quotes_by_kind = fields.Dict(keys=fields.String(), values=fields.Integer())
-    quotes_by_type = fields.Dict(keys=fields.String(), values=fields.Integer())
-    sources = fields.Integer()
-    sources_by_type = fields.Dict(keys=fields.String(), values=fields.Integer())
-    anonymous_quote_share = fields.Float()
-    anonymous_source_share = fields.Float()
-    words_quoted_by_type = fields.Dict(keys=fields.String(), values=fields.Integer())
-    anonymous_only_claim_share = fields.Float()
+    quotes = fields.Integer(required=True, metadata={"description": "quotations, direct and reported"})
+    quotes_by_kind = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
+                                 metadata={"description": "keyed by kind: direct, partial, indirect"})
+    quotes_by_type = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
+                                 metadata=_BY_TYPE)
+    sources = fields.Integer(required=True, metadata={"description": "distinct sources"})
+    sources_by_type = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
+                                  metadata=_BY_TYPE)
+    anonymous_quote_share = fields.Float(required=True, metadata={
+        "description": "share of quotations from anonymous sources (0-1)"})
+    anonymous_source_share = fields.Float(required=True, metadata={
+        "description": "share of sources that are anonymous, unattributed ones left out (0-1)"})
+    words_quoted_by_type = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
+                                       metadata=_BY_TYPE)
+    claims = fields.Integer(required=True, metadata={
+        "description": "claims: quotations, overlapping ones counted once"})
+    anonymous_only_claims = fields.Integer(required=True, metadata={
+        "description": "claims resting on anonymous sources alone"})
+    anonymous_only_claim_share = fields.Float(required=True, metadata={
+        "description": "anonymous_only_claims / claims (0-1)"})
 
 
 class ReadabilitySchema(Schema):
-    flesch_reading_ease = fields.Float()
-    flesch_kincaid_grade = fields.Float()
-    gunning_fog = fields.Float()
-    smog_index = fields.Float()
-    coleman_liau_index = fields.Float()
-    automated_readability_index = fields.Float()
-    words = fields.Integer()
-    sentences = fields.Integer()
-    reading_time_seconds = fields.Float()
+    flesch_reading_ease = fields.Float(required=True, metadata={
+        "description": "Flesch reading ease: higher is easier; 60-70 is plain English"})
+    flesch_kincaid_grade = fields.Float(required=True, metadata={"description": "US school grade"})
+    gunning_fog = fields.Float(required=True, metadata={"description": "Gunning fog index (years of schooling)"})
+    smog_index = fields.Float(required=True, metadata={"description": "SMOG grade; 0 under three sentences"})
+    coleman_liau_index = fields.Float(required=True, metadata={"description": "Coleman-Liau grade"})
+    automated_readability_index = fields.Float(required=True, metadata={"description": "ARI grade"})
+    words = fields.Integer(required=True)
+    sentences = fields.Integer(required=True)
+    reading_time_seconds = fields.Float(required=True, metadata={"description": "at 238 words a minute"})
 
 
 class DeductionSchema(Schema):
     rule = fields.String(required=True)
-    points = fields.Float(required=True)
-    count = fields.Integer(required=True)
-    reason = fields.String(required=True)
+    points = fields.Float(required=True, metadata={"description": "points lost to this rule"})
+    count = fields.Integer(required=True, metadata={"description": "findings of this rule"})
+    reason = fields.String(required=True, metadata={"description": "the arithmetic, in words"})
+    per_finding = fields.Float(required=True, metadata={"description": "points each finding costs"})
+    cap = fields.Float(required=True, metadata={"description": "most points this rule can cost"})
 
 
 class ScoreSchema(Schema):
-    value = fields.Integer(required=True, validate=validate.Range(0, 100))
-    grade = fields.String(required=True)
-    deductions = fields.List(fields.Nested(DeductionSchema), required=True)
+    value = fields.Integer(required=True, validate=validate.Range(0, 100), metadata={
+        "description": "base minus the deductions, clamped to 0-100"})
+    grade = fields.String(required=True, metadata={"description": "letter by the policy's bands (A-F)"})
+    base = fields.Float(required=True, metadata={"description": "the score before deductions"})
+    deductions = fields.List(fields.Nested(DeductionSchema), required=True,
+                             metadata={"description": "biggest first"})
 
 
 class StatsSchema(Schema):
@@ -173,7 +197,7 @@ def dump_report(report: Report) -> dict:
     } for f in report.findings]
     score = None
     if report.score is not None:
-        score = {"value": report.score.value, "grade": report.score.grade,
+        score = {"value": report.score.value, "grade": report.score.grade, "base": report.score.base,
                  "deductions": [asdict(d) for d in report.score.deductions]}
     return {
         "id": report.id,

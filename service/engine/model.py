@@ -123,23 +123,31 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Deduction:
-    """Points the score lost to one rule, and why."""
+    """Points the score lost to one rule, and why: ``count`` findings at
+    ``per_finding`` points each, limited to ``cap``."""
 
     rule: str
     points: float
     count: int
     reason: str
+    per_finding: float = 0.0
+    cap: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class Score:
+    """``base`` minus the deductions, clamped to 0-100, and its letter."""
+
     value: int  # 0-100
     grade: str  # A-F
     deductions: tuple[Deduction, ...] = ()
+    base: float = 100.0
 
 
 @dataclass(frozen=True, slots=True)
 class Readability:
+    """Readability of the article's plain text (``readability.measure``)."""
+
     flesch_reading_ease: float
     flesch_kincaid_grade: float
     gunning_fog: float
@@ -153,7 +161,11 @@ class Readability:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Aggregates over quotes and sources (filled by ``report.build_report``)."""
+    """Aggregates over quotes and sources (filled by ``report.build_report``).
+
+    Shares are fractions in [0, 1]. A claim is a quotation, or several whose
+    spans overlap (the same words attributed to more than one source).
+    """
 
     quotes: int = 0
     quotes_by_kind: dict[str, int] = field(default_factory=dict)
@@ -163,6 +175,8 @@ class Summary:
     anonymous_quote_share: float = 0.0
     anonymous_source_share: float = 0.0
     words_quoted_by_type: dict[str, int] = field(default_factory=dict)
+    claims: int = 0
+    anonymous_only_claims: int = 0
     anonymous_only_claim_share: float = 0.0
 
 

@@ -1,0 +1,178 @@
+"""The newsroom policy's wire and file form: ``PolicySchema`` validates a
+request body or a parsed TOML/YAML file and builds a ``service.policy.Policy``.
+Every field is optional; unknown fields are errors, so a typo is caught.
+
+``load_policy(data)`` is what ``Policy.from_mapping`` calls: it turns
+marshmallow's nested errors into ``PolicyError`` with dotted field paths
+(``"rules.loaded-verb.severity"``), so the API and CLI can name the field.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates
+
+from service.engine.errors import PolicyError
+from service.engine.findings import RULES, compile_phrase
+from service.engine.model import SEVERITIES
+
+_RULE_IDS = tuple(RULES)
+_SHARE = validate.Range(min=0.0, max=1.0)
+_NON_NEGATIVE = validate.Range(min=0.0)
+
+
+class _Strict(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class RulePolicySchema(_Strict):
+    enabled = fields.Boolean(metadata={"description": "report this finding (default true)"})
+    severity = fields.String(validate=validate.OneOf(SEVERITIES),
+                             metadata={"description": "info, warning or error"})
+    weight = fields.Float(validate=_NON_NEGATIVE, metadata={
+        "description": "points each finding costs; default: the weight of its severity"})
+    cap = fields.Float(validate=_NON_NEGATIVE, metadata={
+        "description": "most points this rule can cost; default: score.cap_per_rule"})
+
+
+class ThresholdsSchema(_Strict):
+    max_anonymous_quote_share = fields.Float(allow_none=True, validate=_SHARE, metadata={
+        "description": "anonymous-share fires above this share of quotations (0-1); null: off"})
+    max_anonymous_source_share = fields.Float(allow_none=True, validate=_SHARE, metadata={
+        "description": "anonymous-share fires above this share of sources (0-1); null: off"})
+    single_source_min_quotes = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "single-source-story needs at least this many attributed quotations"})
+
+
+class ScorePolicySchema(_Strict):
+    base = fields.Float(validate=validate.Range(min=0.0, max=100.0),
+                        metadata={"description": "the score before deductions (default 100)"})
+    weights = fields.Dict(keys=fields.String(validate=validate.OneOf(
+                              SEVERITIES, error="unknown severity {input!r}; the severities are: {choices}.")),
+                          values=fields.Float(validate=_NON_NEGATIVE),
+                          metadata={"description": "points per finding, by severity"})
+    cap_per_rule = fields.Float(validate=_NON_NEGATIVE,
+                                metadata={"description": "most points one rule can cost"})
+    grades = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=20)),
+                         values=fields.Float(validate=validate.Range(min=0.0, max=100.0)),
+                         metadata={"description": "letter -> lowest score that earns it"})
+    fail_grade = fields.String(validate=validate.Length(min=1, max=20),
+                               metadata={"description": "the letter below every band (default F)"})
+
+
+class VerbTable(fields.Field):
+    """Extra loaded verbs: a list of lemmas (neutral suggestion "say") or a
+    table lemma -> neutral verb."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, list):
+            value = {v: "say" for v in value}
+        if not isinstance(value, Mapping):
+            raise ValidationError("must be a list of verbs or a table verb -> neutral verb")
+        out = {}
+        for verb, neutral in value.items():
+            if not isinstance(verb, str) or not verb.strip():
+                raise ValidationError(f"{verb!r} is not a verb")
+            if not isinstance(neutral, str) or not neutral.strip():
+                raise ValidationError(f"the neutral verb for {verb!r} must be a word")
+            out[" ".join(verb.lower().split())] = " ".join(neutral.lower().split())
+        return out
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else dict(value)
+
+
+class WordsSchema(_Strict):
+    loaded_verbs = VerbTable(metadata={"description": "extra loaded verbs: [lemma] or {lemma: neutral}"})
+    house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
+        "description": "extra titles of people who speak for an institution"})
+    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
+        "description": "extra weasel phrases, in the syntax of lexicon/vague_attributions.txt"})
+
+    @validates("vague_phrases")
+    def _phrases_compile(self, value, **kwargs):
+        for phrase in value:
+            try:
+                compile_phrase(phrase)
+            except ValueError as e:
+                raise ValidationError(f"{phrase!r}: {e}") from None
+
+
+class PolicySchema(_Strict):
+    """A newsroom policy (TOML/YAML file or the ``policy`` of a request)."""
+
+    name = fields.String(allow_none=True, metadata={"description": "the policy's name, for the record"})
+    rules = fields.Dict(keys=fields.String(validate=validate.OneOf(
+                            _RULE_IDS, error="unknown rule {input!r}; the rules are: {choices}.")),
+                        values=fields.Nested(RulePolicySchema),
+                        metadata={"description": "rule id -> its settings"})
+    thresholds = fields.Nested(ThresholdsSchema)
+    score = fields.Nested(ScorePolicySchema)
+    words = fields.Nested(WordsSchema)
+
+    @post_load
+    def _make_policy(self, data, **kwargs):
+        from service.policy import DEFAULT, Policy
+
+        rules = dict(DEFAULT.rules)
+        for rule_id, settings in (data.get("rules") or {}).items():
+            rules[rule_id] = replace(rules[rule_id], **settings)
+        score = DEFAULT.score
+        if "score" in data:
+            s = dict(data["score"])
+            if "weights" in s:
+                s["weights"] = {**score.weights, **s["weights"]}
+            if "grades" in s:
+                s["grades"] = tuple(sorted(s["grades"].items(), key=lambda kv: -kv[1]))
+            score = replace(score, **s)
+        words = data.get("words") or {}
+        return Policy(
+            name=data.get("name"),
+            rules=dict(rules),
+            thresholds=replace(DEFAULT.thresholds, **(data.get("thresholds") or {})),
+            score=score,
+            loaded_verbs=dict(words.get("loaded_verbs") or {}),
+            house_titles=tuple(words.get("house_titles") or ()),
+            vague_phrases=tuple(words.get("vague_phrases") or ()),
+        )
+
+
+def flatten_errors(messages, prefix: str = "") -> dict[str, str]:
+    """marshmallow's nested error messages as ``{"dotted.path": "message"}``.
+    The ``key``/``value`` levels marshmallow adds inside a Dict are dropped."""
+    out: dict[str, str] = {}
+    if isinstance(messages, Mapping):
+        for k, v in messages.items():
+            k = str(k)
+            path = prefix if k in ("key", "value", "_schema") and prefix else (f"{prefix}.{k}" if prefix else k)
+            for p, m in flatten_errors(v, path).items():
+                out[p] = f"{out[p]}; {m}" if p in out and out[p] != m else m
+    elif isinstance(messages, (list, tuple)):
+        if all(isinstance(m, str) for m in messages):
+            out[prefix or "policy"] = " ".join(messages)
+        else:
+            for m in messages:
+                out.update(flatten_errors(m, prefix))
+    else:
+        out[prefix or "policy"] = str(messages)
+    return out
+
+
+def load_policy(data):
+    """Validate ``data`` into a ``Policy``; ``None`` gives the default."""
+    from service.policy import DEFAULT, Policy
+
+    if data is None:
+        return DEFAULT
+    if isinstance(data, Policy):
+        return data
+    if not isinstance(data, Mapping):
+        raise PolicyError("policy must be an object", {"policy": "must be an object"})
+    try:
+        return PolicySchema().load(dict(data))
+    except ValidationError as e:
+        errors = flatten_errors(e.messages)
+        detail = "; ".join(f"{k}: {v}" for k, v in sorted(errors.items()))
+        raise PolicyError(f"invalid policy: {detail}", errors) from None

@@ -1,0 +1,74 @@
+"""The report's word lists and phrase patterns."""
+import re
+
+import pytest
+
+from service.engine.findings import (compile_phrase, describes_position, is_weasel, loaded_table,
+                                     verb_forms)
+from service.engine.lexicon import resources
+
+REPORT_LISTS = ["loaded_verbs", "vague_attributions", "weasel_speakers", "uninformative_words",
+                "bare_source_nouns", "spokesperson_titles"]
+
+
+@pytest.mark.parametrize("name", REPORT_LISTS)
+def test_every_list_says_where_it_comes_from(name):
+    first = resources.files("service.engine.lexicon").joinpath(f"{name}.txt").read_text("utf-8").splitlines()[0]
+    assert first.startswith("# ") and "Compiled by the Sourcecheck team from" in first
+
+
+@pytest.mark.parametrize("phrase, text, match", [
+    ("there is|are (also) claims", "There are also claims that", "There are also claims"),
+    ("there (also) is|are claims", "There are also claims that", None),
+    ("there (also) is|are claims", "there is claims", "there is claims"),
+    ("it is|was (widely) believed", "It was\nwidely believed", "It was\nwidely believed"),
+    ("reportedly", "was reportedly seen", "reportedly"),
+    ("reportedly", "unreportedly", None),
+    ("critics say", "critics sayings", None),
+    ("rumor (has) (it)", "rumor has it", "rumor has it"),
+])
+def test_phrase_patterns(phrase, text, match):
+    m = compile_phrase(phrase).search(text)
+    assert (m.group() if m else None) == match
+
+
+@pytest.mark.parametrize("phrase", ["", "(optional)", "bad(", "a ** b", "x||y"])
+def test_malformed_phrase_is_rejected(phrase):
+    with pytest.raises(ValueError):
+        compile_phrase(phrase)
+
+
+def test_every_shipped_phrase_compiles():
+    from service.engine.findings import vague_patterns
+
+    assert all(isinstance(p, re.Pattern) for p in vague_patterns())
+
+
+@pytest.mark.parametrize("lemma, forms", [
+    ("claim", {"claim", "claims", "claimed", "claiming"}),
+    ("admit", {"admit", "admits", "admitted", "admitting"}),
+    ("concede", {"concede", "concedes", "conceded", "conceding"}),
+    ("deny", {"deny", "denies", "denied", "denying"}),
+    ("say", {"say", "says", "said", "saying"}),
+])
+def test_verb_forms(lemma, forms):
+    assert forms <= verb_forms(lemma)
+
+
+def test_loaded_verbs_named_by_the_issue_are_listed():
+    assert {"claim", "admit", "insist", "concede", "allege"} <= set(loaded_table())
+    assert all(neutral for neutral, _ in loaded_table().values())
+
+
+@pytest.mark.parametrize("text, weasel", [("critics", True), ("Some experts", True), ("sources", True),
+                                          ("many", True), ("analysts at Moody's", False),
+                                          ("a senior official", False), ("American officials", False)])
+def test_weasel_speakers(text, weasel):
+    assert is_weasel(text) is weasel
+
+
+@pytest.mark.parametrize("text, described", [("an official", False), ("a senior official", False),
+                                             ("he", False), ("American officials", True),
+                                             ("a senior official who attended the meeting", True)])
+def test_describes_position(text, described):
+    assert describes_position(text) is described
