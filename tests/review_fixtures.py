@@ -11,6 +11,12 @@ from service.engine.model import Cue, Deduction, Finding, Mention, Quote, Report
 
 
 def seed_report(seed: dict) -> dict:
+    """The seed article's report in wire form (6 quotes, 5 sources, 3 findings, score 71)."""
+    return dump_report(seed_report_model(seed))
+
+
+def seed_report_model(seed: dict) -> Report:
+    """The seed article's report as the engine's ``Report``, from its annotation."""
     text = seed["text"]
     doc = load(text, "text")
     quotes, sources = [], []
@@ -49,9 +55,8 @@ def seed_report(seed: dict) -> dict:
     summary = Summary(quotes=6, quotes_by_type={"named": 2, "anonymous": 3, "institutional": 0, "unattributed": 1})
     score = Score(71, "C", (Deduction("anonymous-source", 18.0, 3, "quotes from anonymous sources"),
                             Deduction("unattributed-claim", 11.0, 1, "claims with no source")))
-    report = Report(doc, tuple(quotes), tuple(sources), findings, summary, score=score, title=seed["title"],
-                    id=seed["id"])
-    return dump_report(report)
+    return Report(doc, tuple(quotes), tuple(sources), findings, summary, score=score, title=seed["title"],
+                  id=seed["id"])
 
 
 def review_app(store_url: str = "sqlite://", **config) -> Flask:
