@@ -59,11 +59,12 @@ def seed_report_model(seed: dict) -> Report:
                   id=seed["id"])
 
 
-def review_app(store_url: str = "sqlite://", **config) -> Flask:
-    """A minimal app: Flask plus the review pages (create_app is the API's)."""
+def review_app(**config) -> Flask:
+    """A minimal app: Flask plus the review pages (create_app is the API's).
+    The store is an in-memory SQLite database unless ``config`` says otherwise."""
     from service.review import init_app
 
     app = Flask(__name__)
-    app.config.update(TESTING=True, DATABASE_URL=store_url, **config)
+    app.config.update({"TESTING": True, "DATABASE_URL": "sqlite://", **config})
     init_app(app)
     return app
