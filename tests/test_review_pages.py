@@ -153,7 +153,7 @@ def test_legend_names_the_four_source_types(client, stored_seed):
     html = page(client.get(f"/review/{stored_seed}"))
     legend = html[html.index('<ul class="legend"'):]
     legend = legend[:legend.index("</ul>")]
-    assert re.findall(r'legend__swatch" aria-hidden="true">(\w+)<', legend) == [
+    assert re.findall(r'legend__swatch">(\w+)<', legend) == [
         "Named", "Anonymous", "Institutional", "Unattributed"]
 
 
