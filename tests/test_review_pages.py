@@ -241,3 +241,10 @@ def test_filter_fields_are_labelled_and_keep_their_values(client):
     for field in ("date", "min_score", "max_score", "anonymous"):
         assert f'<label for="{field}">' in html
     assert 'value="40"' in html and '<option value="yes" selected>' in html
+
+
+def test_each_highlight_is_described_by_its_source_type_and_speaker(client, stored_seed):
+    html = page(client.get(f"/review/{stored_seed}"))
+    described = re.search(r'<mark[^>]*id="q-q4"[^>]*><a [^>]*aria-describedby="([\w-]+)"', html).group(1)
+    summary = re.search(rf'id="{described}">([^<]*)<', html).group(1)
+    assert summary == "Named source: John Kerry"

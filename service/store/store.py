@@ -58,6 +58,9 @@ class Store:
     def upgrade(self) -> None:
         """Migrate the database to the newest schema."""
         migrate.upgrade(self.engine)
+        if self.engine.url.database not in (None, "", ":memory:"):
+            # no pooled connection survives into forked (gunicorn) workers
+            self.engine.dispose()
 
     def close(self) -> None:
         self.engine.dispose()
