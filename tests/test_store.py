@@ -201,6 +201,23 @@ def test_opening_twice_keeps_the_data(db_url):
     second.close()
 
 
+def test_concurrent_opens_of_an_empty_database_all_succeed(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_save(_):
+        s = Store(db_url)
+        try:
+            return s.save(report(), text="t", format="text")
+        finally:
+            s.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        ids = list(pool.map(open_and_save, range(4)))
+    s = Store(db_url)
+    assert sorted(r.id for r in s.recent()) == sorted(ids)
+    s.close()
+
+
 def test_models_match_the_migrated_schema(store):
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

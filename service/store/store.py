@@ -124,8 +124,8 @@ def _engine(url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
         cursor.execute("PRAGMA busy_timeout=5000")  # gunicorn workers share the file
+        cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
         cursor.close()
 
     return engine
