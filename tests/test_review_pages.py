@@ -70,6 +70,11 @@ def test_form_page_has_a_labelled_textarea_file_input_and_format(client):
         assert f'id="{field}"' in html
 
 
+def test_review_with_a_trailing_slash_redirects_to_the_form(client):
+    resp = client.get("/review/")
+    assert (resp.status_code, resp.headers["Location"]) == (308, "/review")
+
+
 def test_submitting_keeps_the_report_and_redirects_to_its_permalink(client, store, seed):
     resp = client.post("/review", data={"article": seed["text"], "format": "text", "keep": "on"})
     assert resp.status_code == 303

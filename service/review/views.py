@@ -40,6 +40,11 @@ def index():
     return _form_page()
 
 
+@bp.get("/")
+def index_slash():
+    return redirect(url_for("review.index"), code=308)
+
+
 @bp.post("")
 def submit():
     try:
