@@ -21,4 +21,5 @@ serve: install
 	$(BIN)/gunicorn -c docker/gunicorn.conf.py --bind 0.0.0.0:$(PORT) "service.app:create_app()"
 
 test: install-dev
+	bash scripts/test-setup.sh
 	$(BIN)/python -m pytest

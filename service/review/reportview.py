@@ -1,0 +1,212 @@
+"""What the report page shows, built from a report dict (the wire form).
+
+The page reads only the dict and the text it was made from, so a stored
+report renders the same as a fresh one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .article import Run, anchor_id, runs
+
+SOURCE_TYPES: tuple[str, ...] = ("named", "anonymous", "institutional", "unattributed")
+TYPE_LABELS = {
+    "named": "Named",
+    "anonymous": "Anonymous",
+    "institutional": "Institutional",
+    "unattributed": "Unattributed",
+}
+TYPE_HELP = {
+    "named": "a person the article identifies by name",
+    "anonymous": "people whose identity the article withholds",
+    "institutional": "an organisation or a document speaking as such",
+    "unattributed": "no source given at all",
+}
+KIND_LABELS = {"direct": "Direct quote", "partial": "Partial quote", "indirect": "Reported speech"}
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    anchor: str  # this finding's id in the findings list
+    rule: str
+    severity: str
+    message: str
+    suggestion: str | None
+    href: str | None  # where in the text it points, if anywhere
+    excerpt: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    id: str
+    anchor: str  # the highlight's id: "q-..."
+    detail: str  # the details card's id: "qd-..."
+    text: str
+    kind: str
+    source_type: str
+    speaker: str | None
+    source_name: str | None
+    descriptor: str | None
+    organisation: str | None
+    anonymity_reason: str | None
+    cue: str | None
+    cue_loaded: bool
+    cue_neutral: str | None
+    findings: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    id: str
+    name: str
+    type: str
+    descriptor: str | None
+    organisation: str | None
+    anonymity_reason: str | None
+    quotes: tuple[QuoteView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    type: str
+    label: str
+    count: int
+    width: float  # in chart units, 0..Chart.span
+    y: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: tuple[Bar, ...]
+    total: int
+    span: float = 220.0
+    label_width: float = 110.0
+    row: float = 30.0
+
+    @property
+    def height(self) -> float:
+        return self.row * len(self.bars) + 6
+
+    @property
+    def width(self) -> float:
+        return self.label_width + self.span + 40
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    title: str
+    format: str
+    runs: tuple[Run, ...]
+    quotes: tuple[QuoteView, ...]
+    sources: tuple[SourceView, ...]
+    unattributed: tuple[QuoteView, ...]  # quotes with no source entity
+    findings: tuple[FindingView, ...]
+    score: int | None
+    grade: str | None
+    deductions: tuple[dict, ...]
+    chart: Chart
+    counts: dict[str, int]  # quotes by source type
+    stats: dict
+    by_id: dict[str, QuoteView]
+
+    def quote(self, quote_id: str) -> QuoteView:
+        return self.by_id[quote_id]
+
+
+def build(report: dict, text: str, title: str | None = None) -> ReportView:
+    """The page's view of ``report``, made from ``text`` (as sent)."""
+    quotes = [q for q in report.get("quotes") or () if isinstance(q, dict)]
+    sources = {s.get("id"): s for s in report.get("sources") or () if isinstance(s, dict)}
+    raw_findings = [f for f in report.get("findings") or () if isinstance(f, dict)]
+    quote_anchor = {str(q.get("id")): anchor_id("q", q.get("id")) for q in quotes}
+
+    findings, by_quote, anchors = [], {}, {}
+    for i, f in enumerate(raw_findings):
+        qid = f.get("quote_id")
+        span = f.get("span") if isinstance(f.get("span"), dict) else None
+        href = None
+        if qid is not None and str(qid) in quote_anchor:
+            href = "#" + quote_anchor[str(qid)]
+        elif span and isinstance(span.get("start"), int):
+            anchors[f"at-f{i}"] = span["start"]
+            href = f"#at-f{i}"
+        view = FindingView(anchor=f"f{i}", rule=str(f.get("rule", "")), severity=str(f.get("severity", "info")),
+                           message=str(f.get("message", "")), suggestion=f.get("suggestion"), href=href,
+                           excerpt=_excerpt(span.get("text")) if span else None)
+        findings.append(view)
+        if qid is not None:
+            by_quote.setdefault(str(qid), []).append(view)
+
+    qviews = []
+    for q in quotes:
+        qid = str(q.get("id"))
+        src = sources.get(q.get("source_id")) or {}
+        cue = q.get("cue") if isinstance(q.get("cue"), dict) else None
+        qviews.append(QuoteView(
+            id=qid, anchor=quote_anchor[qid], detail=anchor_id("qd", qid), text=str(q.get("text", "")),
+            kind=str(q.get("kind", "direct")), source_type=_type(q.get("source_type")),
+            speaker=_text(q.get("speaker")), source_name=src.get("name"), descriptor=_text(src.get("descriptor")),
+            organisation=src.get("organisation"), anonymity_reason=_text(src.get("anonymity_reason")),
+            cue=_text(cue), cue_loaded=bool(cue and cue.get("loaded")), cue_neutral=cue.get("neutral") if cue else None,
+            findings=tuple(by_quote.get(qid, ())),
+        ))
+    by_id = {q.id: q for q in qviews}
+
+    sviews = tuple(SourceView(
+        id=str(s.get("id")), name=str(s.get("name", "")), type=_type(s.get("type")),
+        descriptor=_text(s.get("descriptor")), organisation=s.get("organisation"),
+        anonymity_reason=_text(s.get("anonymity_reason")),
+        quotes=tuple(by_id[str(i)] for i in s.get("quote_ids") or () if str(i) in by_id),
+    ) for s in sources.values())
+    unattributed = tuple(q for q in qviews if not any(q in s.quotes for s in sviews))
+
+    counts = {t: 0 for t in SOURCE_TYPES}
+    for q in qviews:
+        counts[q.source_type] += 1
+    score = report.get("score") if isinstance(report.get("score"), dict) else None
+    return ReportView(
+        title=title or report.get("title") or display_title(text),
+        format=str(report.get("format", "text")),
+        runs=tuple(runs(text, quotes, anchors)),
+        quotes=tuple(qviews), sources=sviews, unattributed=unattributed, findings=tuple(findings),
+        score=score.get("value") if score else None, grade=score.get("grade") if score else None,
+        deductions=tuple(d for d in (score or {}).get("deductions") or () if isinstance(d, dict)),
+        chart=chart(counts), counts=counts, stats=report.get("stats") or {}, by_id=by_id,
+    )
+
+
+def chart(counts: dict[str, int]) -> Chart:
+    """Horizontal bars of quotes by source type, scaled to the largest."""
+    top = max(counts.values(), default=0) or 1
+    span, row = Chart.span, Chart.row
+    bars = tuple(Bar(type=t, label=TYPE_LABELS[t], count=counts.get(t, 0),
+                     width=round(span * counts.get(t, 0) / top, 1), y=i * row + 3)
+                 for i, t in enumerate(SOURCE_TYPES))
+    return Chart(bars=bars, total=sum(counts.values()))
+
+
+def display_title(text: str, limit: int = 90) -> str:
+    """A title for an untitled article: its first line, without markup."""
+    for line in text.splitlines():
+        line = re.sub(r"<[^>]*>", " ", line)
+        line = re.sub(r"^\s*#{1,6}\s*", "", line)
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+    return "Untitled article"
+
+
+def _type(value) -> str:
+    return value if value in SOURCE_TYPES else "unattributed"
+
+
+def _text(span) -> str | None:
+    return span.get("text") if isinstance(span, dict) else None
+
+
+def _excerpt(text: str | None, limit: int = 120) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

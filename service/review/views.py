@@ -1,0 +1,90 @@
+"""The review pages: paste or upload an article, read a report, list reports.
+
+A thin face over the engine and the store: it audits in-process with
+``service.engine.audit`` and renders ``schemas.report.dump_report``'s dict.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from schemas.report import dump_report
+from service.engine import InputError, audit
+
+from . import reportview
+from .forms import FORMAT_CHOICES, FormError, read_filters, read_submission
+
+STORE_KEY = "sourcecheck.store"
+
+bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates",
+               static_folder="static", static_url_path="/static")
+
+
+def _store():
+    return current_app.extensions[STORE_KEY]
+
+
+@bp.app_template_global()
+def type_label(source_type: str) -> str:
+    return reportview.TYPE_LABELS.get(source_type, source_type)
+
+
+@bp.context_processor
+def _globals():
+    return {"source_types": reportview.SOURCE_TYPES, "type_help": reportview.TYPE_HELP,
+            "kind_labels": reportview.KIND_LABELS, "display_title": reportview.display_title}
+
+
+@bp.get("")
+def index():
+    return _form_page()
+
+
+@bp.get("/")
+def index_slash():
+    return redirect(url_for("review.index"), code=308)
+
+
+@bp.post("")
+def submit():
+    try:
+        sub = read_submission(request.form, request.files)
+        report = dump_report(audit(sub.text, sub.format, title=sub.title))
+    except RequestEntityTooLarge:
+        limit = current_app.config.get("MAX_FORM_MEMORY_SIZE") or current_app.config.get("MAX_CONTENT_LENGTH")
+        hint = f" The limit is {limit:,} bytes; upload it as a file instead." if limit else ""
+        return _form_page(error="The article is too large to paste." + hint, status=413)
+    except (FormError, InputError) as e:
+        return _form_page(error=str(e), status=400)
+    if sub.keep:
+        report_id = _store().save(report, text=sub.text, format=sub.format, title=sub.title)
+        return redirect(url_for("review.show", report_id=report_id), code=303)
+    view = reportview.build(report, sub.text, sub.title)
+    return render_template("review/report.html", view=view, stored=None)
+
+
+@bp.get("/<report_id>")
+def show(report_id: str):
+    stored = _store().get(report_id)
+    if stored is None:
+        return render_template("review/not_found.html", report_id=report_id), 404
+    view = reportview.build(stored.report, stored.text, stored.title)
+    return render_template("review/report.html", view=view, stored=stored)
+
+
+@bp.get("/reports")
+def reports():
+    try:
+        filters = read_filters(request.args)
+    except FormError as e:
+        return render_template("review/reports.html", rows=[], filters=None, args=request.args, error=str(e)), 400
+    rows = _store().recent(limit=200, min_score=filters.min_score, max_score=filters.max_score,
+                           has_anonymous=filters.anonymous, since=filters.since, until=filters.until)
+    return render_template("review/reports.html", rows=rows, filters=filters, args=request.args, error=None)
+
+
+def _form_page(error: str | None = None, status: int = 200):
+    form = request.form if request.method == "POST" and status != 413 else {}
+    recent = _store().recent(limit=5)
+    return render_template("review/index.html", error=error, form=form, formats=FORMAT_CHOICES,
+                           recent=recent), status

@@ -1,0 +1,269 @@
+"""The report store, on SQLite always and on PostgreSQL when a server is
+available (``make test`` starts one via scripts/test-setup.sh)."""
+from __future__ import annotations
+
+import os
+import pathlib
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text as sql
+
+from service.store import Store, normalise_url, sqlite_url, url_from_config
+from service.store import migrate
+from service.store.__main__ import main as store_cli
+from service.store.models import Base
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
+
+
+def postgres_url() -> str | None:
+    """TEST_DATABASE_URL, else the server scripts/test-setup.sh started."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        path = ROOT / "test-artifacts" / "postgres.url"
+        url = path.read_text().strip() if path.exists() else None
+    return url or None
+
+
+class Clock:
+    """A clock the tests move by hand."""
+
+    def __init__(self, now: datetime = T0):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw) -> None:
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "reports.db")
+    url = postgres_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server: set TEST_DATABASE_URL or run scripts/test-setup.sh as root")
+    store = Store(url, migrate_on_open=False)
+    try:
+        with store.engine.begin() as conn:  # each test starts from an empty database
+            conn.execute(sql("DROP TABLE IF EXISTS reports"))
+            conn.execute(sql("DROP TABLE IF EXISTS alembic_version"))
+    except Exception as e:  # a stale URL file or a server that went away
+        pytest.skip(f"PostgreSQL at {url} is not reachable: {e}")
+    finally:
+        store.close()
+    return url
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(db_url, clock):
+    s = Store(db_url, clock=clock)
+    yield s
+    s.close()
+
+
+def report(score=80, anonymous=False, quotes=1) -> dict:
+    source_type = "anonymous" if anonymous else "named"
+    return {
+        "id": None, "title": "A story", "format": "text",
+        "quotes": [{"id": f"q{i}", "start": 0, "end": 1, "text": "x", "source_type": source_type}
+                   for i in range(quotes)],
+        "sources": [{"id": "s1", "name": "someone", "type": source_type}] if quotes else [],
+        "findings": [],
+        "score": None if score is None else {"value": score, "grade": "B", "deductions": []},
+    }
+
+
+# --- save and get -----------------------------------------------------------------
+
+def test_save_then_get_returns_the_report_text_format_and_title(store):
+    r = report()
+    id = store.save(r, text="He said “hi”.", format="markdown", title="Greeting")
+    got = store.get(id)
+    assert (got.id, got.report, got.text, got.format, got.title) == (id, r, "He said “hi”.", "markdown", "Greeting")
+
+
+def test_get_unknown_id_is_none(store):
+    assert store.get("0" * 32) is None
+
+
+def test_ids_are_distinct(store):
+    assert len({store.save(report(), text="t", format="text") for _ in range(3)}) == 3
+
+
+def test_created_at_is_the_clock_time_in_utc(store, clock):
+    got = store.get(store.save(report(), text="t", format="text"))
+    assert got.created_at == T0
+    assert got.created_at.tzinfo is not None
+
+
+def test_title_defaults_to_the_reports_own_title(store):
+    assert store.get(store.save(report(), text="t", format="text", title=None)).title == "A story"
+
+
+def test_text_round_trips_code_point_for_code_point(store):
+    text = "Emoji 😀, combining é, RTL שלום, NUL-free \u2028 line separator"
+    assert store.get(store.save(report(), text=text, format="text")).text == text
+
+
+@pytest.mark.parametrize(("r", "score", "has_anonymous"), [
+    (report(score=91), 91, False),
+    (report(score=None), None, False),
+    (report(anonymous=True), 80, True),
+    ({**report(), "sources": [], "quotes": [{"id": "q1", "source_type": "anonymous"}]}, 80, True),
+    (report(quotes=0), 80, False),
+])
+def test_score_and_has_anonymous_come_from_the_report(store, r, score, has_anonymous):
+    got = store.get(store.save(r, text="t", format="text"))
+    assert (got.score, got.has_anonymous) == (score, has_anonymous)
+
+
+def test_save_refuses_a_report_that_is_not_a_dict(store):
+    with pytest.raises(TypeError):
+        store.save(["not", "a", "report"], text="t", format="text")
+
+
+# --- recent and its filters ---------------------------------------------------------
+
+@pytest.fixture
+def day_of_reports(store, clock):
+    """Five reports an hour apart from T0, named by their scores."""
+    ids = {}
+    for score, anonymous in [(95, False), (72, True), (40, True), (None, False), (60, False)]:
+        ids[score] = store.save(report(score=score, anonymous=anonymous), text="t", format="text")
+        clock.advance(hours=1)
+    return ids
+
+
+def scores(rows) -> list:
+    return [r.score for r in rows]
+
+
+def test_recent_is_newest_first(store, day_of_reports):
+    assert scores(store.recent()) == [60, None, 40, 72, 95]
+
+
+def test_recent_honours_the_limit(store, day_of_reports):
+    assert scores(store.recent(limit=2)) == [60, None]
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"min_score": 60}, [60, 72, 95]),
+    ({"max_score": 60}, [60, 40]),
+    ({"min_score": 50, "max_score": 80}, [60, 72]),
+    ({"has_anonymous": True}, [40, 72]),
+    ({"has_anonymous": False}, [60, None, 95]),
+    ({"since": T0 + timedelta(hours=2)}, [60, None, 40]),
+    ({"until": T0 + timedelta(hours=2)}, [72, 95]),
+    ({"since": T0 + timedelta(hours=1), "until": T0 + timedelta(hours=3)}, [40, 72]),
+    ({"since": date(2026, 11, 28), "until": date(2026, 11, 29)}, [60, None, 40, 72, 95]),
+    ({"since": date(2026, 11, 29)}, []),
+    ({"min_score": 50, "has_anonymous": True, "since": T0}, [72]),
+])
+def test_recent_filters(store, day_of_reports, filters, expected):
+    assert scores(store.recent(**filters)) == expected
+
+
+def test_naive_datetimes_are_read_as_utc(store, day_of_reports):
+    assert scores(store.recent(since=datetime(2026, 11, 28, 12, 0))) == [60, None]
+
+
+def test_aware_datetimes_in_other_zones_are_converted(store, day_of_reports):
+    plus_two = timezone(timedelta(hours=2))
+    assert scores(store.recent(since=datetime(2026, 11, 28, 14, 0, tzinfo=plus_two))) == [60, None]
+
+
+# --- migrations -------------------------------------------------------------------
+
+def test_opening_migrates_an_empty_database_to_head(db_url):
+    s = Store(db_url)
+    assert migrate.current(s.engine) == migrate.head()
+    s.close()
+
+
+def test_opening_twice_keeps_the_data(db_url):
+    first = Store(db_url)
+    id = first.save(report(), text="t", format="text")
+    first.close()
+    second = Store(db_url)
+    assert second.get(id).text == "t"
+    second.close()
+
+
+def test_concurrent_opens_of_an_empty_database_all_succeed(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_save(_):
+        s = Store(db_url)
+        try:
+            return s.save(report(), text="t", format="text")
+        finally:
+            s.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        ids = list(pool.map(open_and_save, range(4)))
+    s = Store(db_url)
+    assert sorted(r.id for r in s.recent()) == sorted(ids)
+    s.close()
+
+
+def test_models_match_the_migrated_schema(store):
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_without_migrate_on_open_the_database_stays_empty(db_url):
+    s = Store(db_url, migrate_on_open=False)
+    assert migrate.current(s.engine) is None
+    s.close()
+
+
+def test_cli_upgrade_migrates_and_prints_the_revision(db_url, capsys):
+    assert store_cli(["upgrade", "--url", db_url]) == 0
+    assert capsys.readouterr().out.strip() == migrate.head()
+
+
+def test_cli_unreachable_postgres_is_exit_code_2(capsys):
+    assert store_cli(["current", "--url", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+# --- configuration ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+    ("postgresql://u@h/db", "postgresql+psycopg://u@h/db"),
+    ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
+    ("sqlite:///x.db", "sqlite:///x.db"),
+])
+def test_postgres_urls_use_the_psycopg_driver(url, expected):
+    assert normalise_url(url) == expected
+
+
+def test_config_without_database_url_is_sqlite_at_the_configured_path(tmp_path):
+    path = tmp_path / "nested" / "dir" / "reports.db"
+    url = url_from_config({"DATABASE_URL": None, "SOURCECHECK_DB_PATH": str(path)})
+    assert url == f"sqlite:///{path}"
+    s = Store(url)
+    assert path.exists()
+    s.close()
+
+
+def test_config_default_path_is_var_sourcecheck_db():
+    assert url_from_config({}) == sqlite_url("var/sourcecheck.db")
+
+
+def test_config_database_url_wins():
+    assert url_from_config({"DATABASE_URL": "postgresql://u@h/db", "SOURCECHECK_DB_PATH": "x.db"}) == \
+        "postgresql+psycopg://u@h/db"
