@@ -134,7 +134,10 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
                 break
         got.append(tok)
         if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
-            break
+            # "a spokesman for the ministry", "a person familiar with the matter": go on
+            # through the preposition only when a role word stands before it
+            if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS and tokens[k - 2].lower in _roles()):
+                break
         k -= 1
     got.reverse()
     # a leading preposition or determiner-less lowercase run is not a subject
