@@ -29,7 +29,7 @@ OBJECT_VERBS = frozenset("tell assure inform warn remind advise ask urge brief n
 class CueVerb:
     lemma: str
     form: str
-    cls: str  # speech | loaded | belief
+    cls: str  # speech | speech-that | stance | belief
     neutral: str | None
     particle: str | None = None  # "out" in "point out"
 
@@ -98,8 +98,8 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
 def make_cue(text: str, tokens: list[Token], first: int, verb: CueVerb, end: int) -> Cue:
     """A Cue spanning tokens ``first`` (an auxiliary or the verb) to ``end``."""
     span = Span(tokens[first].start, tokens[end - 1].end)
-    return Cue(span=span, text=span.of(text), lemma=verb.lemma,
-               loaded=verb.cls == "loaded", neutral=verb.neutral if verb.cls == "loaded" else None)
+    return Cue(span=span, text=span.of(text), lemma=verb.lemma, loaded=verb.neutral is not None,
+               neutral=verb.neutral)
 
 
 def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:

@@ -237,3 +237,14 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
     if not t.is_cap:
         return None
     return phrase_after(text, tokens, k)
+
+
+def starts_phrase(tok: Token, pronouns: bool = True) -> bool:
+    """Can a speaker phrase start at this token ("said Kerry", "said a spokesman",
+    "said former Gov. Bill Richardson")?"""
+    low = tok.lower
+    if not tok.is_word or low in PREPOSITIONS:
+        return False
+    if low in PRONOUNS:
+        return pronouns
+    return tok.is_cap or low in DETERMINERS or low.rstrip(".") in _titles()

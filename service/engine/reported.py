@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .cues import OBJECT_VERBS, aux_start, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
-from .phrases import PRONOUNS, TIME_WORDS, phrase_after, subject_before
+from .phrases import PRONOUNS, TIME_WORDS, phrase_after, starts_phrase, subject_before
 from .tokens import Token, index_at, tokenize
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
@@ -213,6 +213,8 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     t = tokens[k]
     if t.lower in _PREPS_AFTER_VERB or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
         return None
+    if verb.cls == "stance":
+        return k
     if verb.lemma not in ("say", "report", "add", "write", "tweet", "announce", "argue", "claim", "insist",
                           "warn", "predict", "explain", "note", "acknowledge", "admit", "concede", "allege",
                           "assert", "contend", "maintain", "declare", "state", "estimate", "confirm", "deny",
@@ -251,6 +253,8 @@ def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> lis
         first = aux_start(tokens, i)
         if first > 0 and tokens[first - 1].text == ",":
             # inverted: ", said Kerry."
+            if tok.lower.endswith("ing") or e >= n or not starts_phrase(tokens[e], pronouns=False):
+                continue
             speaker = phrase_after(text, tokens, e)
             if speaker is None:
                 continue
@@ -289,6 +293,8 @@ def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
         verb, e = hit
         first = aux_start(tokens, i)
         if first > 0 and tokens[first - 1].text == ",":
+            if tok.lower.endswith("ing") or not starts_phrase(tokens[e], pronouns=False):
+                continue
             speaker = phrase_after(text, tokens, e)  # ", said Doyle,"
             if speaker is None:
                 continue

@@ -17,9 +17,8 @@ from typing import Callable
 
 from .cues import aux_start, make_cue, verb_at
 from .document import Document
-from .lexicon import words
 from .model import Cue, Mention, Quote, Span
-from .phrases import DETERMINERS, PREPOSITIONS, PRONOUNS, clause_subject, phrase_after, subject_before
+from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
 from .tokens import Token, index_at, tokenize
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
@@ -129,7 +128,7 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             return Attribution(Cue(cs, cs.of(text), "according to"), speaker, "according-to", speaker.span.end)
     # inverted: said Kerry
     hit = verb_at(tail, j) if j < len(tail) else None
-    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) and _starts_phrase(tail[hit[1]]):
+    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) and starts_phrase(tail[hit[1]]):
         verb, e = hit
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
@@ -156,13 +155,6 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
         return Attribution(make_cue(text, tail, first, verb, e), speaker, "trailing", tail[e - 1].end)
     return None
-
-
-def _starts_phrase(tok: Token) -> bool:
-    """Can a speaker phrase start here ("said Kerry", "said a spokesman")?"""
-    low = tok.lower
-    return tok.is_word and (tok.is_cap or low in DETERMINERS or low in PRONOUNS or low.rstrip(".") in words("titles")) \
-        and low not in PREPOSITIONS
 
 
 def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
@@ -193,7 +185,7 @@ def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             continue
         first = aux_start(before, i)
         speaker = subject_before(text, before, first)
-        if speaker is None and e < len(before) and _starts_phrase(before[e]):
+        if speaker is None and e < len(before) and starts_phrase(before[e]):
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
         if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
             speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"
