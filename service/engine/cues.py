@@ -80,11 +80,16 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         prev = tokens[i - 1].lower
         if prev in _NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’")):
             return None
+        if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in _NOUN_CONTEXT:
+            return None  # "a politically charged debate"
     if tok.lower in _MOSTLY_NOUNS:
-        # "reports that" is a verb; "a new report compares" is not
+        # "reports that" is a verb; "a new report compares", "a congressional report that" are not
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        prev = tokens[i - 1].lower if i > 0 else ""
-        if nxt not in ("that", ":") and prev not in _SUBJECT_PRONOUNS:
+        prev_tok = tokens[i - 1] if i > 0 else None
+        if prev_tok is None:
+            return None
+        if prev_tok.lower not in _SUBJECT_PRONOUNS and not (
+                nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
             return None
     for cv in cands:
         if cv.particle:

@@ -145,7 +145,8 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         got = got[1:]
     if not got:
         return None
-    if not any(g.is_cap or g.lower in _roles() or g.lower in DETERMINERS or g.lower.endswith("s") for g in got):
+    if not any(g.is_cap or g.lower in _roles() or g.lower in DETERMINERS or g.lower.endswith("s")
+               or g.text[:1].isdigit() for g in got):
         return None
     # a capitalised sentence opener followed by lowercase words is usually not a name ("Still officials")
     return _mention(text, strip_title(got))

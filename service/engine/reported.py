@@ -152,10 +152,26 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
             continue
         if tokens[start].text in _QUOTE_MARKS and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
-        content = Span(tokens[start].start, s.end)
+        content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
         out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-leading"))
         break
     return out
+
+
+_NEXT_CLAUSE = frozenset("and but while whereas although though noting adding saying arguing citing "
+                         "calling explaining insisting claiming warning".split())
+
+
+def _clause_end(tokens: list[Token], start: int, end: int) -> int:
+    """Where a reported clause ends: the sentence end, or a comma or semicolon
+    that opens the next clause (", and he railed against ...", ", noting ...")."""
+    for k in range(start + 3, len(tokens) - 1):
+        t = tokens[k]
+        if t.text == ";":
+            return t.start
+        if t.text == "," and tokens[k + 1].lower in _NEXT_CLAUSE:
+            return t.start
+    return end
 
 
 def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
@@ -201,7 +217,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
-        if obj.lower in ("reporters", "me", "us", "him", "her", "them", "journalists"):
+        if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
             k = e + 1
         else:
             return None
