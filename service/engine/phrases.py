@@ -201,6 +201,9 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
                 break
         if got and low in TIME_WORDS:
             break
+        if got and got[-1].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
+                and low.rstrip(".") not in _titles() and low not in _roles():
+            break  # "Donald Trump quickly took to Twitter": a lowercase word after a name ends it
         # a lowercase verb-looking word after the head ends the phrase ("the report released")
         if got and not tok.is_cap and (low.endswith("ed") or low.endswith("ing")) and got[-1].lower not in DETERMINERS \
                 and low not in ("senior", "leading", "ruling", "governing", "founding", "presiding", "retired", "elected", "unnamed", "unidentified", "concerned", "informed"):
@@ -215,29 +218,21 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
 
 
 def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
-    """The subject at the start of a clause, after any opening adverbial:
-    "Later on Sunday, Carson shared ..." -> "Carson"."""
-    k = 0
-    n = len(tokens)
-    # skip an opening adverbial that ends with a comma
-    for j, t in enumerate(tokens[:10]):
-        if t.text == ",":
-            k = j + 1
-            break
-        if t.text in _STOP_PUNCT:
-            break
-    if k == 0 and n and tokens[0].lower in OPENERS:
-        return None
-    while k < n and tokens[k].lower in OPENERS:
-        k += 1
-    if k >= n:
-        return None
-    t = tokens[k]
-    if t.lower in PRONOUNS and t.lower not in ("it", "you", "who"):
-        return _mention(text, [t])
-    if not t.is_cap:
-        return None
-    return phrase_after(text, tokens, k)
+    """The subject of the clause that ends these tokens: the phrase after the
+    nearest comma that a name or pronoun follows, else the phrase the
+    tokens start with ("Later on Sunday, Carson shared ..." -> "Carson")."""
+    starts = [j + 1 for j in range(len(tokens) - 2, -1, -1) if tokens[j].text == ","] + [0]
+    for k in starts:
+        while k < len(tokens) and tokens[k].lower in OPENERS:
+            k += 1
+        if k >= len(tokens):
+            continue
+        t = tokens[k]
+        if t.lower in PRONOUNS and t.lower not in ("it", "you", "who"):
+            return _mention(text, [t])
+        if t.is_cap and t.is_word:
+            return phrase_after(text, tokens, k)
+    return None
 
 
 def starts_phrase(tok: Token, pronouns: bool = True) -> bool:

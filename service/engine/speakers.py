@@ -258,6 +258,22 @@ def sentence_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution 
     return None
 
 
+def dash_after(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quotation closing its paragraph, signed on the next line: "- Sanders."."""
+    doc = ctx.doc
+    text = doc.text
+    if q.paragraph + 1 >= len(doc.paragraphs):
+        return None
+    para = doc.paragraphs[q.paragraph]
+    if text[_close_end(text, q):para.end].strip(" .,\u00a0"):
+        return None
+    toks = ctx.tokens(q.paragraph + 1)
+    if len(toks) < 2 or toks[0].text not in ("-", "—", "–") or not toks[1].is_cap:
+        return None
+    speaker = phrase_after(text, toks, 1)
+    return None if speaker is None else Attribution(None, speaker, "signed")
+
+
 def continuing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """A quotation with no attribution of its own, right after a quotation by a
     known speaker in the same or the previous paragraph, continues it."""
@@ -292,7 +308,7 @@ def label(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
 
 
 SIEVE: tuple[Callable[[_Context, Quote, Quote | None], Attribution | None], ...] = (
-    trailing, leading, label, colon_before, sentence_before, continuing,
+    trailing, leading, label, colon_before, sentence_before, dash_after, continuing,
 )
 
 
