@@ -1,0 +1,2 @@
+def init_app(app):
+    """Registered by the review issue."""
