@@ -3,18 +3,29 @@ that wrap ``ReportSchema``; with ``report.py`` and ``problem.py`` the single
 source of the OpenAPI document."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import Schema, fields, validate
 
 from service.engine.document import FORMATS
 from schemas.report import ReportSchema
 
 MAX_BATCH_SCHEMA = 1000  # hard ceiling; SOURCECHECK_MAX_BATCH sets the working limit
+NOT_BLANK = r"[\s\S]*\S"  # anchored at the start by marshmallow, a search in JSON Schema: same meaning
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON ``true`` or ``false``, nothing else (not 0, 1, "yes")."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
 
 
 class AuditRequestSchema(Schema):
     """One article to audit."""
 
-    text = fields.String(required=True, metadata={
+    text = fields.String(required=True, validate=validate.Regexp(
+        NOT_BLANK, error="text is empty: send the article's text"), metadata={
         "description": "the article as the CMS holds it; every offset in the report is into this "
                        "string, in Python code points",
         "example": "\u201cWe will win,\u201d the mayor said."})
@@ -26,14 +37,9 @@ class AuditRequestSchema(Schema):
     policy = fields.Dict(keys=fields.String(), allow_none=True, load_default=None, metadata={
         "description": "newsroom policy overrides (findings, thresholds, severities); "
                        "invalid members give 422 with field-level errors"})
-    store = fields.Boolean(load_default=False, metadata={
+    store = StrictBoolean(load_default=False, metadata={
         "description": "keep the report for the review page; the response then carries "
                        "`stored_id` and `review_url`"})
-
-    @validates("text")
-    def _text_not_blank(self, value: str, **kwargs) -> None:
-        if not value.strip():
-            raise ValidationError("text is empty: send the article's text")
 
 
 class BatchRequestSchema(Schema):
