@@ -28,7 +28,7 @@ class Config:
     log_level: str = "INFO"  # SOURCECHECK_LOG_LEVEL
     workers: int | None = None  # SOURCECHECK_WORKERS: gunicorn workers; None: one per CPU
     timeout: int = 30  # SOURCECHECK_TIMEOUT: seconds before gunicorn restarts a stuck worker
-    max_requests: int = 2000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
+    max_requests: int = 10_000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
 
     # environment variable -> (field, parser)
     ENV = {
