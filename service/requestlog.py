@@ -45,16 +45,27 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
-def configure(level: str = "INFO", stream=None) -> logging.Logger:
-    """Send the ``sourcecheck`` loggers to ``stream`` (stderr) as JSON lines; idempotent."""
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
+def configure(level: str = "INFO") -> logging.Logger:
+    """Send the ``sourcecheck`` loggers to stderr as JSON lines; idempotent.
+    Records still propagate, so a root handler (pytest's caplog) sees them too."""
     root = logging.getLogger("sourcecheck")
     root.setLevel(level)
-    if not any(getattr(h, "_sourcecheck", False) for h in root.handlers):
-        handler = logging.StreamHandler(stream or sys.stderr)
+    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
+        handler = _StderrHandler()
         handler.setFormatter(JSONFormatter())
-        handler._sourcecheck = True
         root.addHandler(handler)
-        root.propagate = False
     return root
 
 
