@@ -57,7 +57,7 @@ def create_audit(article: dict):
     """
     _require_store_if(article["store"])
     policy = _policy(article, at=())
-    return _audit(article, policy, at=())
+    return _store_if_asked(article, _audit(article, policy, at=()))
 
 
 @audits.route("/audits:batch", methods=["POST"])
@@ -81,7 +81,9 @@ def create_audits(batch: dict):
             errors.extend(p.errors or ())
     if errors:
         raise Problem(422, "invalid-body", "invalid policy", errors=errors)
-    return {"reports": [_audit(a, p, at=("articles", i)) for i, (a, p) in enumerate(zip(articles, policies))]}
+    reports = [_audit(a, p, at=("articles", i)) for i, (a, p) in enumerate(zip(articles, policies))]
+    # stored only once every article is audited: a failing batch leaves nothing behind
+    return {"reports": [_store_if_asked(a, r) for a, r in zip(articles, reports)]}
 
 
 @audits.route("/audits/<string:audit_id>", methods=["GET"])
@@ -135,12 +137,15 @@ def _audit(article: dict, policy: Policy | None, at: tuple) -> dict:
                        max_chars=current_app.config["SOURCECHECK_MAX_CHARS"])
     except InputError as e:
         raise input_problem(e, at) from None
-    out = dump_report(report)
-    if article["store"]:
-        store = current_app.extensions[STORE]
-        stored_id = store.save(out, text=article["text"], format=article["format"], title=article["title"])
-        out = _stored(out, str(stored_id))
-    return out
+    return dump_report(report)
+
+
+def _store_if_asked(article: dict, report: dict) -> dict:
+    if not article["store"]:
+        return report
+    store = current_app.extensions[STORE]
+    stored_id = store.save(report, text=article["text"], format=article["format"], title=article["title"])
+    return _stored(report, str(stored_id))
 
 
 def _stored(report: dict, stored_id: str) -> dict:

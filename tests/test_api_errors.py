@@ -286,3 +286,27 @@ def test_engine_crash_logs_the_trace_with_the_request_id(broken):
     assert entry["request_id"] == response.headers["X-Request-ID"]
     assert "KeyError: 'secret internal detail'" in entry["exc"]
     assert entry["level"] == "ERROR"
+
+
+def test_failing_batch_stores_nothing(app, client):
+    from tests.apiclient import FakeStore
+
+    app.extensions["sourcecheck.store"] = store = FakeStore()
+    response = client.post("/v1/audits:batch", json={"articles": [{"text": "fine", "store": True},
+                                                                   {"text": "\x00\x00", "store": True}]})
+    problem(response, 422)
+    assert store.saved == {}
+
+
+def test_batch_policy_errors_point_into_each_article(client, monkeypatch):
+    def strict(data):
+        if data:
+            raise PolicyError("invalid", {"severity": "unknown severity"})
+        return Policy()
+
+    monkeypatch.setattr(Policy, "from_mapping", staticmethod(strict))
+    body = {"articles": [{"text": "a", "policy": {"severity": "x"}}, {"text": "b", "policy": {}},
+                         {"text": "c", "policy": {"severity": "y"}}]}
+    got = problem(client.post("/v1/audits:batch", json=body), 422)
+    assert pointers(got) == {"/articles/0/policy/severity": "unknown severity",
+                             "/articles/2/policy/severity": "unknown severity"}
