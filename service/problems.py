@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 
-from flask import Flask, Response, g, has_request_context, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from schemas.problem import PROBLEM_MEDIA_TYPE
@@ -110,11 +110,9 @@ def from_http_exception(error: HTTPException) -> Response:
         return Problem(422, "invalid-body", "the request body has invalid members; see errors",
                        errors=errors, headers=headers).response()
     if status == 413:
-        limit = _max_bytes()
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
         detail = f"the limit is {limit:,} bytes" if limit else None
         return Problem(413, "body-too-large", detail, headers=headers).response()
-    if status == 400 and "messages" in data:  # webargs: malformed JSON
-        return Problem(400, "invalid-json", "the request body is not valid JSON").response()
     return Problem(status, None, error.description if status < 500 else None, headers=headers).response()
 
 
@@ -123,12 +121,6 @@ def from_exception(error: BaseException) -> Response:
     log.error("unhandled %s", type(error).__name__, exc_info=(type(error), error, error.__traceback__),
               extra={"request_id": g.get("request_id") if has_request_context() else None})
     return Problem(500, None, "an unexpected error occurred; quote the request_id when reporting it").response()
-
-
-def _max_bytes() -> int | None:
-    from flask import current_app
-
-    return current_app.config.get("MAX_CONTENT_LENGTH")
 
 
 def init_app(app: Flask) -> None:

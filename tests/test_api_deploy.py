@@ -130,3 +130,27 @@ def test_dockerfile_passes_hadolint():
     hadolint = shutil.which("hadolint", path=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     result = subprocess.run([hadolint, "--no-color", "Dockerfile"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_smoke_audits_the_seed_and_prints_one_line(capsys):
+    from service import smoke
+
+    assert smoke.main() == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and out[0].startswith("smoke: ok seed-iran-iraq-drones: 2050 chars, ")
+
+
+def test_smoke_fails_when_a_span_is_not_the_sent_text(monkeypatch, capsys):
+    from schemas.report import dump_report
+    from service import smoke
+
+    def misplaced(report):
+        out = dump_report(report)
+        out["quotes"] = [{"start": 0, "end": 3, "text": "xyz", "fragments": [], "cue": None, "speaker": None,
+                          "id": "q1", "kind": "direct", "source_id": None, "source_type": "unattributed",
+                          "rule": None, "paragraph": 0}]
+        return out
+
+    monkeypatch.setattr("service.api.dump_report", misplaced)
+    assert smoke.main() == 1
+    assert "1 span(s) whose text is not the sent text" in capsys.readouterr().err
