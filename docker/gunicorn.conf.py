@@ -11,9 +11,12 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from service.config import Config  # noqa: E402
+from service.config import Config, ConfigError  # noqa: E402
 
-_config = Config.from_env()
+try:
+    _config = Config.from_env()
+except ConfigError as e:  # a clear line, not a traceback, then exit 2
+    sys.exit(f"sourcecheck: {e}")
 
 bind = "0.0.0.0:8000"
 # Auditing is CPU-bound: one sync worker per CPU; more only queue behind the GIL.

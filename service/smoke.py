@@ -3,7 +3,8 @@ whole app (config, schemas, engine, report) and print a one-line summary.
 
 `make serve` runs it before starting gunicorn, so a broken build fails
 before it listens. Exit status 0 when the report came back and every span's
-``text`` is exactly the sent text at its offsets, 1 otherwise.
+``text`` is exactly the sent text at its offsets, 1 otherwise, 2 for a bad
+setting in the environment.
 """
 from __future__ import annotations
 
@@ -28,10 +29,15 @@ def spans(report: dict):
 
 def main() -> int:
     from service.app import create_app
+    from service.config import ConfigError
     from service.requestlog import configure
 
     seed = json.loads(SEED.read_text(encoding="utf-8"))
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigError as e:
+        print(f"smoke: bad setting: {e}", file=sys.stderr)
+        return 2
     configure("WARNING")  # the summary line, not a request log line
     body = {"text": seed["text"], "format": seed.get("format", "text"), "title": seed.get("title"), "id": seed["id"]}
     response = app.test_client().post("/v1/audits", json=body)

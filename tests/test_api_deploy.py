@@ -154,3 +154,11 @@ def test_smoke_fails_when_a_span_is_not_the_sent_text(monkeypatch, capsys):
     monkeypatch.setattr("service.api.dump_report", misplaced)
     assert smoke.main() == 1
     assert "1 span(s) whose text is not the sent text" in capsys.readouterr().err
+
+
+def test_smoke_reports_a_bad_setting_with_exit_status_2(monkeypatch, capsys):
+    from service import smoke
+
+    monkeypatch.setenv("SOURCECHECK_MAX_BYTES", "lots")
+    assert smoke.main() == 2
+    assert capsys.readouterr().err == "smoke: bad setting: SOURCECHECK_MAX_BYTES must be a whole number, not 'lots'\n"
