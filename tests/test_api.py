@@ -270,3 +270,10 @@ def test_each_request_is_logged_as_one_json_line(client, log_lines):
     assert line["request_id"] == response.headers["X-Request-ID"]
     assert (line["method"], line["path"], line["status"]) == ("POST", "/v1/audits", 200)
     assert line["duration_ms"] >= 0 and line["bytes_in"] > 0
+
+
+@pytest.mark.parametrize("settings", [{}, {"SOURCECHECK_API_KEYS": "k" * 20}], ids=["open", "keyed"])
+def test_openapi_document_is_valid_openapi_3_1(settings):
+    from openapi_spec_validator import validate
+
+    validate(make_app(**settings).test_client().get("/openapi.json").get_json())
