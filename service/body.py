@@ -1,7 +1,7 @@
 """Reading a request's JSON body strictly, before any schema sees it.
 
-The media type must be JSON (415), the body must fit the size limit (413,
-enforced by werkzeug from ``MAX_CONTENT_LENGTH``), be UTF-8, well-formed
+The media type must be JSON (415), the body must fit the size limit
+(``MAX_CONTENT_LENGTH``, 413, with or without a Content-Length), be UTF-8, well-formed
 JSON without NaN/Infinity, nested at most ``MAX_DEPTH`` levels (400), and
 be an object (422). flask-smorest's ``arguments`` then validates it against
 the request schema (422 with field-level errors).
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from flask import Request
+from werkzeug.exceptions import RequestEntityTooLarge
 from webargs.flaskparser import FlaskParser
 
 from service.problems import Problem
@@ -27,7 +28,7 @@ def read_json_object(req: Request, max_depth: int = MAX_DEPTH) -> dict:
     charset = req.mimetype_params.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise Problem(415, "unsupported-media-type", f"JSON must be UTF-8, not {charset}")
-    raw = req.get_data(cache=True)  # 413 past MAX_CONTENT_LENGTH
+    raw = _read_body(req)
     if not raw.strip():
         raise Problem(400, "invalid-json", "the request body is empty; send a JSON object")
     try:
@@ -47,6 +48,20 @@ def read_json_object(req: Request, max_depth: int = MAX_DEPTH) -> dict:
         raise Problem(422, "invalid-body", f"the request body must be a JSON object, not {_json_type(data)}",
                       errors=[{"pointer": "", "detail": "must be an object"}])
     return data
+
+
+def _read_body(req: Request) -> bytes:
+    """The raw body; 413 past ``MAX_CONTENT_LENGTH``, also for chunked bodies,
+    which werkzeug would cut at the limit without saying so."""
+    limit = req.max_content_length
+    if req.content_length is not None or limit is None:
+        return req.get_data(cache=True)  # werkzeug checks Content-Length against the limit
+    if not req.environ.get("wsgi.input_terminated"):
+        return b""  # the server cannot delimit this body: treat as empty, as werkzeug does
+    raw = req.environ["wsgi.input"].read(limit + 1)
+    if len(raw) > limit:
+        raise RequestEntityTooLarge()
+    return raw
 
 
 def _reject_constant(name: str):

@@ -162,3 +162,25 @@ def test_smoke_reports_a_bad_setting_with_exit_status_2(monkeypatch, capsys):
     monkeypatch.setenv("SOURCECHECK_MAX_BYTES", "lots")
     assert smoke.main() == 2
     assert capsys.readouterr().err == "smoke: bad setting: SOURCECHECK_MAX_BYTES must be a whole number, not 'lots'\n"
+
+
+def chunked_post(base: str, body: bytes):
+    import http.client
+    import urllib.parse
+
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    conn.request("POST", "/v1/audits", body=iter([body[:100], body[100:]]),
+                 headers={"Content-Type": "application/json"}, encode_chunked=True)
+    response = conn.getresponse()
+    return response.status, json.loads(response.read())
+
+
+def test_gunicorn_answers_an_oversized_chunked_body_with_413(server):
+    status, got = chunked_post(server, b'{"text": "' + b"x" * 250_000 + b'"}')
+    assert (status, got["type"]) == (413, "urn:sourcecheck:problem:body-too-large")
+
+
+def test_gunicorn_audits_a_chunked_body_under_the_limit(server):
+    status, got = chunked_post(server, json.dumps({"text": "x" * 1000, "id": "chunked"}).encode())
+    assert (status, got["id"]) == (200, "chunked")
