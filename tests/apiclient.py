@@ -4,6 +4,7 @@ fake report store and a fake engine whose output is obvious."""
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass
 
 import jsonschema
@@ -80,9 +81,15 @@ def _resolve(spec: dict, ref: str) -> dict:
     return node
 
 
+TEST_DB_DIR = tempfile.TemporaryDirectory(prefix="sourcecheck-api-tests-")
+
+
 def make_app(**settings):
-    """An app with test settings (any ``SOURCECHECK_*`` / Flask key)."""
-    app = create_app({"TESTING": True, **settings})
+    """An app with test settings (any ``SOURCECHECK_*`` / Flask key) and no
+    report store unless a test installs one (``FakeStore``), whatever the
+    review page's ``init_app`` provides."""
+    app = create_app({"TESTING": True, "SOURCECHECK_DB_PATH": f"{TEST_DB_DIR.name}/sourcecheck.db", **settings})
+    app.extensions.pop("sourcecheck.store", None)
     app.test_client_class = ConformingClient
     return app
 

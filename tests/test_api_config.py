@@ -52,9 +52,9 @@ def test_workers_default_to_one_per_cpu(workers, cpus, expected):
     assert Config(workers=workers).worker_count(cpus) == expected
 
 
-def test_app_config_carries_the_store_settings_for_the_review_page():
-    app = make_app()
-    assert (app.config["DATABASE_URL"], app.config["SOURCECHECK_DB_PATH"]) == (None, "var/sourcecheck.db")
+def test_app_config_defaults_the_store_settings_for_the_review_page():
+    config = Config.from_env({}).flask_config()
+    assert (config["DATABASE_URL"], config["SOURCECHECK_DB_PATH"]) == (None, "var/sourcecheck.db")
 
 
 def test_app_takes_settings_by_their_environment_names():
@@ -62,16 +62,17 @@ def test_app_takes_settings_by_their_environment_names():
     assert (app.config["DATABASE_URL"], app.config["MAX_CONTENT_LENGTH"]) == ("sqlite:///x.db", 5000)
 
 
-def test_app_takes_a_config_object():
+def test_app_takes_a_config_object(tmp_path):
     from service.app import create_app
 
-    app = create_app(Config(max_bytes=123, db_path="/tmp/x.db"))
-    assert (app.config["MAX_CONTENT_LENGTH"], app.config["SOURCECHECK_DB_PATH"]) == (123, "/tmp/x.db")
+    app = create_app(Config(max_bytes=123, db_path=str(tmp_path / "x.db")))
+    assert (app.config["MAX_CONTENT_LENGTH"], app.config["SOURCECHECK_DB_PATH"]) == (123, str(tmp_path / "x.db"))
 
 
-def test_app_reads_the_environment_when_given_no_config(monkeypatch):
+def test_app_reads_the_environment_when_given_no_config(monkeypatch, tmp_path):
     from service.app import create_app
 
+    monkeypatch.setenv("SOURCECHECK_DB_PATH", str(tmp_path / "x.db"))
     monkeypatch.setenv("SOURCECHECK_MAX_BATCH", "7")
     assert create_app().config["SOURCECHECK_MAX_BATCH"] == 7
 

@@ -132,17 +132,22 @@ def test_dockerfile_passes_hadolint():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_smoke_audits_the_seed_and_prints_one_line(capsys):
+@pytest.fixture
+def smoke(monkeypatch, tmp_path):
     from service import smoke
 
+    monkeypatch.setenv("SOURCECHECK_DB_PATH", str(tmp_path / "sourcecheck.db"))
+    return smoke
+
+
+def test_smoke_audits_the_seed_and_prints_one_line(smoke, capsys):
     assert smoke.main() == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].startswith("smoke: ok seed-iran-iraq-drones: 2050 chars, ")
 
 
-def test_smoke_fails_when_a_span_is_not_the_sent_text(monkeypatch, capsys):
+def test_smoke_fails_when_a_span_is_not_the_sent_text(smoke, monkeypatch, capsys):
     from schemas.report import dump_report
-    from service import smoke
 
     def misplaced(report):
         out = dump_report(report)
@@ -156,9 +161,7 @@ def test_smoke_fails_when_a_span_is_not_the_sent_text(monkeypatch, capsys):
     assert "1 span(s) whose text is not the sent text" in capsys.readouterr().err
 
 
-def test_smoke_reports_a_bad_setting_with_exit_status_2(monkeypatch, capsys):
-    from service import smoke
-
+def test_smoke_reports_a_bad_setting_with_exit_status_2(smoke, monkeypatch, capsys):
     monkeypatch.setenv("SOURCECHECK_MAX_BYTES", "lots")
     assert smoke.main() == 2
     assert capsys.readouterr().err == "smoke: bad setting: SOURCECHECK_MAX_BYTES must be a whole number, not 'lots'\n"

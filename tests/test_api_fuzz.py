@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import (content_type_conformance, negativ
                                                response_schema_conformance, status_code_conformance)
 
 from service.app import create_app
-from tests.apiclient import FakeStore
+from tests.apiclient import TEST_DB_DIR, FakeStore
 
 EXAMPLES = 40
 
@@ -23,7 +23,7 @@ EXAMPLES = 40
 def fuzzed_app():
     """The real app and engine, with a fake report store so storing and
     fetching are fuzzed too."""
-    app = create_app({"SOURCECHECK_MAX_BATCH": 20})
+    app = create_app({"SOURCECHECK_MAX_BATCH": 20, "SOURCECHECK_DB_PATH": f"{TEST_DB_DIR.name}/fuzz.db"})
     app.extensions["sourcecheck.store"] = FakeStore()
     return app
 
