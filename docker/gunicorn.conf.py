@@ -1,0 +1,49 @@
+"""Gunicorn settings for Sourcecheck (the Dockerfile's CMD and `make serve`).
+
+    gunicorn -c docker/gunicorn.conf.py --bind 0.0.0.0:8000 "service.app:create_app()"
+
+Settings come from ``service.config.Config`` (the one place that reads the
+environment: SOURCECHECK_WORKERS, SOURCECHECK_TIMEOUT, ...); command-line
+flags override this file.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from service.config import Config, ConfigError  # noqa: E402
+
+try:
+    _config = Config.from_env()
+except ConfigError as e:  # a clear line, not a traceback, then exit 2
+    sys.exit(f"sourcecheck: {e}")
+
+bind = "0.0.0.0:8000"
+# Auditing is CPU-bound: one sync worker per CPU; more only queue behind the GIL.
+workers = _config.worker_count()
+worker_class = "sync"
+# Build the app (and load lexicons, the sentence splitter) once in the master;
+# workers fork with it already in memory.
+preload_app = True
+timeout = _config.timeout  # a worker silent this long is killed and replaced
+graceful_timeout = 20
+keepalive = 2
+# Recycle workers now and then (bounded memory growth), staggered by the jitter.
+max_requests = _config.max_requests
+max_requests_jitter = max(1, _config.max_requests // 10)
+# Request-line and header limits (the body limit is SOURCECHECK_MAX_BYTES, in the app).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+backlog = 256
+# Heartbeat files in memory, not on a container's overlay filesystem.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# The app writes its own JSON request log (service.requestlog); gunicorn only reports its own events.
+accesslog = None
+errorlog = "-"
+loglevel = _config.log_level.lower()
+proc_name = "sourcecheck"
+forwarded_allow_ips = "127.0.0.1"
+# No gunicornc control socket: it would live in $HOME (none for the container's
+# user) and collide between two servers on one machine (tests, benchmarks).
+control_socket_disable = True

@@ -1,0 +1,162 @@
+"""The REST face: ``/v1/audits`` (one article, a batch, a stored report) and
+the health probes. Views only translate between HTTP and ``audit()``; the
+schemas in ``schemas/`` are the contract and the source of ``/openapi.json``.
+"""
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from flask import current_app
+from flask_smorest import Blueprint as _Blueprint
+
+from schemas.audit import (AuditRequestSchema, AuditResponseSchema, BatchRequestSchema,
+                           BatchResponseSchema, HealthSchema)
+from schemas.report import dump_report
+from service import __version__, auth
+from service.body import JSONBodyParser
+from service.engine import InputError, PolicyError, audit
+from service.policy import Policy
+from service.problems import Problem, input_problem, policy_problem
+
+STORE = "sourcecheck.store"  # app.extensions key of the report store (the review page provides it)
+READY = "sourcecheck.ready"
+
+
+class Blueprint(_Blueprint):
+    """flask-smorest's Blueprint, reading JSON bodies strictly (``service.body``)."""
+
+    ARGUMENTS_PARSER = JSONBodyParser()
+
+    def errors(self, *statuses: int):
+        """Document problem responses (registered by ``service.app.ProblemApi``)."""
+        def decorator(func):
+            for status in reversed(statuses):
+                func = self.alt_response(status, response=HTTPStatus(status).name)(func)
+            return func
+        return decorator
+
+
+audits = Blueprint("audits", __name__, url_prefix="/v1",
+                   description="Audit articles for sourcing transparency")
+health = Blueprint("health", __name__, description="Liveness and readiness probes")
+
+audits.before_request(auth.require_api_key)
+
+_BODY_ERRORS = (400, 401, 413, 415, 500, 501)
+
+
+@audits.route("/audits", methods=["POST"])
+@audits.arguments(AuditRequestSchema, description="the article and how to read it")
+@audits.response(200, AuditResponseSchema, description="the sourcing-transparency report")
+@audits.errors(*_BODY_ERRORS)
+def create_audit(article: dict):
+    """Audit one article.
+
+    Offsets in the report are into the `text` sent, in Python code points
+    (`unit`); each spanned object also carries its exact `text`.
+    """
+    _require_store_if(article["store"])
+    policy = _policy(article, at=())
+    return _store_if_asked(article, _audit(article, policy, at=()))
+
+
+@audits.route("/audits:batch", methods=["POST"])
+@audits.arguments(BatchRequestSchema, description="the articles, in order")
+@audits.response(200, BatchResponseSchema, description="one report per article, in request order")
+@audits.errors(*_BODY_ERRORS)
+def create_audits(batch: dict):
+    """Audit several articles at once: all succeed, or the request fails
+    with a problem pointing at the first article that could not be audited."""
+    articles = batch["articles"]
+    limit = current_app.config["SOURCECHECK_MAX_BATCH"]
+    if len(articles) > limit:
+        raise Problem(422, "invalid-body", f"at most {limit} articles per batch, got {len(articles)}",
+                      errors=[{"pointer": "/articles", "detail": f"at most {limit} articles"}])
+    _require_store_if(any(a["store"] for a in articles))
+    policies, errors = [], []
+    for i, article in enumerate(articles):
+        try:
+            policies.append(_policy(article, at=("articles", i)))
+        except Problem as p:
+            errors.extend(p.errors or ())
+    if errors:
+        raise Problem(422, "invalid-body", "invalid policy", errors=errors)
+    reports = [_audit(a, p, at=("articles", i)) for i, (a, p) in enumerate(zip(articles, policies))]
+    # stored only once every article is audited: a failing batch leaves nothing behind
+    return {"reports": [_store_if_asked(a, r) for a, r in zip(articles, reports)]}
+
+
+@audits.route("/audits/<string:audit_id>", methods=["GET"])
+@audits.response(200, AuditResponseSchema, description="a stored report")
+@audits.errors(401, 404, 500, 501)
+def get_audit(audit_id: str):
+    """A report stored with `"store": true`."""
+    store = _require_store_if(True)
+    stored = store.get(audit_id)
+    if stored is None:
+        raise Problem(404, None, f"no stored audit {audit_id!r}")
+    return _stored(dict(stored.report), audit_id)
+
+
+@health.route("/healthz", methods=["GET"])
+@health.response(200, HealthSchema, description="the process is up")
+@health.doc(security=[])
+def healthz():
+    """Liveness: the process answers."""
+    return {"status": "ok", "version": __version__}
+
+
+@health.route("/readyz", methods=["GET"])
+@health.response(200, HealthSchema, description="ready to audit")
+@health.errors(503)
+@health.doc(security=[])
+def readyz():
+    """Readiness: the engine has loaded its lexicons and audited a warm-up text."""
+    checks = {"engine": "ok" if current_app.extensions.get(READY) else "not ready"}
+    if current_app.extensions.get(STORE) is not None:
+        checks["store"] = "ok"
+    if any(v != "ok" for v in checks.values()):
+        raise Problem(503, None, "not ready: " + ", ".join(f"{k} {v}" for k, v in checks.items() if v != "ok"))
+    return {"status": "ready", "version": __version__, "checks": checks}
+
+
+# --- helpers ------------------------------------------------------------------
+
+def _policy(article: dict, at: tuple) -> Policy | None:
+    if article["policy"] is None:
+        return None
+    try:
+        return Policy.from_mapping(article["policy"])
+    except PolicyError as e:
+        raise policy_problem(e, (*at, "policy")) from None
+
+
+def _audit(article: dict, policy: Policy | None, at: tuple) -> dict:
+    try:
+        report = audit(article["text"], article["format"], policy, title=article["title"], id=article["id"],
+                       max_chars=current_app.config["SOURCECHECK_MAX_CHARS"])
+    except InputError as e:
+        raise input_problem(e, at) from None
+    return dump_report(report)
+
+
+def _store_if_asked(article: dict, report: dict) -> dict:
+    if not article["store"]:
+        return report
+    store = current_app.extensions[STORE]
+    stored_id = store.save(report, text=article["text"], format=article["format"], title=article["title"])
+    return _stored(report, str(stored_id))
+
+
+def _stored(report: dict, stored_id: str) -> dict:
+    return {**report, "stored_id": stored_id, "review_url": f"/review/{stored_id}"}
+
+
+def _require_store_if(needed: bool):
+    store = current_app.extensions.get(STORE)
+    if needed and store is None:
+        raise Problem(501, "storage-unavailable", "this server keeps no reports; send the request without \"store\"")
+    return store
+
+
+__all__ = ["audits", "health", "STORE", "READY"]

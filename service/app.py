@@ -1,0 +1,101 @@
+"""The application factory: ``create_app(config)`` builds the Flask app.
+
+Gunicorn runs ``service.app:create_app()`` (see ``docker/gunicorn.conf.py``);
+tests call ``create_app({...})`` with their own settings.
+"""
+from __future__ import annotations
+
+import http
+import logging
+from collections.abc import Mapping
+
+from flask import Flask
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+
+from schemas.problem import PROBLEM_MEDIA_TYPE, ProblemSchema
+from service import __version__, api, auth, problems, requestlog
+from service.config import Config
+
+log = logging.getLogger("sourcecheck.app")
+
+WARM_UP_TEXT = "Warm-up.\n\n\u201cIt is ready,\u201d the editor said. Officials said it works."
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api documenting every error as RFC 9457 problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self):
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_MEDIA_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "a problem (RFC 9457)", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_MEDIA_TYPE)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
+
+def create_app(config: Config | Mapping | None = None) -> Flask:
+    """Build the app. ``config``: a ``Config``; or a mapping of the
+    environment's names (``SOURCECHECK_MAX_BYTES``...) plus any Flask
+    settings (``TESTING``...); or None to read the process environment."""
+    extra: dict = {}
+    if config is None:
+        config = Config.from_env()
+    elif isinstance(config, Mapping):
+        extra = {k: v for k, v in config.items() if k not in Config.ENV}
+        config = Config.from_env({k: v for k, v in config.items() if k in Config.ENV})
+
+    app = Flask("service")
+    app.config.update(config.flask_config())
+    app.config.update(
+        API_TITLE="Sourcecheck",
+        API_VERSION=__version__,
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS=_spec_options(config),
+    )
+    app.config.update(extra)
+    app.json.sort_keys = False  # keep the schema's field order on the wire
+    app.extensions["sourcecheck.config"] = config
+    app.extensions[auth.EXTENSION] = auth.digests(config.api_keys)
+
+    requestlog.init_app(app)
+    rest = ProblemApi(app)
+    problems.init_app(app)  # after the Api: replaces its JSON error handler
+    rest.register_blueprint(api.health)
+    rest.register_blueprint(api.audits)
+
+    from service import review
+    review.init_app(app)
+
+    app.extensions[api.READY] = _warm_up()
+    return app
+
+
+def _spec_options(config: Config) -> dict:
+    info = {"description": "Sourcing-transparency reports for news articles. Offsets are Python code "
+                           "points into the text sent; errors are RFC 9457 application/problem+json."}
+    options: dict = {"info": info}
+    if config.api_keys:
+        options["components"] = {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}
+        options["security"] = [{"bearerAuth": []}]
+    return options
+
+
+def _warm_up() -> bool:
+    """Audit a short text so lexicons and the sentence splitter load once,
+    before gunicorn forks its workers (preload)."""
+    from service.engine import audit
+
+    try:
+        audit(WARM_UP_TEXT)
+    except Exception:  # readiness reports it; liveness stays up for the logs
+        log.exception("engine warm-up failed")
+        return False
+    return True

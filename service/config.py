@@ -1,0 +1,126 @@
+"""The service's settings, and the one place that reads the environment.
+
+``Config.from_env()`` turns environment variables (or any mapping of the
+same names, e.g. a test's overrides) into a typed, frozen ``Config``;
+``create_app`` and ``docker/gunicorn.conf.py`` take what they need from it.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class ConfigError(ValueError):
+    """A setting has a value the service cannot use."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every knob of the service, with its default for local use."""
+
+    max_bytes: int = 1_000_000  # SOURCECHECK_MAX_BYTES: request body limit (413 above it)
+    max_chars: int = 500_000  # SOURCECHECK_MAX_CHARS: one article's text limit (422 above it)
+    max_batch: int = 50  # SOURCECHECK_MAX_BATCH: articles in one batch request
+    api_keys: tuple[str, ...] = field(default=(), repr=False)  # SOURCECHECK_API_KEYS, comma-separated; empty: no auth
+    database_url: str | None = None  # DATABASE_URL: report store (the review page)
+    db_path: str = "var/sourcecheck.db"  # SOURCECHECK_DB_PATH: the store's SQLite file when no DATABASE_URL
+    log_level: str = "INFO"  # SOURCECHECK_LOG_LEVEL
+    workers: int | None = None  # SOURCECHECK_WORKERS: gunicorn workers; None: one per CPU
+    timeout: int = 30  # SOURCECHECK_TIMEOUT: seconds before gunicorn restarts a stuck worker
+    max_requests: int = 10_000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
+
+    # environment variable -> (field, parser)
+    ENV = {
+        "SOURCECHECK_MAX_BYTES": "max_bytes",
+        "SOURCECHECK_MAX_CHARS": "max_chars",
+        "SOURCECHECK_MAX_BATCH": "max_batch",
+        "SOURCECHECK_API_KEYS": "api_keys",
+        "DATABASE_URL": "database_url",
+        "SOURCECHECK_DB_PATH": "db_path",
+        "SOURCECHECK_LOG_LEVEL": "log_level",
+        "SOURCECHECK_WORKERS": "workers",
+        "SOURCECHECK_TIMEOUT": "timeout",
+        "SOURCECHECK_MAX_REQUESTS": "max_requests",
+    }
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, object] | None = None) -> "Config":
+        """Read the settings from ``environ`` (default: the process
+        environment); unset or empty variables keep their defaults."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for name, attr in cls.ENV.items():
+            raw = environ.get(name)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            values[attr] = _PARSERS[attr](name, raw)
+        return cls(**values)
+
+    def flask_config(self) -> dict[str, object]:
+        """The Flask ``app.config`` entries this configuration sets."""
+        return {
+            "MAX_CONTENT_LENGTH": self.max_bytes,
+            "SOURCECHECK_MAX_BYTES": self.max_bytes,
+            "SOURCECHECK_MAX_CHARS": self.max_chars,
+            "SOURCECHECK_MAX_BATCH": self.max_batch,
+            "SOURCECHECK_API_KEYS": self.api_keys,
+            "DATABASE_URL": self.database_url,
+            "SOURCECHECK_DB_PATH": self.db_path,
+            "SOURCECHECK_LOG_LEVEL": self.log_level,
+        }
+
+    def worker_count(self, cpus: int | None = None) -> int:
+        """Gunicorn workers: the configured number, else one per usable CPU
+        (auditing is CPU-bound, so more sync workers than cores only queue)."""
+        if self.workers is not None:
+            return self.workers
+        if cpus is None:
+            cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return max(1, cpus)
+
+
+def _positive_int(name: str, raw: object) -> int:
+    try:
+        value = int(str(raw).strip().replace("_", ""))
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1, not {value}")
+    return value
+
+
+def _keys(name: str, raw: object) -> tuple[str, ...]:
+    if isinstance(raw, (list, tuple)):
+        keys = tuple(str(k).strip() for k in raw)
+    else:
+        keys = tuple(k.strip() for k in str(raw).split(","))
+    keys = tuple(k for k in keys if k)
+    if any(len(k) < 16 for k in keys):
+        raise ConfigError(f"{name}: every API key must be at least 16 characters")
+    return keys
+
+
+def _text(name: str, raw: object) -> str:
+    return str(raw).strip()
+
+
+def _log_level(name: str, raw: object) -> str:
+    level = str(raw).strip().upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ConfigError(f"{name} must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {raw!r}")
+    return level
+
+
+_PARSERS = {
+    "max_bytes": _positive_int,
+    "max_chars": _positive_int,
+    "max_batch": _positive_int,
+    "api_keys": _keys,
+    "database_url": _text,
+    "db_path": _text,
+    "log_level": _log_level,
+    "workers": _positive_int,
+    "timeout": _positive_int,
+    "max_requests": _positive_int,
+}
