@@ -40,8 +40,11 @@ class Draft:
 
 def format_for(path: str) -> str:
     """The engine format for a file name: by extension, else plain text."""
-    ext = path.rsplit(".", 1)[-1].lower() if "." in os.path.basename(path) else ""
-    return _FORMAT_BY_EXTENSION.get(ext, "text")
+    return _FORMAT_BY_EXTENSION.get(_extension(path), "text")
+
+
+def _extension(path: str) -> str:
+    return os.path.splitext(path)[1].lower().lstrip(".")
 
 
 def collect(args: list[str], *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
@@ -68,8 +71,7 @@ def collect(args: list[str], *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
             drafts.append(Draft(path, input_format or format_for(path)))
 
     def wanted(path: str) -> bool:
-        ext = path.rsplit(".", 1)[-1].lower() if "." in os.path.basename(path) else ""
-        return ext in exts and not _excluded(path, exclude, root)
+        return _extension(path) in exts and not _excluded(path, exclude, root)
 
     for arg in args:
         if arg == "-":
