@@ -18,16 +18,23 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
+import click
+
 from service import engine
 from service.engine.document import FORMATS
 from service.engine.errors import InputError
 from schemas.report import dump_report
 
 Chunk = list[tuple[int, bytes]]  # (1-based line number, raw line)
+Lines = list[tuple[str | None, str]]  # (error kind or None, output JSON line)
 
 
 class RecordError(InputError):
-    """A JSONL line is not a valid audit request."""
+    """A JSONL line is not a valid audit request (``id``: its id, if it has one)."""
+
+    def __init__(self, message: str, id: str | None = None):
+        super().__init__(message)
+        self.id = id
 
 
 def parse_record(raw: bytes) -> dict:
@@ -54,7 +61,7 @@ def parse_record(raw: bytes) -> dict:
     if not isinstance(record.get("title"), (str, type(None))):
         problems.append("'title' must be a string")
     if problems:
-        raise RecordError("; ".join(problems))
+        raise RecordError("; ".join(problems), record["id"] if isinstance(record.get("id"), str) else None)
     return record
 
 
@@ -85,7 +92,7 @@ def audit_line(number: int, raw: bytes, spec: str) -> tuple[str | None, str]:
                               title=record.get("title"), id=record_id)
         out = dump_report(report)
     except RecordError as e:
-        kind, out = "record", _error(record_id, number, "record", str(e))
+        kind, out = "record", _error(e.id, number, "record", str(e))
     except InputError as e:
         kind, out = "input", _error(record_id, number, "input", str(e))
     except Exception as e:  # noqa: BLE001 - one article's bug must not stop an archive run
@@ -93,7 +100,7 @@ def audit_line(number: int, raw: bytes, spec: str) -> tuple[str | None, str]:
     return kind, json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
-def audit_chunk(chunk: Chunk, spec: str) -> list[tuple[str | None, str]]:
+def audit_chunk(chunk: Chunk, spec: str) -> Lines:
     """The unit of work every runner ships: a few lines, audited in order."""
     return [audit_line(n, raw, spec) for n, raw in chunk]
 
@@ -110,7 +117,7 @@ def chunks(lines: Iterable[bytes], size: int) -> Iterator[Chunk]:
         yield chunk
 
 
-def _ordered(submit: Callable, work: Iterable[Chunk], window: int) -> Iterator[tuple[Chunk, list[tuple[str | None, str]]]]:
+def _ordered(submit: Callable, work: Iterable[Chunk], window: int) -> Iterator[tuple[Chunk, Lines]]:
     """Submit chunks keeping at most ``window`` in flight; yield results in
     submission order (input order), whatever order they finish in."""
     pending: deque = deque()
@@ -125,7 +132,7 @@ def _ordered(submit: Callable, work: Iterable[Chunk], window: int) -> Iterator[t
 
 
 def run(lines: Iterable[bytes], spec: str, *, jobs: int = 1, dask: str | None = None,
-        chunk_size: int = 16) -> Iterator[tuple[Chunk, list[tuple[str | None, str]]]]:
+        chunk_size: int = 16) -> Iterator[tuple[Chunk, Lines]]:
     """Audit JSONL ``lines``; yield each chunk with its output lines, in order.
 
     ``jobs`` > 1 uses that many local processes; ``dask`` is a scheduler
@@ -147,7 +154,10 @@ def run(lines: Iterable[bytes], spec: str, *, jobs: int = 1, dask: str | None = 
 
 @contextmanager
 def _dask_client(address: str, jobs: int):
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise click.UsageError("--dask needs dask and distributed: pip install 'sourcecheck[dask]'") from None
 
     if address == "local" or address.startswith("local:"):
         n = int(address.split(":", 1)[1]) if ":" in address else max(1, jobs or os.cpu_count() or 1)
