@@ -2,7 +2,6 @@
 drafts (Markdown, HTML, text), with stand-in finding rules
 (``fixtures/cli/stub_rules.py``) until the engine's rules land."""
 import json
-import shutil
 import xml.etree.ElementTree as ET
 
 import jsonschema
@@ -331,8 +330,18 @@ def test_python_dash_m_service_cli_runs_the_command():
     assert proc.stdout.decode().startswith("sourcecheck, version ")
 
 
-@pytest.mark.skipif(shutil.which("sourcecheck") is None, reason="package not installed (pip install .)")
-def test_console_script_is_installed():
+def test_pip_install_provides_the_sourcecheck_console_script(tmp_path):
     import subprocess
+    import sys
 
-    assert subprocess.run(["sourcecheck", "--version"], capture_output=True).returncode == 0
+    from tests.cli_run import ROOT, env
+
+    target = tmp_path / "site"
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                          str(ROOT)], capture_output=True, timeout=300)
+    assert pip.returncode == 0, pip.stderr.decode()
+    run_env = env(PYTHONPATH=str(target))  # the installed copy, not the working tree
+    proc = subprocess.run([str(target / "bin" / "sourcecheck"), "check", "--fail-on", "never", "-f", "sarif",
+                           str(DRAFTS / "story.md")], cwd=tmp_path, env=run_env, capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["runs"][0]["tool"]["driver"]["name"] == "sourcecheck"
