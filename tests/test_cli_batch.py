@@ -103,3 +103,40 @@ def test_invalid_records_say_what_is_wrong(raw, message):
 
 def test_record_with_an_integer_id_gets_a_string_id():
     assert parse_record(b'{"id": 12, "text": "t"}')["id"] == "12"
+
+
+def test_progress_bar_is_shown_when_stderr_is_a_terminal(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.cli_run import ROOT, env
+
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    out = tmp_path / "reports.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "service.cli", "batch", "-o", str(out), ARCHIVE],
+                          cwd=ROOT, env=env(), stdout=subprocess.DEVNULL, stderr=slave, timeout=120)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.returncode == 2
+    assert b"11/11" in shown  # lines read of the file's 11 (a blank one included)
+
+
+def test_progress_can_be_forced_on_when_stderr_is_a_pipe():
+    proc = sourcecheck("batch", "--progress", ARCHIVE)
+    assert b"11/11" in proc.stderr
