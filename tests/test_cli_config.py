@@ -172,3 +172,27 @@ def test_config_exclude_skips_walked_files_but_not_named_ones(tmp_path):
     assert walked.stdout.decode().splitlines()[0].startswith("drafts/new.txt:1:1:")
     assert walked.stdout.decode().splitlines()[-1].endswith("in 1 of 1 draft.")
     assert named.stdout.decode().splitlines()[0].startswith("drafts/archive/old.txt:1:1:")
+
+
+def test_invalid_policy_exits_2_listing_the_policy_errors(tmp_path):
+    """Policy validation belongs to ``service.policy``; the command only
+    reports its PolicyError (field path: message) and exits 2."""
+    import subprocess
+    import sys
+
+    from tests.cli_run import env
+
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".sourcecheck.toml", "[policy]\nmax_anonymous_share = 2\n")
+    write(tmp_path / "d.md", "Text.\n")
+    wrapper = write(tmp_path / "strict_policy.py", (
+        "from service.policy import Policy, PolicyError\n"
+        "def strict(data):\n"
+        "    raise PolicyError('invalid policy', {'max_anonymous_share': 'must be between 0 and 1'})\n"
+        "Policy.from_mapping = staticmethod(strict)\n"
+        "from service.cli import main\nmain()\n"))
+    proc = subprocess.run([sys.executable, str(wrapper), "check", "d.md"], cwd=tmp_path, env=env(),
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        "sourcecheck: invalid policy", "  max_anonymous_share: must be between 0 and 1"]

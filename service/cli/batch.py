@@ -131,12 +131,13 @@ def _ordered(submit: Callable, work: Iterable[Chunk], window: int) -> Iterator[t
         yield c, fut.result()
 
 
-def run(lines: Iterable[bytes], spec: str, *, jobs: int = 1, dask: str | None = None,
+def run(lines: Iterable[bytes], spec: str, *, jobs: int | None = None, dask: str | None = None,
         chunk_size: int = 16) -> Iterator[tuple[Chunk, Lines]]:
     """Audit JSONL ``lines``; yield each chunk with its output lines, in order.
 
     ``jobs`` > 1 uses that many local processes; ``dask`` is a scheduler
-    address, or ``local`` / ``local:N`` for a local cluster of N processes.
+    address, or ``local`` / ``local:N`` for a local cluster of N processes
+    (``local`` alone: ``jobs`` processes, or one per core).
     """
     work = chunks(lines, chunk_size)
     if dask:
@@ -144,7 +145,7 @@ def run(lines: Iterable[bytes], spec: str, *, jobs: int = 1, dask: str | None = 
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             yield from _ordered(lambda c: client.submit(audit_chunk, c, spec, pure=False),
                                 work, window=4 * workers)
-    elif jobs > 1:
+    elif jobs and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield from _ordered(lambda c: pool.submit(audit_chunk, c, spec), work, window=4 * jobs)
     else:
@@ -153,14 +154,19 @@ def run(lines: Iterable[bytes], spec: str, *, jobs: int = 1, dask: str | None = 
 
 
 @contextmanager
-def _dask_client(address: str, jobs: int):
+def _dask_client(address: str, jobs: int | None):
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise click.UsageError("--dask needs dask and distributed: pip install 'sourcecheck[dask]'") from None
 
     if address == "local" or address.startswith("local:"):
-        n = int(address.split(":", 1)[1]) if ":" in address else max(1, jobs or os.cpu_count() or 1)
+        try:
+            n = int(address.split(":", 1)[1]) if ":" in address else (jobs or os.cpu_count() or 1)
+        except ValueError:
+            raise click.UsageError(f"--dask {address}: expected local or local:N") from None
+        if n < 1:
+            raise click.UsageError(f"--dask {address}: a cluster needs at least one worker")
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address=None) as cluster, Client(cluster) as client:
             yield client

@@ -169,8 +169,8 @@ def show_config(output_format, config_path, isolated, policy_file):
 @cli.command("batch")
 @click.argument("input", default="-", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSONL here (default: stdout).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Local processes (0: one per core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes (0: one per core). Default: 1, or one per core for --dask local.")
 @click.option("--dask", "dask_address", metavar="SCHEDULER",
               help="Run on a Dask cluster: a scheduler address, or local[:N] for a local cluster.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
@@ -186,7 +186,8 @@ def batch(input, output, jobs, dask_address, chunk_size, progress, config_path, 
     spec = batch_mod.policy_spec(None if cfg.policy_file else cfg.policy, cfg.policy_file)
     if input != "-" and not os.path.isfile(input):
         raise InputError(f"{input}: no such file" if not os.path.exists(input) else f"{input}: not a file")
-    jobs = jobs or os.cpu_count() or 1
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
     show = progress if progress is not None else sys.stderr.isatty()
     source = sys.stdin.buffer if input == "-" else open(input, "rb")
     sink = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout

@@ -55,7 +55,8 @@ def render(result, width: int = 100) -> str:
         out += table(["Id", "Type", "Name", "Quotes", "Anonymity reason"], rows)
         out.append("")
 
-    out.append(f"Findings ({len(result.active)}" + (f", {len(result.suppressed)} suppressed)" if result.suppressed else ")"))
+    muted = f", {len(result.suppressed)} suppressed" if result.suppressed else ""
+    out.append(f"Findings ({len(result.active)}{muted})")
     if result.findings:
         rows = [[f"{f.line}:{f.column}", f.finding.severity, f.finding.rule,
                  clip(f.finding.message, 70) + (" (suppressed)" if f.suppressed else "")]
