@@ -345,3 +345,9 @@ def test_pip_install_provides_the_sourcecheck_console_script(tmp_path):
                            str(DRAFTS / "story.md")], cwd=tmp_path, env=run_env, capture_output=True, timeout=60)
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout)["runs"][0]["tool"]["driver"]["name"] == "sourcecheck"
+
+
+def test_unwritable_output_file_exits_2(tmp_path):
+    proc = sourcecheck("check", "-o", str(tmp_path / "no" / "such" / "out.sarif"), CLEAN)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith("sourcecheck: cannot write ")

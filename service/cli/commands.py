@@ -44,9 +44,16 @@ def _load_config(config_path, isolated, policy_file, **overrides) -> config_mod.
     return config_mod.load(path=config_path, use_file=not isolated, overrides=overrides)
 
 
+def _open_output(path: str):
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as e:
+        raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
+        with _open_output(output) as f:
             f.write(text)
     else:
         sys.stdout.write(text)
@@ -78,7 +85,7 @@ def cli():
 @click.option("--input-format", type=click.Choice(FORMATS),
               help="Read every draft as this format (default: by extension).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to a file.")
-@click.option("--exclude", multiple=True, help="Skip walked or globbed files matching this glob.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip walked or globbed files matching this glob.")
 @config_options
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, output_format, fail_on, input_format, output, exclude, config_path, isolated,
@@ -189,8 +196,8 @@ def batch(input, output, jobs, dask_address, chunk_size, progress, config_path, 
     if jobs == 0:
         jobs = os.cpu_count() or 1
     show = progress if progress is not None else sys.stderr.isatty()
+    sink = _open_output(output) if output else sys.stdout
     source = sys.stdin.buffer if input == "-" else open(input, "rb")
-    sink = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
     bar = None
     if show:
         from tqdm import tqdm
