@@ -86,7 +86,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drafts", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--jobs", type=int, default=2, help="processes for the batch comparison")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs")
     args = ap.parse_args()
     cli = [sys.executable, "-m", "service.cli"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,6 +104,8 @@ def main() -> None:
         print(f"process start (sourcecheck --version): {startup:.2f} s")
         runs = {
             "check FOLDER": cli + ["check", "--fail-on", "never", str(folder)],
+            f"check FOLDER --jobs {args.jobs}": cli + ["check", "--fail-on", "never", "--jobs", str(args.jobs),
+                                                     str(folder)],
             "check FOLDER --format sarif": cli + ["check", "--fail-on", "never", "-f", "sarif", str(folder)],
             "batch (serial)": cli + ["batch", "-o", os.devnull, str(archive)],
             f"batch --jobs {args.jobs}": cli + ["batch", "--jobs", str(args.jobs), "-o", os.devnull, str(archive)],

@@ -351,3 +351,11 @@ def test_unwritable_output_file_exits_2(tmp_path):
     proc = sourcecheck("check", "-o", str(tmp_path / "no" / "such" / "out.sarif"), CLEAN)
     assert proc.returncode == 2
     assert proc.stderr.decode().startswith("sourcecheck: cannot write ")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_check_on_several_processes_gives_the_same_output(fmt):
+    serial = sourcecheck("check", "-f", fmt, "tests/fixtures/cli/drafts", stub=True)
+    parallel = sourcecheck("check", "-f", fmt, "--jobs", "2", "tests/fixtures/cli/drafts", stub=True)
+    assert parallel.stdout == serial.stdout
+    assert parallel.returncode == serial.returncode == 1

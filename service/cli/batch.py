@@ -66,7 +66,8 @@ def parse_record(raw: bytes) -> dict:
 
 
 @lru_cache(maxsize=4)
-def _policy(spec: str):
+def policy_from_spec(spec: str):
+    """The Policy a ``policy_spec`` string describes (built once per process)."""
     from service.policy import Policy, load_policy_file
 
     data = json.loads(spec)
@@ -88,7 +89,7 @@ def audit_line(number: int, raw: bytes, spec: str) -> tuple[str | None, str]:
     try:
         record = parse_record(raw)
         record_id = record["id"]
-        report = engine.audit(record["text"], record.get("format", "text"), _policy(spec),
+        report = engine.audit(record["text"], record.get("format", "text"), policy_from_spec(spec),
                               title=record.get("title"), id=record_id)
         out = dump_report(report)
     except RecordError as e:

@@ -86,9 +86,11 @@ def cli():
               help="Read every draft as this format (default: by extension).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to a file.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip walked or globbed files matching this glob.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Check drafts on this many processes (0: one per core).")
 @config_options
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, output_format, fail_on, input_format, output, exclude, config_path, isolated,
+def check(paths, output_format, fail_on, input_format, output, exclude, jobs, config_path, isolated,
           policy_file, debug):
     """Audit drafts (files, folders, globs; - for stdin) and list findings as
     file:line:col: severity rule message."""
@@ -97,7 +99,16 @@ def check(paths, output_format, fail_on, input_format, output, exclude, config_p
     found, path_errors = drafts.collect(
         list(paths), extensions=tuple(cfg["extensions"]),
         exclude=tuple(cfg["exclude"]) + tuple(exclude), root=cfg.root, input_format=input_format)
-    results = [checking.check(d, policy, stdin=sys.stdin) for d in found]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(found) > 1 and all(d.path != "-" for d in found):
+        from concurrent.futures import ProcessPoolExecutor
+        from itertools import repeat
+
+        spec = batch_mod.policy_spec(None if cfg.policy_file else cfg.policy, cfg.policy_file)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(found))) as pool:
+            results = list(pool.map(_check_in_worker, found, repeat(spec), chunksize=8))
+    else:
+        results = [checking.check(d, policy, stdin=sys.stdin) for d in found]
     results += [checking.FileResult(e.path, "text", error=e.reason, error_kind="input") for e in path_errors]
     run = RunInfo(fail_on=cfg["fail-on"])
     _write(renderer(cfg["format"])(results, run), output)
@@ -114,6 +125,10 @@ def check(paths, output_format, fail_on, input_format, output, exclude, config_p
     if any(checking.at_or_above(f, run.fail_on) for r in results for f in r.active):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _check_in_worker(draft: drafts.Draft, spec: str) -> checking.FileResult:
+    return checking.check(draft, batch_mod.policy_from_spec(spec))
 
 
 @cli.command()
