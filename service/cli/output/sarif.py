@@ -1,0 +1,92 @@
+"""``--format sarif``: a SARIF 2.1.0 log (for GitHub code scanning and other
+SARIF viewers). Columns count Unicode code points (``columnKind``), like
+the engine's offsets; suppressed findings stay in the log, marked as
+suppressed in source, so viewers can show them as dismissed."""
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+from . import TOOL_NAME, RunInfo
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "sourcecheck/v1"
+
+
+def artifact_location(path: str) -> dict:
+    """A relative path stays relative to the checkout (``SRCROOT``); an
+    absolute one becomes a file URI."""
+    if os.path.isabs(path):
+        return {"uri": "file://" + quote(path.replace("\\", "/"))}
+    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "SRCROOT"}
+
+
+def result(path: str, located, rule_index: int) -> dict:
+    f, loc = located.finding, located.location
+    physical: dict = {"artifactLocation": artifact_location(path)}
+    if loc is not None:
+        physical["region"] = {
+            "startLine": loc.line, "startColumn": loc.column,
+            "endLine": loc.end_line, "endColumn": loc.end_column,
+            "snippet": {"text": located.snippet},
+        }
+    text = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+    out = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT_KEY: located.fingerprint},
+        "properties": {"severity": f.severity},
+    }
+    if f.suggestion:
+        out["properties"]["suggestion"] = f.suggestion
+    if located.suppressed:
+        out["suppressions"] = [{"kind": "inSource"}]
+    return out
+
+
+def log(results, run: RunInfo) -> dict:
+    """The SARIF log as a dict."""
+    rules: dict[str, int] = {}
+    out_results = []
+    for r in results:
+        for located in r.findings:
+            index = rules.setdefault(located.finding.rule, len(rules))
+            out_results.append(result(r.path, located, index))
+    notifications = [{
+        "level": "error",
+        "message": {"text": f"{r.path}: {r.error}"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}],
+        "properties": {"kind": r.error_kind},
+    } for r in results if r.error is not None]
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": TOOL_NAME,
+                "version": run.version,
+                "rules": [{"id": rule} for rule in rules],
+            }},
+            "invocations": [{
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }],
+            "originalUriBaseIds": {"SRCROOT": {"uri": _cwd_uri()}},
+            "columnKind": "unicodeCodePoints",
+            "results": out_results,
+        }],
+    }
+
+
+def render(results, run: RunInfo) -> str:
+    return json.dumps(log(results, run), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cwd_uri() -> str:
+    cwd = os.getcwd().replace("\\", "/")
+    return "file://" + quote(cwd if cwd.endswith("/") else cwd + "/")
