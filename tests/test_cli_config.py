@@ -96,7 +96,7 @@ def test_invalid_toml_is_a_config_error(tmp_path):
 def test_config_command_prints_the_effective_config_and_its_origins(tmp_path):
     (tmp_path / ".git").mkdir()
     write(tmp_path / "pyproject.toml", '[tool.sourcecheck]\nfail-on = "warning"\n'
-                                       '[tool.sourcecheck.policy]\nthreshold = 2\n')
+                                       '[tool.sourcecheck.policy]\nname = "Test desk"\n')
     proc = sourcecheck("config", cwd=tmp_path)
     assert proc.returncode == 0
     assert proc.stdout.decode().splitlines() == [
@@ -119,7 +119,7 @@ def test_config_command_prints_the_effective_config_and_its_origins(tmp_path):
         "]",
         "",
         "[policy]",
-        "threshold = 2",
+        'name = "Test desk"',
     ]
 
 
