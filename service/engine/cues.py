@@ -57,6 +57,12 @@ _NOUN_CONTEXT = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every word a cue verb can start with (lower case): a cheap first test."""
+    return frozenset(cue_forms())
+
+
 # Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
 _MOSTLY_NOUNS = frozenset(
     "report reports claim claims charge charges estimate estimates comment comments promise promises pledge "

@@ -96,6 +96,31 @@ def vague_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=32)
+def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
+    """The words a vague phrase can start with, as one pattern: the phrases are
+    tried only where one of these stands, not at every character of a story."""
+    first: set[str] = set()
+    for phrase in [r[0] for r in rows("vague_attributions")] + list(extra):
+        for token in phrase.split():
+            optional = token.startswith("(") and token.endswith(")")
+            first.update((token[1:-1] if optional else token).split("|"))
+            if not optional:
+                break
+    words_ = "|".join(sorted((re.escape(w) for w in first), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{words_})(?![\w'’-])", re.IGNORECASE)
+
+
+def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
+    """Every vague phrase in ``text``, leftmost first."""
+    patterns = vague_patterns(extra)
+    for t in vague_triggers(extra).finditer(text):
+        for p in patterns:
+            m = p.match(text, t.start())
+            if m:
+                yield m
+
+
+@lru_cache(maxsize=32)
 def loaded_table(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str, str]]:
     """Loaded verb lemma -> (neutral verb, why it is loaded)."""
     table = {r[0].lower(): (r[1] if len(r) > 1 else "say", r[2] if len(r) > 2 else "")
@@ -420,11 +445,11 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     quoted = [f for q in ctx.quotes if q.kind != "indirect" for f in (q.fragments or (q.span,))]
     text = ctx.doc.text
     found: list[Span] = []
-    for p in patterns:
-        for m in p.finditer(text):
-            span = Span(m.start(), m.end())
-            if not any(span.overlaps(s) for s in seen + found + quoted):
-                found.append(span)
+    taken = seen + quoted
+    for m in vague_matches(text, ctx.policy.vague_phrases):
+        span = Span(m.start(), m.end())
+        if not any(span.overlaps(s) for s in taken) and not any(span.overlaps(s) for s in found):
+            found.append(span)
     for span in sorted(found):
         yield Hit(f'"{span.of(text)}" does not say who makes this claim.', span, None, None,
                   "Name the source, or describe who they are and how they know.")

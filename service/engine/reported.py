@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import OBJECT_VERBS, aux_start, make_cue, verb_at
+from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
 from .phrases import PRONOUNS, TIME_WORDS, phrase_after, starts_phrase, subject_before
-from .tokens import Token, index_at, tokenize
+from .tokens import Token, index_at, paragraph_tokens
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
@@ -68,7 +68,9 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             continue
         if len(s) > MAX_SENTENCE_TOKENS * 12:
             continue
-        tokens = tokenize(text, s.start, s.end)
+        para = doc.paragraphs[sent.paragraph]
+        ptoks = paragraph_tokens(text, para.start, para.end)
+        tokens = ptoks[index_at(ptoks, s.start):index_at(ptoks, s.end)]
         if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
             continue
         found = _sentence(text, s, tokens, nearby)
@@ -129,8 +131,9 @@ def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> li
 def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """SUBJECT CUE [object] [that] CLAUSE."""
     out = []
+    cues = cue_words()
     for i, tok in enumerate(tokens):
-        if _inside(tok, quoted):
+        if tok.lower not in cues or _inside(tok, quoted):
             continue
         hit = verb_at(tokens, i)
         if hit is None:
@@ -256,8 +259,11 @@ def _skip_time(tokens: list[Token], k: int) -> int:
 def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """CLAUSE, SUBJECT CUE [tail].  or  CLAUSE, CUE SUBJECT [tail]."""
     n = len(tokens)
+    cues = cue_words()
     for i in range(n - 1, 1, -1):
         tok = tokens[i]
+        if tok.lower not in cues:
+            continue
         if _inside(tok, quoted):
             break
         hit = verb_at(tokens, i)
@@ -299,9 +305,10 @@ def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> lis
 def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """CLAUSE, SUBJECT CUE, CLAUSE.  /  CLAUSE, CUE SUBJECT, CLAUSE."""
     n = len(tokens)
+    cues = cue_words()
     for i in range(2, n - 3):
         tok = tokens[i]
-        if _inside(tok, quoted):
+        if tok.lower not in cues or _inside(tok, quoted):
             continue
         hit = verb_at(tokens, i)
         if hit is None or hit[0].cls == "belief":

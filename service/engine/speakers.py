@@ -19,7 +19,7 @@ from .cues import aux_start, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
 from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
-from .tokens import Token, index_at, tokenize
+from .tokens import Token, index_at, paragraph_tokens, tokenize
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
@@ -46,7 +46,7 @@ class _Context:
         toks = self._tokens.get(paragraph)
         if toks is None:
             p = self.doc.paragraphs[paragraph]
-            toks = self._tokens[paragraph] = tokenize(self.doc.text, p.start, p.end)
+            toks = self._tokens[paragraph] = paragraph_tokens(self.doc.text, p.start, p.end)
         return toks
 
 

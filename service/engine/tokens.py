@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import words
 
@@ -27,24 +28,27 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str  # text.lower(), computed once: the pattern stages compare it often
+    is_word: bool  # starts with a letter or digit
+    is_cap: bool  # starts with a capital
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        c = t[0]
+        out.append(Token(m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper()))
+    return out
+
+
+@lru_cache(maxsize=512)
+def paragraph_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of one paragraph, cached: the quote, reported-speech and
+    attribution stages all read them. Callers must not mutate the list."""
+    return tokenize(text, start, end)
 
 
 def index_at(tokens: list[Token], offset: int) -> int:
