@@ -184,3 +184,13 @@ def test_every_span_matches_the_text():
         for s in [q.speaker, q.cue]:
             if s is not None:
                 assert s.span.of(text) == s.text
+
+
+@pytest.mark.parametrize("text", [
+    '"We are not going anywhere tonight," ',
+    '"We are not going anywhere tonight,"',
+    "“We are not going anywhere tonight,” —",
+])
+def test_quote_at_the_very_end_of_the_text(text):
+    q = only(text)
+    assert q.text == "We are not going anywhere tonight," and q.speaker is None

@@ -57,14 +57,17 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
         return list(quotes)
     ctx = _Context(doc)
     out: list[Quote] = []
-    prev: Quote | None = None
+    prev: Quote | None = None  # the direct quote before, for merging split quotes
+    known: Quote | None = None  # the last quote with a speaker, for quotes that continue it
     for q in quotes:
         if q.kind == "indirect":
             out.append(q)
+            if q.speaker is not None:
+                known = q
             continue
         att = None
         for rule in SIEVE:
-            att = rule(ctx, q, prev)
+            att = rule(ctx, q, known)
             if att is not None:
                 break
         if att is not None:
@@ -75,6 +78,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
         else:
             out.append(q)
         prev = q
+        if q.speaker is not None:
+            known = q
     kept = [q for q in out if not _scare_quote(q)]
     return [replace(q, id=f"q{i}") for i, q in enumerate(kept, 1)]
 
@@ -119,8 +124,11 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
         prev_end = t.end
     if not tail:
         return None
-    ended = q.text.rstrip("\"“”'’ ")[-1:] in (".", "!", "?")  # the quotation ends its sentence
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
+    if j >= len(tail):
+        return None
+    # the quotation ends its sentence when it ends with a full stop and a capital follows
+    ended = q.text.rstrip("\"“”'’ ")[-1:] in (".", "!", "?") and tail[j].is_cap
     if j + 2 < len(tail) and tail[j].lower == "according" and tail[j + 1].lower == "to":
         speaker = phrase_after(text, tail, j + 2)
         if speaker is not None:
@@ -192,6 +200,10 @@ def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
         if speaker is not None:
             return Attribution(make_cue(text, before, first, verb, e), speaker, "leading")
         break  # the nearest cue speaks for the quote, or nothing does
+    return _colon_lead(text, before)
+
+
+def _colon_lead(text: str, before: list[Token]) -> Attribution | None:
     if before[-1].text == ":":
         # "Rubio fired back: "..."": the subject of the clause before the colon
         c = max((i for i, t in enumerate(before) if t.text == ","), default=-1) + 1
@@ -253,6 +265,8 @@ def sentence_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution 
             return None
         first = aux_start(sent, i)
         speaker = subject_before(text, sent, first)
+        if speaker is None and first == 0 and e < len(sent) and starts_phrase(sent[e], pronouns=False):
+            speaker = phrase_after(text, sent, e)  # "...," said Paul Beck. "That was ..."
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker, "sentence-before")
     return None
@@ -279,7 +293,7 @@ def continuing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | Non
     known speaker in the same or the previous paragraph, continues it."""
     if prev is None or prev.speaker is None or q.kind != "direct":
         return None
-    if q.paragraph - prev.paragraph > 1:
+    if q.paragraph - prev.paragraph > 1 or (prev.kind == "indirect" and q.paragraph != prev.paragraph):
         return None
     if q.paragraph != prev.paragraph:
         # only a paragraph that opens with the quotation
