@@ -140,6 +140,8 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
             continue
         verb, e = hit
         first = aux_start(tokens, i)
+        if _passive(tokens, first, i) or (e < len(tokens) and tokens[e].lower in ("up", "off", "out")):
+            continue  # "people were charged fees", "Trump showed up"
         if tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text in (",", "—", "–"):
             speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ..."
         else:
@@ -242,6 +244,16 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                           "believe", "think", "fear", "worry", "expect", "know", "feel"):
         return None
     return k
+
+
+_BE = frozenset("is are was were be been being 's ’s".split())
+
+
+def _passive(tokens: list[Token], first: int, verb: int) -> bool:
+    """Is the cue verb a passive participle ("was asked", "were charged")?"""
+    word = tokens[verb].lower
+    return word.endswith(("ed", "en", "wn", "ld", "ght")) and any(
+        tokens[k].lower in _BE for k in range(first, verb)) and not word == "said"
 
 
 def _skip_time(tokens: list[Token], k: int) -> int:
