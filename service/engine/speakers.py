@@ -24,6 +24,10 @@ from .tokens import Token, index_at, paragraph_tokens, tokenize
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
 MAX_TAIL_TOKENS = 24
+# Words that open an adverbial after a cue ("said on Monday", "said in an interview")
+_ADVERBIAL_STARTS = frozenset("on in at during after before while with to from as by of later earlier "
+                              "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                              "tonight last this".split())
 SCARE_QUOTE_WORDS = 4  # an unattributed partial quote this short is a term, not a quotation
 
 
@@ -159,7 +163,8 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
             speaker = subject_before(text, tail, first, floor=j)
         if speaker is None:
             continue
-        if ended and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
+        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in _ADVERBIAL_STARTS \
+                and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
             return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
         return Attribution(make_cue(text, tail, first, verb, e), speaker, "trailing", tail[e - 1].end)
     return None
