@@ -194,3 +194,19 @@ def test_every_span_matches_the_text():
 def test_quote_at_the_very_end_of_the_text(text):
     q = only(text)
     assert q.text == "We are not going anywhere tonight," and q.speaker is None
+
+
+@pytest.mark.parametrize("text, speakers, rules", [
+    ("“We can build a better city than this one.” ― Ana Torres", ["Ana Torres"], ["signed"]),
+    ('"WALLACE: Governor, do you see those two as the same?"', ["WALLACE"], ["transcript"]),
+    ("“The budget will pass this week,” Rep. Joan Mica (R-Fla.) said. “We have the votes.”",
+     ["Joan Mica", "Joan Mica"], ["trailing", "sentence-before"]),
+    ("A director of the firm -- the company that owns the station -- told me, “We will not sell the network.”",
+     ["A director of the firm"], ["leading"]),
+])
+def test_signed_transcript_and_aside_attributions(text, speakers, rules):
+    qs = quotes(text)
+    assert [q.speaker.text for q in qs] == speakers
+    assert [q.rule for q in qs] == rules
+    for q in qs:
+        assert q.speaker.span.of(text) == q.speaker.text

@@ -95,6 +95,13 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             j -= 1
         if j > floor and tokens[j].text == "(":
             i = j - 1
+    elif tokens[i].text in ("—", "–", "--") and i - 1 >= floor:
+        # "an executive of Ora Media -- the company that ... -- told me": skip the dashed aside
+        j = i - 1
+        while j >= floor and tokens[j].text not in ("—", "–", "--") and i - j <= 25:
+            j -= 1
+        if j > floor and tokens[j].text in ("—", "–", "--"):
+            i = j - 1
     t = tokens[i]
     if t.text in (",",):
         # "Charles Lister, a visiting fellow at ..., commented": skip the appositive

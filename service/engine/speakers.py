@@ -24,6 +24,7 @@ from .tokens import Token, index_at, paragraph_tokens, tokenize
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
 MAX_TAIL_TOKENS = 24
+_DASHES = frozenset(["—", "–", "-", "―", "--"])
 # Words that open an adverbial after a cue ("said on Monday", "said in an interview")
 _ADVERBIAL_STARTS = frozenset("on in at during after before while with to from as by of later earlier "
                               "monday tuesday wednesday thursday friday saturday sunday today yesterday "
@@ -88,6 +89,11 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
     return [replace(q, id=f"q{i}") for i, q in enumerate(kept, 1)]
 
 
+def _ends_sentence(toks: list[Token], i: int) -> bool:
+    """A full stop that ends a sentence (not one inside "(R-Fla.)")."""
+    return toks[i].text in _SENTENCE_END and not (i + 1 < len(toks) and toks[i + 1].text in (")", ","))
+
+
 def _scare_quote(q: Quote) -> bool:
     return q.kind != "indirect" and q.speaker is None and len(q.text.split()) <= SCARE_QUOTE_WORDS
 
@@ -120,14 +126,20 @@ def trailing(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
         return None
     tail: list[Token] = []
     prev_end = -1
-    for t in toks[k:k + MAX_TAIL_TOKENS]:
+    for i in range(k, min(len(toks), k + MAX_TAIL_TOKENS)):
+        t = toks[i]
         possessive = t.text in ("'", "’") and t.start == prev_end
-        if (t.text in _MARKS and not possessive) or t.text in _SENTENCE_END:
+        if (t.text in _MARKS and not possessive) or _ends_sentence(toks, i):
             break
         tail.append(t)
         prev_end = t.end
     if not tail:
         return None
+    if len(tail) >= 2 and tail[0].text in _DASHES and tail[1].is_cap and tail[1].is_word:
+        # a quotation signed with a dash: "..." ― Pamela Padilla
+        name = phrase_after(text, tail, 1)
+        if name is not None and not any(verb_at(tail, i) for i in range(1, len(tail))):
+            return Attribution(None, name, "signed", name.span.end)
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
     if j >= len(tail):
         return None
@@ -178,7 +190,7 @@ def leading(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     k = index_at(toks, start)
     # back to the start of this sentence or the previous quotation
     lo = k
-    while lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text not in _MARKS:
+    while lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS:
         lo -= 1
     before = toks[lo:k]
     if not before:
@@ -230,7 +242,7 @@ def colon_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | N
         return None
     toks = ctx.tokens(q.paragraph - 1)
     lo = len(toks) - 1
-    while lo > 0 and toks[lo - 1].text not in _SENTENCE_END:
+    while lo > 0 and not _ends_sentence(toks, lo - 1):
         lo -= 1
     sent = toks[lo:]
     for i in range(len(sent) - 1, -1, -1):
@@ -255,7 +267,7 @@ def sentence_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution 
     if k < 3 or toks[k - 1].text not in (".", ":"):
         return None
     lo = k - 1
-    while lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text not in _MARKS:
+    while lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS:
         lo -= 1
     sent = toks[lo:k - 1]
     if not sent or len(sent) > 16:
@@ -275,6 +287,21 @@ def sentence_before(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution 
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker, "sentence-before")
     return None
+
+
+def transcript(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A transcript line quoted whole: "WALLACE: Governor, ..." names its speaker."""
+    text = ctx.doc.text
+    head = text[q.span.start:q.span.start + 40]
+    colon = head.find(":")
+    if colon < 2:
+        return None
+    label = head[:colon]
+    words_ = label.replace(".", " ").split()
+    if not words_ or len(words_) > 3 or not all(w.isupper() and w.isalpha() for w in words_):
+        return None
+    span = Span(q.span.start, q.span.start + colon)
+    return Attribution(None, Mention(span, span.of(text)), "transcript")
 
 
 def dash_after(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
@@ -319,7 +346,7 @@ def label(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
     while lo > 0 and toks[lo - 1].is_cap and toks[lo - 1].is_word and k - lo <= 4:
         lo -= 1
     name = toks[lo:k - 1]
-    if not name or (lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text not in _MARKS
+    if not name or (lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS
                     and toks[lo - 1].text not in (",", ";")):
         return None
     span = Span(name[0].start, name[-1].end)
@@ -327,7 +354,7 @@ def label(ctx: _Context, q: Quote, prev: Quote | None) -> Attribution | None:
 
 
 SIEVE: tuple[Callable[[_Context, Quote, Quote | None], Attribution | None], ...] = (
-    trailing, leading, label, colon_before, sentence_before, dash_after, continuing,
+    transcript, trailing, leading, label, colon_before, sentence_before, dash_after, continuing,
 )
 
 
