@@ -210,3 +210,22 @@ def test_signed_transcript_and_aside_attributions(text, speakers, rules):
     assert [q.rule for q in qs] == rules
     for q in qs:
         assert q.speaker.span.of(text) == q.speaker.text
+
+
+def test_quoted_title_case_line_alone_is_a_subheading():
+    text = "“We will rebuild,” the mayor said.\n\n'Legend in the Coal Fields.'\n\nThe mine closed in May."
+    assert [q.text for q in quotes(text)] == ["We will rebuild,"]
+
+
+def test_stage_directions_in_a_transcript_are_not_quotations():
+    text = '"WALLACE: Governor, go ahead.\n\n"(CROSSTALK.)\n\n"PENCE: Thank you, Chris, and good evening.'
+    qs = quotes(text)
+    assert [(q.speaker.text, q.text) for q in qs] == [
+        ("WALLACE", "WALLACE: Governor, go ahead."),
+        ("PENCE", "PENCE: Thank you, Chris, and good evening."),
+    ]
+
+
+def test_inverted_attribution_needs_a_speaker_not_an_object():
+    text = "Ana Ruiz, the mayor's eldest daughter, noted the rule in an interview last week."
+    assert quotes(text) == ()

@@ -46,7 +46,8 @@ def _titles() -> frozenset[str]:
     return words("titles")
 
 
-def _roles() -> frozenset[str]:
+def roles() -> frozenset[str]:
+    """Nouns that head a speaker phrase ("spokesman", "officials", "report")."""
     return words("role_nouns")
 
 
@@ -129,7 +130,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         if low in PRONOUNS and got:
             break
         if got and got[0].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
-                and low.rstrip(".") not in _titles() and low not in _roles() and not low.endswith(("'s", "’s")):
+                and low.rstrip(".") not in _titles() and low not in roles() and not low.endswith(("'s", "’s")):
             break  # "columns Bradley wrote": a lowercase word before a name ends the name
         if low in PREPOSITIONS and got:
             # keep "a spokesman for the ministry", "Secretary of State": only when the
@@ -137,13 +138,13 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             prev = tokens[k - 1] if k - 1 >= floor else None
             if prev is None:
                 break
-            if not ((prev.lower in _roles()) or (prev.is_cap and got[-1].is_cap and low == "of")):
+            if not ((prev.lower in roles()) or (prev.is_cap and got[-1].is_cap and low == "of")):
                 break
         got.append(tok)
         if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             # "a spokesman for the ministry", "a person familiar with the matter": go on
             # through the preposition only when a role word stands before it
-            if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS and tokens[k - 2].lower in _roles()):
+            if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS and tokens[k - 2].lower in roles()):
                 break
         k -= 1
     got.reverse()
@@ -152,7 +153,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         got = got[1:]
     if not got:
         return None
-    if not any(g.is_cap or g.lower in _roles() or g.lower in DETERMINERS or g.lower.endswith("s")
+    if not any(g.is_cap or g.lower in roles() or g.lower in DETERMINERS or g.lower.endswith("s")
                or g.text[:1].isdigit() for g in got):
         return None
     # a capitalised sentence opener followed by lowercase words is usually not a name ("Still officials")
@@ -204,12 +205,12 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
             nxt = tokens[k + 1] if k + 1 < limit else None
             if nxt is None:
                 break
-            if not (got[-1].lower in _roles() or (got[-1].is_cap and nxt.is_cap and low == "of")):
+            if not (got[-1].lower in roles() or (got[-1].is_cap and nxt.is_cap and low == "of")):
                 break
         if got and low in TIME_WORDS:
             break
         if got and got[-1].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
-                and low.rstrip(".") not in _titles() and low not in _roles():
+                and low.rstrip(".") not in _titles() and low not in roles():
             break  # "Donald Trump quickly took to Twitter": a lowercase word after a name ends it
         # a lowercase verb-looking word after the head ends the phrase ("the report released")
         if got and not tok.is_cap and (low.endswith("ed") or low.endswith("ing")) and got[-1].lower not in DETERMINERS \

@@ -22,6 +22,7 @@ CLOSERS = frozenset(["''", "”", "»"])
 _LEFT_CONTEXT = set(" \t\n\r\f\v([{—–-/\u00a0") | set("\"“”‘’'`«»")
 _RIGHT_CONTEXT = set(" \t\n\r\f\v.,;:!?)]}—–-/\u00a0…") | set("\"“”‘’'`«»")
 MAX_QUOTE_PARAGRAPHS = 12
+_LABEL = re.compile(r"[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}:")  # "WALLACE:" opens a transcript line
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def direct_quotes(doc: Document) -> list[Quote]:
         if not frags:
             continue
         span = Span(frags[0].start, frags[-1].end)
-        if _title_like(text, span):
+        if _title_like(text, span) or _subhead(doc, span):
             continue
         out.append(Quote(id="", kind=_kind(text, span), span=span, text=span.of(text),
                          fragments=frags if len(frags) > 1 else (), paragraph=doc.paragraph_at(span.start)))
@@ -80,12 +81,16 @@ def direct_quotes(doc: Document) -> list[Quote]:
 
 
 def _trim(text: str, span: Span) -> Span | None:
+    """The span without surrounding space; None for nothing worth quoting: no
+    letters, or a stage direction in parentheses ("(CROSSTALK.)")."""
     a, b = span.start, span.end
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
     if b <= a or not any(c.isalnum() for c in text[a:b]):
+        return None
+    if text[a] in "([" and text[a:b].rstrip(".").endswith((")", "]")):
         return None
     return Span(a, b)
 
@@ -103,7 +108,8 @@ def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
         open_at: int | None = None
         if carry:
             first = marks[0] if marks else None
-            if first is not None and first.start == para.start and first.text not in CLOSERS:
+            if first is not None and first.start == para.start and first.text not in CLOSERS \
+                    and not _LABEL.match(text, first.end):
                 open_at = first.end
                 marks = marks[1:]
             else:
@@ -183,6 +189,18 @@ def _title_like(text: str, span: Span) -> bool:
     while j >= 0 and text[j] in "\"“”„«»‘’'` ":
         j -= 1
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:")
+
+
+def _subhead(doc: Document, span: Span) -> bool:
+    """A paragraph that is nothing but a short quoted Title Case line is a
+    subheading ("'Legend in the Coal Fields.'"), not a quotation."""
+    text = doc.text
+    para = doc.paragraphs[doc.paragraph_at(span.start)]
+    if text[para.start:span.start].strip("\"“”„«»‘’'` ") or text[span.end:para.end].strip("\"“”„«»‘’'` .,"):
+        return False
+    words = [w.strip(".,!?:;") for w in span.of(text).split()]
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+                                       for w in words if w)
 
 
 def _kind(text: str, span: Span) -> str:

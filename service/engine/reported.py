@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
-from .phrases import PRONOUNS, TIME_WORDS, phrase_after, starts_phrase, subject_before
+from .phrases import PRONOUNS, TIME_WORDS, phrase_after, roles, starts_phrase, subject_before
 from .tokens import Token, index_at, paragraph_tokens
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
@@ -256,6 +256,17 @@ def _passive(tokens: list[Token], first: int, verb: int) -> bool:
         tokens[k].lower in _BE for k in range(first, verb)) and not word == "said"
 
 
+def _speaker_like(m: Mention | None) -> Mention | None:
+    """An inverted attribution names a speaker ("said Kerry", "said a spokesman",
+    "said the report"), not an object ("noted the rule")."""
+    if m is None:
+        return None
+    words_ = m.text.split()
+    if any(w[:1].isupper() for w in words_) or any(w.lower().strip(".,") in roles() for w in words_):
+        return m
+    return m if words_[-1].lower().endswith("s") else None
+
+
 def _skip_time(tokens: list[Token], k: int) -> int:
     """Skip a time expression ("on Monday", "last week", "Tuesday")."""
     n = len(tokens)
@@ -289,7 +300,7 @@ def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> lis
             # inverted: ", said Kerry."
             if tok.lower.endswith("ing") or e >= n or not starts_phrase(tokens[e], pronouns=False):
                 continue
-            speaker = phrase_after(text, tokens, e)
+            speaker = _speaker_like(phrase_after(text, tokens, e))
             if speaker is None:
                 continue
             after = [t for t in tokens if t.start >= speaker.span.end]
@@ -323,14 +334,14 @@ def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
         if tok.lower not in cues or _inside(tok, quoted):
             continue
         hit = verb_at(tokens, i)
-        if hit is None or hit[0].cls == "belief":
+        if hit is None or hit[0].cls not in ("speech", "speech-that"):
             continue
         verb, e = hit
         first = aux_start(tokens, i)
         if first > 0 and tokens[first - 1].text == ",":
             if tok.lower.endswith("ing") or not starts_phrase(tokens[e], pronouns=False):
                 continue
-            speaker = phrase_after(text, tokens, e)  # ", said Doyle,"
+            speaker = _speaker_like(phrase_after(text, tokens, e))  # ", said Doyle,"
             if speaker is None:
                 continue
             after = next((j for j in range(e, n) if tokens[j].start >= speaker.span.end), n)
