@@ -180,7 +180,9 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     if inner[0].lower in ("who", "whose", "which"):
         pass  # relative clause: "Kerry, who arrived Monday, said"
     elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()
-              or inner[0].lower.endswith(("'s", "’s"))):
+              or inner[0].lower.endswith(("'s", "’s"))
+              or any(t.lower in roles() or t.lower.rstrip(".") in _titles() for t in inner if not t.is_cap)):
+        # "Rashad Robinson, Color of Change's executive director, said": a role word marks it
         return None
     name = subject_before(text, tokens, k, floor)
     return name
