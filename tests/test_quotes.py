@@ -229,3 +229,10 @@ def test_stage_directions_in_a_transcript_are_not_quotations():
 def test_inverted_attribution_needs_a_speaker_not_an_object():
     text = "Ana Ruiz, the mayor's eldest daughter, noted the rule in an interview last week."
     assert quotes(text) == ()
+
+
+def test_claim_reported_inside_a_claim_is_its_own_quote():
+    text = "The coach said the owners believe the stadium will be finished by spring."
+    outer, inner = quotes(text)
+    assert (outer.speaker.text, outer.text) == ("The coach", "the owners believe the stadium will be finished by spring")
+    assert (inner.speaker.text, inner.text) == ("the owners", "the stadium will be finished by spring")

@@ -120,7 +120,10 @@ def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> li
     taken: list[Span] = []
     for rule in (unattributed, according_to, trailing, parenthetical, leading, reportedly):
         for f in rule(text, s, tokens, quoted):
-            if any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken):
+            nested = rule is leading and any(o.content.contains(Span(f.cue.span.start, f.content.end))
+                                             and o.content.start < f.speaker.span.start for o in out
+                                             if f.speaker is not None)
+            if not nested and (any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken)):
                 continue
             out.append(f)
             taken.append(f.content)
@@ -159,7 +162,8 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
             continue  # X said: "..." is a direct quotation
         content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
         out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-leading"))
-        break
+        if len(out) == 2:
+            break  # a claim and one claim reported inside it ("X said Y believes Z")
     return out
 
 
