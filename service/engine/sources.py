@@ -1,10 +1,707 @@
-"""Sources as entities: merging mentions, type, descriptor, anonymity reason."""
+"""Sources as entities: merging speaker mentions, type, descriptor, anonymity reason.
+
+``resolve_sources`` walks the speaker mentions in text order. Each mention is
+analysed on its own (``mentions.analyse``) and then resolved against what the
+article said before it: a pronoun to the nearest compatible person (other
+quotes' speakers and person names in the text, sentence by sentence, leftmost
+first: the subject), a surname or "Mr. Kerry" to the person of that name, "the
+senator" to the person introduced with that title, "the official" to the
+unnamed official already quoted. Mentions of one entity make one ``Source``
+typed per ``shared/design/SOURCE_TYPES.md``.
+
+Look-backs are bounded to the current and two previous paragraphs, and the
+text is scanned for person names once per call, so the stage is linear in
+the article.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+import regex
+
 from .document import Document
-from .model import Quote, Source
+from .lexicon import rows, words
+from .mentions import (
+    COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, TITLE_MODIFIERS,
+    MentionInfo, analyse, name_gender, title_words, titles_lookup,
+)
+from .model import Mention, Quote, Source, Span
+
+_LOOKBACK_PARAGRAPHS = 2
+_MAX_TITLE_WORDS = 5
+_MAX_CLAUSE = 200
+
+# --- patterns, compiled once ------------------------------------------------
+
+_NAME_CHARS = r"[\p{L}\p{M}'’\-]"
+_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d])\p{{Lu}}{_NAME_CHARS}*\.?"
+    rf"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|abu|de|da|di|del|van|von|der|den|le|la|du)[ \u00a0]+)?"
+    rf"(?:\p{{Lu}}{_NAME_CHARS}*\.?|(?:al|el)-\p{{Lu}}{_NAME_CHARS}*))*")
+_TOKEN = re.compile(r"\S+")
+_WORD_AFTER = re.compile(r"[\s,]*(\S+)")
+_ABBREVIATIONS = frozenset(words("abbreviations"))
 
 
-def resolve_sources(doc: Document, quotes: list[Quote]) -> tuple[list[Quote], list[Source]]:
-    """Group speaker mentions into sources; return quotes with ``source_id``."""
-    return list(quotes), []
+def _phrase_pattern(phrase: str) -> str:
+    return r"\s+".join(r"\S+" if w == "*" else re.escape(w) for w in phrase.split())
+
+
+_ANON_ANCHOR = re.compile(
+    r"\b(?:" + "|".join(_phrase_pattern(p) for p in sorted(words("anonymity_phrases"), key=len, reverse=True)) + r")\b",
+    re.I)
+_REASON_ROWS = rows("anonymity_reasons")
+_REASON_OPENER = re.compile(
+    r"[\s,]*(?P<c>" + "|".join(_phrase_pattern(r[0]) for r in sorted(_REASON_ROWS, key=lambda r: -len(r[0]))
+                               if len(r) == 1) + r")\b", re.I)
+_REASON_SELF = re.compile(
+    r"\b(?:" + "|".join(_phrase_pattern(r[0]) for r in _REASON_ROWS if len(r) > 1 and r[1] == "self") + r")\b",
+    re.I)
+# "to" and "as" and "for" open many things that are not reasons ("spoke to reporters")
+_REASON_GUARD = {
+    "to": re.compile(r"\s+(?!the\b|a\b|an\b|reporters\b|journalists\b|him\b|her\b|them\b|us\b|me\b|"
+                     r"his\b|their\b|its\b|this\b|[A-Z])[a-z]+", re.I),
+    "as": re.compile(r"\s+(?:he|she|they|it|the|his|her|their|its|talks|negotiations)\b", re.I),
+    "for": re.compile(r"\s+(?:fear|safety|security|reasons?|\w+\s+reasons?)\b", re.I),
+    "given": re.compile(r"\s+(?:the|its|their|his|her)\b", re.I),
+}
+_RELATIVE_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose)\b", re.I)
+_CLAUSE_STOPS = frozenset(",;:!?\"“”()[]—–\n")
+
+
+# --- small text helpers -------------------------------------------------------
+
+def _clause_end(text: str, start: int, hi: int, stops: frozenset[str] = _CLAUSE_STOPS) -> int:
+    """Where the clause starting at ``start`` ends: a stop character or a full
+    stop that is not an abbreviation's."""
+    hi = min(hi, start + _MAX_CLAUSE, len(text))
+    i = start
+    while i < hi:
+        c = text[i]
+        if c in stops:
+            break
+        if c == "." and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "\"”’'"):
+            word = text[text.rfind(" ", start, i) + 1:i].lower()
+            if len(word) > 1 and word not in _ABBREVIATIONS:
+                break
+        i += 1
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _mention(text: str, a: int, b: int) -> Mention | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b <= a:
+        return None
+    return Mention(Span(a, b), text[a:b])
+
+
+def _roles(phrase: str, house: frozenset[str]) -> set[str]:
+    """Roles named anywhere in a title or descriptor: "the Florida senator" -> {senator}."""
+    titles = titles_lookup(house)
+    toks = [t.strip(",").lower() for t in phrase.split()]
+    out = set()
+    for n in (1, 2, 3, 4):
+        for i in range(len(toks) - n + 1):
+            r = titles.get(" ".join(toks[i:i + n]))
+            if r and r[0] not in ("mr", "mrs", "ms"):
+                out.add(r[0])
+    return out
+
+
+def _title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> tuple[Span, str | None] | None:
+    """The title written right before a name at ``pos``: "Secretary of State"
+    in "Secretary of State John Kerry said". Returns (span, honorific gender)."""
+    lo = max(lo, pos - 120)
+    if pos <= lo or not text[pos - 1].isspace():
+        return None
+    titles = titles_lookup(house)
+    toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(text[lo:pos])]
+    best = 0
+    for n in range(1, min(_MAX_TITLE_WORDS, len(toks)) + 1):
+        if toks[-n][2][-1] in ",;:\"“”()" and n > 0:
+            break
+        if " ".join(t[2].lower() for t in toks[-n:]) in titles:
+            best = n
+    if not best:
+        return None
+    phrase = " ".join(t[2].lower() for t in toks[-best:])
+    if phrase in HONORIFICS and HONORIFICS[phrase] in ("m", "f"):
+        return None
+    j = len(toks) - best
+    added = 0
+    while j > 0 and added < 4:
+        w = toks[j - 1][2]
+        if w[-1] in ",;:\"“”()" or w in FUNCTION_WORDS:
+            break
+        if w.lower() in TITLE_MODIFIERS or (w[0].isupper() and not w.lower().endswith(("said", "says"))):
+            j -= 1
+            added += 1
+        else:
+            break
+    return Span(toks[j][0], toks[-1][1]), None
+
+
+_APPOSITIVE_OPENERS = frozenset("a an the his her its their one former chief senior head director professor "
+                                "president founder executive spokesman spokeswoman co-founder".split())
+
+
+def _appositive_after(text: str, end: int, hi: int, house: frozenset[str]) -> Mention | None:
+    """", a visiting fellow at the Brookings Doha Center in Qatar," after a
+    name: the descriptor without its commas."""
+    hi = min(hi, len(text))
+    i = end
+    if i >= hi or text[i] != ",":
+        return None
+    i += 1
+    while i < hi and text[i] in " \t":
+        i += 1
+    m = re.match(r"\d{1,3},[ \t]+", text[i:i + 6])  # "Smith, 45, a farmer"
+    if m:
+        i += m.end()
+    m = re.match(r"who (?:is|was) ", text[i:i + 8])
+    if m:
+        i += m.end()
+    first = _WORD_AFTER.match(text, i, hi)
+    if not first or first.start(1) != i:
+        return None
+    w = first.group(1).strip(",.")
+    wl = w.lower()
+    if not (wl in _APPOSITIVE_OPENERS or wl in title_words(house) or wl in TITLE_MODIFIERS
+            or (w[:1].isupper() and w not in FUNCTION_WORDS)):
+        return None
+    stop = _clause_end(text, i, hi)
+    desc = _mention(text, i, stop)
+    if desc is None or len(desc.text) < 3 or re.search(r"\b(?:said|says|told|added)\b", desc.text):
+        return None
+    return desc
+
+
+# --- the per-article context ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A person's name in the running text (not a speaker mention)."""
+
+    start: int
+    end: int
+    name: str
+    first: str | None
+    surname: str
+    gender: str
+    title: Span | None = None
+
+
+@dataclass(eq=False, slots=True)
+class _Entity:
+    kind: str  # person, anonymous, institutional
+    name: str
+    key: str
+    first: str | None = None
+    surname: str | None = None
+    gender: str = "u"
+    plural: bool = False
+    head: str | None = None
+    group: bool = False
+    spokes: bool = False
+    unresolved: bool = False  # a pronoun with nothing to refer to
+    roles: set[str] = field(default_factory=set)
+    descriptor: Mention | None = None
+    organisation: str | None = None
+    reason: Mention | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    quote_ids: list[str] = field(default_factory=list)
+    last: int = -1
+
+
+def _compatible_first(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _compatible_gender(a: str, b: str) -> bool:
+    return a == "u" or b == "u" or a == b
+
+
+class _Article:
+    """What the resolver knows of one article: names in the text, sentences,
+    quoted stretches, and the entities found so far."""
+
+    def __init__(self, doc: Document, quotes: list[Quote], house: frozenset[str]):
+        self.doc = doc
+        self.text = doc.text
+        self.house = house
+        self.sent_starts = [s.span.start for s in doc.sentences]
+        quoted = sorted((f.start, f.end) for q in quotes if q.kind in ("direct", "partial")
+                        for f in (q.fragments or (q.span,)))
+        self.quoted_starts = [a for a, _ in quoted]
+        self.quoted = quoted
+        self.speakers = sorted({(q.speaker.span.start, q.speaker.span.end) for q in quotes if q.speaker is not None})
+        self.entities: list[_Entity] = []
+        self.seen: list[tuple[int, int, _Entity]] = []  # (mention start, seq, entity), sorted
+        self._seq = 0
+        self.candidates = self._scan_names()
+        self.cand_starts = [c.start for c in self.candidates]
+
+    # -- geometry --
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def sentence_span(self, pos: int) -> Span:
+        s = self.doc.sentence_at(pos)
+        if s is not None:
+            return s.span
+        lo = max(0, self.text.rfind("\n", 0, pos) + 1, pos - 300)
+        hi = self.text.find("\n", pos)
+        return Span(lo, min(hi if hi >= 0 else len(self.text), pos + 400, len(self.text)))
+
+    def window_start(self, pos: int) -> int:
+        if not self.doc.paragraphs:
+            return max(0, pos - 2000)
+        p = self.doc.paragraph_at(pos)
+        return self.doc.paragraphs[max(0, p - _LOOKBACK_PARAGRAPHS)].start
+
+    def in_quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    # -- names in the running text, scanned once --
+    def _scan_names(self) -> list[_Candidate]:
+        text, out, surnames = self.text, [], set()
+        for m in _RUN.finditer(text):
+            info = analyse(m.group(), self.house)
+            if info.form != "name" or not info.surname:
+                continue
+            start, end = m.start() + info.name_span[0], m.start() + info.name_span[1]
+            if self.in_quoted(start):
+                continue
+            first = info.first
+            title = _title_before(text, start, self._sentence_start(start), self.house)
+            gender = info.gender
+            if info.title_span is not None and title is None:
+                title = (Span(m.start() + info.title_span[0], m.start() + info.title_span[1]), None)
+            honorific = start > m.start() and info.title_span is None  # "Mr. Kerry"
+            initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
+            person = (first is not None and (first in FIRST_NAMES or initial)) \
+                or title is not None or honorific or info.surname in surnames
+            low = info.name.lower()
+            if not person or low in INSTITUTIONS or COUNTRIES.get(low) or info.surname in ORG_HEADS:
+                continue
+            surnames.add(info.surname)
+            if gender == "u" and title is not None:
+                gender = "u"
+            out.append(_Candidate(start, end, info.name, first, info.surname, gender,
+                                  title[0] if title else None))
+        return out
+
+    def _sentence_start(self, pos: int) -> int:
+        i = self.sentence_index(pos)
+        return self.doc.sentences[i].span.start if 0 <= i < len(self.doc.sentences) else max(0, pos - 120)
+
+    # -- entities --
+    def new(self, **kw) -> _Entity:
+        e = _Entity(**kw)
+        self.entities.append(e)
+        return e
+
+    def person(self, surname: str, first: str | None, gender: str) -> _Entity | None:
+        for e in sorted(self.entities, key=lambda e: -e.last):
+            if e.kind == "person" and not e.group and e.surname == surname \
+                    and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender):
+                return e
+        return None
+
+    def from_candidate(self, c: _Candidate) -> _Entity:
+        e = self.person(c.surname, c.first, c.gender)
+        if e is None:
+            e = self.new(kind="person", name=c.name, key=c.surname, first=c.first, surname=c.surname,
+                         gender=c.gender)
+        self.learn_person(e, c.name, c.first, c.title, c.end)
+        return e
+
+    def learn_person(self, e: _Entity, name: str, first: str | None, title: Span | None, name_end: int) -> None:
+        """Fill a person's full name and descriptor from one occurrence of it."""
+        if first and (not e.first or len(name) > len(e.name)):
+            e.first, e.name = first, name
+        if e.descriptor is None:
+            if title is not None:
+                e.descriptor = Mention(title, title.of(self.text))
+            else:
+                e.descriptor = _appositive_after(self.text, name_end, self.sentence_span(max(0, name_end - 1)).end, self.house)
+        if e.descriptor is not None:
+            e.roles |= _roles(e.descriptor.text, self.house)
+
+    def full_name(self, surname: str, pos: int) -> _Candidate | None:
+        """The nearest occurrence of a full name with this surname (before, else after)."""
+        best = None
+        for c in self.candidates:
+            if c.surname == surname and c.first:
+                if c.start < pos or best is None:
+                    best = c
+                if c.start >= pos:
+                    break
+        return best
+
+    def note(self, e: _Entity, pos: int) -> None:
+        e.last = max(e.last, pos)
+        self._seq += 1
+        bisect.insort(self.seen, (pos, self._seq, e))
+
+    def preceding(self, pos: int):
+        """(start, entity or candidate) before ``pos`` within the look-back window, nearest first."""
+        lo = self.window_start(pos)
+        i = bisect.bisect_left(self.cand_starts, pos) - 1
+        j = bisect.bisect_left(self.seen, (pos, -1, None)) - 1 if self.seen else -1
+        while True:
+            c = self.candidates[i] if i >= 0 and self.candidates[i].start >= lo else None
+            s = self.seen[j] if j >= 0 and self.seen[j][0] >= lo else None
+            if c is None and s is None:
+                return
+            if s is not None and (c is None or s[0] >= c.start):
+                yield s[0], s[2]
+                j -= 1
+            else:
+                yield c.start, c
+                i -= 1
+
+
+# --- resolution ----------------------------------------------------------------
+
+def _person_like(x, gender: str) -> bool:
+    if isinstance(x, _Candidate):
+        return _compatible_gender(x.gender, gender)
+    if not _compatible_gender(x.gender, gender) or x.plural or x.group:
+        return False
+    return x.kind in ("person", "anonymous") or x.spokes
+
+
+def _antecedent(art: _Article, pos: int, accept) -> object | None:
+    """Sentence by sentence back from ``pos``, the leftmost acceptable mention
+    of the nearest sentence that has one (the subject is usually leftmost)."""
+    best, best_sent = None, None
+    for start, x in art.preceding(pos):
+        sent = art.sentence_index(start)
+        if best_sent is not None and sent != best_sent:
+            break
+        if art.in_quoted(start) or not accept(x):
+            continue
+        best, best_sent = x, sent
+    return best
+
+
+def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> _Entity:
+    text = art.text
+    form = info.form
+    if form == "name":
+        e = art.person(info.surname, info.first, info.gender)
+        if e is None:
+            c = None if info.first else art.full_name(info.surname, pos)
+            if c is not None and _compatible_gender(c.gender, info.gender):
+                e = art.from_candidate(c)
+            else:
+                e = art.new(kind="person", name=info.name, key=info.surname, first=info.first,
+                            surname=info.surname, gender=info.gender)
+        elif info.first and (not e.first or len(info.name) > len(e.name)):
+            e.first, e.name = info.first, info.name
+        if e.gender == "u":
+            e.gender = info.gender
+        return e
+    if form == "pronoun":
+        if info.plural:
+            x = _antecedent(art, pos, lambda x: isinstance(x, _Entity) and (x.plural or x.kind == "institutional" or x.group))
+            if x is not None:
+                return x
+            return _keyed(art, "anonymous", info, unresolved=True)
+        if info.gender == "n":
+            x = _antecedent(art, pos, lambda x: isinstance(x, _Entity) and x.kind == "institutional" and not x.spokes)
+            return x if x is not None else _keyed(art, "institutional", info)
+        x = _antecedent(art, pos, lambda x: _person_like(x, info.gender))
+        if isinstance(x, _Candidate):
+            x = art.from_candidate(x)
+        if x is None:
+            # beyond the window: the most recent compatible person speaker
+            x = next((e for e in sorted(art.entities, key=lambda e: -e.last)
+                      if e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender)), None)
+        if x is None:
+            return _keyed(art, "anonymous", info, unresolved=True)
+        if x.gender == "u":
+            x.gender = info.gender
+        return x
+    if form == "relative":
+        np = _noun_phrase_before(text, m.span.start) if depth == 0 else None
+        if np is not None:
+            sub = analyse(np.text, art.house)
+            if sub.form != "relative":
+                return _resolve(art, sub, np, np.span.start, depth + 1)
+        x = _antecedent(art, pos, lambda x: _person_like(x, "u") or (isinstance(x, _Entity) and x.kind == "institutional"))
+        if isinstance(x, _Candidate):
+            x = art.from_candidate(x)
+        return x if x is not None else _keyed(art, "anonymous", info)
+    if form == "author":
+        return _keyed(art, "person", replace(info, name="the author", key="\x00author"))
+    if form == "we":
+        return _keyed(art, "institutional", info)
+    if form == "definite":
+        if info.role is not None:
+            x = _by_role(art, info.role, pos)
+            if x is not None:
+                return x
+            if info.kind is None:
+                return _keyed(art, "person" if info.unique else "anonymous", info)
+        for e in sorted(art.entities, key=lambda e: -e.last):
+            if e.kind == (info.kind or "anonymous") and e.head == info.head and e.plural == info.plural and not e.unresolved:
+                return e
+        return _keyed(art, info.kind or "anonymous", info)
+    return _keyed(art, info.kind or "anonymous", info)
+
+
+def _by_role(art: _Article, role: str, pos: int) -> _Entity | None:
+    """The person introduced with this title: "the senator" -> "Sen. ... Cruz"."""
+    best, best_pos = None, -1
+    for e in art.entities:
+        if e.kind == "person" and role in e.roles and e.last > best_pos:
+            best, best_pos = e, e.last
+    i = bisect.bisect_left(art.cand_starts, pos) - 1
+    n = 0
+    while i >= 0 and n < 300:
+        c = art.candidates[i]
+        if c.start <= best_pos:
+            break
+        if c.title is not None and role in _roles(c.title.of(art.text), art.house):
+            return art.from_candidate(c)
+        i -= 1
+        n += 1
+    return best
+
+
+def _keyed(art: _Article, kind: str, info: MentionInfo, unresolved: bool = False) -> _Entity:
+    """Descriptions merge when they say the same thing ("sources" ... "sources");
+    "another source" is always new."""
+    if not info.fresh:
+        for e in sorted(art.entities, key=lambda e: -e.last):
+            if e.kind == kind and e.unresolved == unresolved and _same_key(e.key, info.key, kind):
+                return e
+    return art.new(kind=kind, name=info.name, key=info.key, gender=info.gender, plural=info.plural,
+                   head=info.head, group=info.group, spokes=info.role == "spokesperson",
+                   unresolved=unresolved)
+
+
+def _same_key(a: str, b: str, kind: str) -> bool:
+    if a == b:
+        return True
+    if kind != "institutional" or not a or not b:
+        return False
+    ta, tb = a.split(), b.split()
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    # "The Post" is "The New York Post"; "the Times" is "The New York Times"
+    return len(short) >= 1 and long_[-len(short):] == short and short[-1] in ORG_HEADS
+
+
+_NP_STOP = re.compile(r"[.;:!?\"“”()\[\]]")
+
+
+def _noun_phrase_before(text: str, pos: int) -> Mention | None:
+    """The noun phrase a relative pronoun follows: "a senior official" in
+    "a senior official, who ...", "John Kerry" in "John Kerry, who"."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t,":
+        i -= 1
+    end = i
+    lo = max(0, end - 100)
+    chunk = text[lo:end]
+    cut = max((m.end() for m in _NP_STOP.finditer(chunk)), default=0)
+    comma = chunk.rfind(",")
+    cut = max(cut, comma + 1)
+    toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(chunk, cut)]
+    if not toks:
+        return None
+    # start at the last determiner, else at the capitalised run that ends the chunk
+    start = None
+    for t in reversed(toks):
+        if t[2].lower() in ("a", "an", "the", "some", "many", "one", "two", "several", "another"):
+            start = t[0]
+            break
+    if start is None:
+        k = len(toks)
+        while k > 0 and (toks[k - 1][2][0].isupper() or toks[k - 1][2].lower() in ("of", "al", "de", "van", "von")):
+            k -= 1
+        if k == len(toks):
+            return None
+        start = toks[k][0]
+    return _mention(text, start, end)
+
+
+# --- descriptor and anonymity reason ------------------------------------------------
+
+def _descriptor(art: _Article, e: _Entity, info: MentionInfo, m: Mention, exact: bool) -> Mention | None:
+    text = art.text
+    sent = art.sentence_span(m.span.start)
+    if e.kind == "person" and info.form == "name":
+        if exact and info.title_span is not None:
+            a = m.span.start + info.title_span[0]
+            return Mention(Span(a, m.span.start + info.title_span[1]), text[a:m.span.start + info.title_span[1]])
+        name_start = m.span.start + info.name_span[0] if exact else m.span.start
+        t = _title_before(text, name_start, sent.start, art.house)
+        if t is not None:
+            return Mention(t[0], t[0].of(text))
+        return _appositive_after(text, m.span.end, sent.end, art.house)
+    if info.form not in ("description", "definite"):
+        return None
+    if e.kind == "anonymous":
+        appos = _appositive_after(text, m.span.end, sent.end, art.house)
+        if appos is not None and not _ANON_ANCHOR.search(appos.text):
+            return appos
+        rel = _RELATIVE_AFTER.match(text, m.span.end, sent.end)
+        if rel is not None:
+            stop = _clause_end(text, rel.end(), sent.end)
+            clause = text[rel.end():stop]
+            if clause.strip() and not _ANON_ANCHOR.search(clause) and not _REASON_SELF.search(clause):
+                return _mention(text, m.span.start, stop)
+        return m if exact else None
+    if e.kind == "institutional":
+        if e.spokes:
+            return m if exact else None
+        return _appositive_after(text, m.span.end, sent.end, art.house)
+    return None
+
+
+def _anonymity_reason(art: _Article, m: Mention) -> Mention | None:
+    """The stated reason for anonymity near a mention: "because he was
+    discussing classified reports" in "who spoke on the condition of anonymity
+    because he was discussing classified reports"."""
+    text = art.text
+    sent = art.sentence_span(m.span.start)
+    regions = [sent]
+    if sent.end < len(text):
+        nxt = art.sentence_span(_skip_space(text, sent.end))
+        if nxt.start >= sent.end and art.doc.paragraph_at(nxt.start) == art.doc.paragraph_at(sent.start):
+            regions.append(nxt)
+    for region in regions:
+        hi = min(region.end, len(text))
+        anchors = [a for a in _ANON_ANCHOR.finditer(text, region.start, hi) if _owner(art, a.start(), a.end()) == m.span]
+        anchors.sort(key=lambda a: abs(a.start() - m.span.end))
+        for a in anchors:
+            r = _reason_after(text, a.end(), hi)
+            if r is not None:
+                return r
+        s = _REASON_SELF.search(text, region.start, hi)
+        if s is not None and _owner(art, s.start(), s.end()) == m.span:
+            return _mention(text, s.start(), _clause_end(text, s.start(), hi))
+        if anchors:
+            return None  # anonymity granted, no reason given
+    return None
+
+
+def _owner(art: _Article, a: int, b: int) -> Span | None:
+    """The speaker mention nearest to an anonymity phrase at [a, b): the one it is about."""
+    i = bisect.bisect_left(art.speakers, (a, a))
+    best, dist = None, None
+    for j in (i - 2, i - 1, i, i + 1):
+        if 0 <= j < len(art.speakers):
+            s, e = art.speakers[j]
+            d = a - e if e <= a else s - b if s >= b else 0
+            if d >= 0 and (dist is None or d < dist):
+                best, dist = Span(s, e), d
+    return best
+
+
+def _reason_after(text: str, pos: int, hi: int) -> Mention | None:
+    c = _REASON_OPENER.match(text, pos, hi)
+    if c is None:
+        s = _REASON_SELF.match(text, _skip_space(text, pos), hi)
+        if s is None:
+            return None
+        start = s.start()
+    else:
+        word = c.group("c").lower()
+        guard = _REASON_GUARD.get(word)
+        if guard is not None and not guard.match(text, c.end("c"), hi):
+            return None
+        start = c.start("c")
+    stop = _clause_end(text, start, hi)
+    if len(text[start:stop].split()) < 2:
+        return None
+    return _mention(text, start, stop)
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+# --- the stage -------------------------------------------------------------------
+
+_TYPE = {"person": "named", "anonymous": "anonymous", "institutional": "institutional"}
+
+
+def resolve_sources(doc: Document, quotes: list[Quote], *,
+                    house_titles: frozenset[str] = frozenset()) -> tuple[list[Quote], list[Source]]:
+    """Group speaker mentions into sources; return quotes with ``source_id``
+    and the sources, numbered s1, s2, ... in order of their first quote.
+    A quote without a speaker stays unattributed (no source)."""
+    house = frozenset(house_titles)
+    art = _Article(doc, quotes, house)
+    text = doc.text
+    order = sorted((i for i, q in enumerate(quotes) if q.speaker is not None),
+                   key=lambda i: (quotes[i].speaker.span.start, i))
+    owner: dict[int, _Entity] = {}
+    for i in order:
+        q = quotes[i]
+        m = q.speaker
+        exact = m.span.end <= len(text) and text[m.span.start:m.span.end] == m.text
+        info = analyse(m.text, house)
+        e = _resolve(art, info, m, m.span.start if exact else q.span.start)
+        owner[i] = e
+        e.mentions.append(m)
+        art.note(e, m.span.start)
+        if not exact:
+            continue
+        if e.kind != "institutional" and info.organisation is not None and e.organisation is None:
+            e.organisation = m.text[info.organisation[0]:info.organisation[1]]
+        if e.kind == "institutional" and info.organisation is not None and e.organisation is None:
+            e.organisation = m.text[info.organisation[0]:info.organisation[1]]
+        if info.form in ("description", "definite", "name") and info.kind is not None:
+            if e.kind != "person" and len(info.name) > len(e.name) and info.form == "description":
+                e.name = info.name
+        if e.descriptor is None:
+            e.descriptor = _descriptor(art, e, info, m, exact)
+            if e.descriptor is not None and e.kind == "person":
+                e.roles |= _roles(e.descriptor.text, house)
+        if e.kind == "anonymous" and e.reason is None:
+            e.reason = _anonymity_reason(art, m)
+
+    ids: dict[int, str] = {}
+    sources: list[Source] = []
+    out: list[Quote] = []
+    for i, q in enumerate(quotes):
+        e = owner.get(i)
+        if e is None:
+            out.append(replace(q, source_id=None))
+            continue
+        if id(e) not in ids:
+            ids[id(e)] = f"s{len(ids) + 1}"
+        e.quote_ids.append(q.id)
+        out.append(replace(q, source_id=ids[id(e)]))
+    by_id = {id(e): e for e in art.entities}
+    for key, sid in ids.items():
+        e = by_id[key]
+        kind = "anonymous" if e.unresolved and e.kind != "institutional" else e.kind
+        sources.append(Source(
+            id=sid, name=e.name, type=_TYPE[kind],
+            descriptor=e.descriptor,
+            mentions=tuple(sorted(e.mentions, key=lambda x: (x.span.start, x.span.end))),
+            anonymity_reason=e.reason if kind == "anonymous" else None,
+            quote_ids=tuple(e.quote_ids),
+            organisation=e.organisation,
+        ))
+    return out, sources
