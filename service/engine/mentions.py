@@ -10,7 +10,7 @@ Offsets in a ``MentionInfo`` are relative to the analysed string.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -38,7 +38,7 @@ def _titles(house: frozenset[str] = frozenset()) -> dict[str, tuple[str, bool]]:
 
 @lru_cache(maxsize=None)
 def _title_words(house: frozenset[str] = frozenset()) -> frozenset[str]:
-    return frozenset(w for t in _titles(house) for w in t.split())
+    return frozenset(w for t in _titles(house) for w in t.split()) - {"and", "of", "the", "in", "for"}
 
 
 HONORIFICS = {k.lower(): v[0] for k, v in table("honorifics").items()}
@@ -68,7 +68,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PERCENT = re.compile(r"^\d[\d,.]*\s*(?:percent|per\s+cent|%)\s+of\s+", re.I)
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _GROUP_SPLIT = re.compile(
-    r",?\s+(?:and|&|or|as\s+well\s+as)\s+|,\s*(?:including|among\s+them|such\s+as|like)\s+|,\s+")
+    r",?\s+(?:and|&|as\s+well\s+as)\s+|,\s*(?:including|among\s+them|such\s+as|like)\s+|,\s+")
 _POSTMOD = re.compile(
     r"\s+(?P<prep>for|of|at|with|from|in|inside|within|on|to|close\s+to|familiar\s+with|"
     r"knowledgeable\s+about|briefed\s+on|involved\s+in|aware\s+of)\s+(?P<obj>.+)$", re.I)
@@ -97,6 +97,7 @@ class MentionInfo:
     fresh: bool = False  # "another source": a new person, never merged
     group: bool = False  # "Pence and other senior Republicans"
     key: str = ""  # normalised text for merging descriptions
+    appositive: tuple[int, int] | None = None  # ", a visiting fellow at ...," inside the mention
 
 
 def _tokens(s: str, base: int = 0) -> list[tuple[int, int, str]]:
@@ -136,7 +137,7 @@ def head_kind(head_tok: str, *, capitalised: bool) -> Kind | None:
         return "institutional"
     if capitalised and h in ORG_HEADS:
         return "institutional"
-    if h in DOCUMENT_HEADS and not capitalised:
+    if h in DOCUMENT_HEADS:
         return "document"
     if h in ORG_HEADS:
         return "institutional"
@@ -201,6 +202,32 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
                                gender=gender, plural=kind == "we", key=low)
         return MentionInfo("pronoun", None, core, span, gender=gender, plural=number == "pl", key=low)
 
+    # "Charles Lister, a visiting fellow at ...": the appositive describes the head
+    comma = core.find(", ")
+    if comma > 0:
+        rest_a = a + comma + 1
+        while rest_a < b and text[rest_a] in " ,":
+            rest_a += 1
+        rest_b = b
+        while rest_b > rest_a and text[rest_b - 1] in " ,":
+            rest_b -= 1
+        rest = text[rest_a:rest_b]
+        relative = _RELATIVE_START.match(rest)
+        if relative is not None:
+            rest_a += relative.end()
+            rest = text[rest_a:rest_b]
+        cut = rest.find(",")
+        if cut > 0:  # "a lawyer at Bailey & Glasser, who represents ...": the first part
+            rest_b = rest_a + cut
+            while rest_b > rest_a and text[rest_b - 1].isspace():
+                rest_b -= 1
+        appositive = rest_b > rest_a and opens_appositive(text[rest_a:rest_b], house_titles)
+        bare_relative = relative is not None and relative.group(1) is None and relative.group("adv") is None
+        if appositive or bare_relative:
+            head = _analyse_phrase(text, a, a + comma, house_titles)
+            if head.form in ("name", "description", "definite"):
+                return replace(head, appositive=(rest_a, rest_b) if appositive else None)
+
     # A group takes the type of its head: "Pence and other senior Republicans".
     g = _GROUP_SPLIT.search(core)
     if g and g.start() > 0 and core[g.end():].strip():
@@ -210,6 +237,31 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
                                head=head.head, group=True, key=_key(core))
 
     return _analyse_phrase(text, a, b, house_titles)
+
+
+_APPOSITIVE_OPENERS = frozenset("a an the his her its their one former".split())
+# "who is a fellow", "now a consultant": the description starts after these;
+# a bare relative clause ("who helmed ...") is not a descriptor (group 1 empty)
+_RELATIVE_START = re.compile(r"(?:(?:who|which|that)\s+(is|was|are|were|has\s+been)\s+|(?:who|whom|whose|which|that)\b|"
+                             r"(?P<adv>now|then|also|currently|formerly|previously|once)\s+)", re.I)
+_NOT_OPENERS = frozenset("and or but nor of to in on at by for with from as than".split())
+
+
+def opens_appositive(rest: str, house: frozenset[str]) -> bool:
+    """Whether ``rest`` reads as a description of what precedes the comma."""
+    toks = rest.split()
+    if not toks:
+        return False
+    w = toks[0]
+    if w.lower() in _NOT_OPENERS:
+        return False
+    wl = w.lower()
+    if wl in _APPOSITIVE_OPENERS or wl in TITLE_MODIFIERS:
+        return True
+    tw = _title_words(house)
+    if _is_cap(w) and w not in FUNCTION_WORDS:
+        return any(t.lower() in tw or _strip_poss(t).lower() in ORG_HEADS for t in toks)
+    return wl in tw
 
 
 def _key(s: str) -> str:
@@ -247,6 +299,8 @@ def _determiners(toks: list[tuple[int, int, str]], start: int) -> tuple[int, str
 
 
 def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> MentionInfo:
+    if b - a > 3 and text[b - 2:b] in ("'s", "’s"):
+        b -= 2  # "the IMF's"
     core = text[a:b]
     toks = _tokens(core, a)
     i = 0
@@ -276,11 +330,22 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
     pre_end, org = b, None
     m = _POSTMOD.search(body_text)
     if m and m.start() > 0 and not title_role(body_text, house):
-        pre_head = body_text[:m.start()].split()[-1]
-        if head_kind(pre_head, capitalised=False) in ("anonymous", "institutional") and not _is_cap(pre_head):
+        pre_head = _strip_poss(body_text[:m.start()].split()[-1])
+        if _is_cap(pre_head) and pre_head.lower() in ORG_HEADS:
+            # "the Department of Justice", "Bank of America": one name
+            return MentionInfo("description", "institutional", core, (a, b), head=pre_head.lower(),
+                               key=key, gender="n")
+        if not _is_cap(pre_head):
+            # "a spokesman for the ministry", "the wife of a man shot by police": the head comes first
             pre_end = bstart + m.start()
-            if m.group("prep").lower() in _MEMBERSHIP_PREPS:
+            if m.group("prep").lower() in _MEMBERSHIP_PREPS and \
+                    head_kind(pre_head, capitalised=False) in ("anonymous", "institutional"):
                 org = (bstart + m.start("obj"), b)
+        elif not title_role(pre_head, house):
+            # "Gov. Earl Ray Tomblin of West Virginia": a name with its place
+            named = _person_name(text, [t for t in body if t[1] <= bstart + m.start()], house)
+            if named is not None and named.surname not in _title_words(house):
+                return named
     head_toks = [t for t in body if t[1] <= pre_end] or body
     htok = _strip_poss(head_toks[-1][2]).rstrip(".,") or head_toks[-1][2]
     hlow = htok.lower()
@@ -425,7 +490,13 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
             g = HONORIFICS.get(t[2].lower())
             if g in ("m", "f"):
                 gender = g
+        tw_all = _title_words(house)
         real = [t for t in prefix if HONORIFICS.get(t[2].lower()) in (None, "u")]
+        while real and (real[0][2] in FUNCTION_WORDS or not (
+                real[0][2].lower() in tw_all or real[0][2].lower() in TITLE_MODIFIERS or _is_cap(real[0][2]))):
+            real = real[1:]
+        if real and not any(t[2].lower() in tw_all for t in real):
+            real = []
         if real:
             title_span = (real[0][0], real[-1][1])
             if gender == "u":

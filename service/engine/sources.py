@@ -25,7 +25,7 @@ from .document import Document
 from .lexicon import rows, words
 from .mentions import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, TITLE_MODIFIERS,
-    MentionInfo, analyse, name_gender, title_words, titles_lookup,
+    MentionInfo, analyse, opens_appositive as _opens_appositive, titles_lookup,
 )
 from .model import Mention, Quote, Source, Span
 
@@ -148,8 +148,9 @@ def _title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> tuple[
     return Span(toks[j][0], toks[-1][1]), None
 
 
-_APPOSITIVE_OPENERS = frozenset("a an the his her its their one former chief senior head director professor "
-                                "president founder executive spokesman spokeswoman co-founder".split())
+# a clause, not a description: a cue verb or a new sentence inside it
+_APPOSITIVE_LEAD = re.compile(r"(?:who|which)\s+(?:is|was|has\s+been)\s+|(?:now|then|also|currently|formerly)\s+", re.I)
+_APPOSITIVE_NOT = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes)\b|[.!?]\s+[A-Z]")
 
 
 def _appositive_after(text: str, end: int, hi: int, house: frozenset[str]) -> Mention | None:
@@ -165,20 +166,16 @@ def _appositive_after(text: str, end: int, hi: int, house: frozenset[str]) -> Me
     m = re.match(r"\d{1,3},[ \t]+", text[i:i + 6])  # "Smith, 45, a farmer"
     if m:
         i += m.end()
-    m = re.match(r"who (?:is|was) ", text[i:i + 8])
+    m = _APPOSITIVE_LEAD.match(text, i, hi)
     if m:
-        i += m.end()
+        i = m.end()
     first = _WORD_AFTER.match(text, i, hi)
     if not first or first.start(1) != i:
         return None
-    w = first.group(1).strip(",.")
-    wl = w.lower()
-    if not (wl in _APPOSITIVE_OPENERS or wl in title_words(house) or wl in TITLE_MODIFIERS
-            or (w[:1].isupper() and w not in FUNCTION_WORDS)):
-        return None
     stop = _clause_end(text, i, hi)
     desc = _mention(text, i, stop)
-    if desc is None or len(desc.text) < 3 or re.search(r"\b(?:said|says|told|added)\b", desc.text):
+    if desc is None or len(desc.text) < 3 or not _opens_appositive(desc.text, house) \
+            or len(desc.text.split()) > 24 or _APPOSITIVE_NOT.search(desc.text):
         return None
     return desc
 
@@ -332,24 +329,26 @@ class _Article:
         """Fill a person's full name and descriptor from one occurrence of it."""
         if first and (not e.first or len(name) > len(e.name)):
             e.first, e.name = first, name
-        if e.descriptor is None:
-            if title is not None:
-                e.descriptor = Mention(title, title.of(self.text))
-            else:
-                e.descriptor = _appositive_after(self.text, name_end, self.sentence_span(max(0, name_end - 1)).end, self.house)
+        if e.descriptor is None and title is not None:
+            e.descriptor = Mention(title, title.of(self.text))
         if e.descriptor is not None:
             e.roles |= _roles(e.descriptor.text, self.house)
 
     def full_name(self, surname: str, pos: int) -> _Candidate | None:
-        """The nearest occurrence of a full name with this surname (before, else after)."""
-        best = None
+        """The full name this surname most often stands for ("Trump": Donald,
+        not Ivanka), the nearest before ``pos`` on a tie."""
+        counts: dict[str, int] = {}
+        latest: dict[str, _Candidate] = {}
         for c in self.candidates:
             if c.surname == surname and c.first:
-                if c.start < pos or best is None:
-                    best = c
-                if c.start >= pos:
-                    break
-        return best
+                k = c.first.rstrip(".").lower()
+                counts[k] = counts.get(k, 0) + 1
+                if c.start < pos or k not in latest:
+                    latest[k] = c
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], latest[k].start < pos, latest[k].start))
+        return latest[best]
 
     def note(self, e: _Entity, pos: int) -> None:
         e.last = max(e.last, pos)
@@ -545,6 +544,12 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
 def _descriptor(art: _Article, e: _Entity, info: MentionInfo, m: Mention, exact: bool) -> Mention | None:
     text = art.text
     sent = art.sentence_span(m.span.start)
+    if exact and info.appositive is not None:
+        a, b = m.span.start + info.appositive[0], m.span.start + info.appositive[1]
+        inner = Mention(Span(a, b), text[a:b])
+        if not (e.kind == "anonymous" and (_ANON_ANCHOR.search(inner.text) or _REASON_SELF.search(inner.text))):
+            if not (e.kind == "person" and info.title_span is not None):
+                return inner
     if e.kind == "person" and info.form == "name":
         if exact and info.title_span is not None:
             a = m.span.start + info.title_span[0]
@@ -670,9 +675,8 @@ def resolve_sources(doc: Document, quotes: list[Quote], *,
             e.organisation = m.text[info.organisation[0]:info.organisation[1]]
         if e.kind == "institutional" and info.organisation is not None and e.organisation is None:
             e.organisation = m.text[info.organisation[0]:info.organisation[1]]
-        if info.form in ("description", "definite", "name") and info.kind is not None:
-            if e.kind != "person" and len(info.name) > len(e.name) and info.form == "description":
-                e.name = info.name
+        if e.kind != "person" and info.form == "description" and len(info.name) > len(e.name):
+            e.name = info.name
         if e.descriptor is None:
             e.descriptor = _descriptor(art, e, info, m, exact)
             if e.descriptor is not None and e.kind == "person":
