@@ -508,3 +508,21 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
     name = " ".join(text[start:end].split())
     return MentionInfo("name", "person", name, (start, end), title_span=title_span, first=first,
                        surname=surname, gender=gender, key=surname)
+
+
+@lru_cache(maxsize=8192)
+def name_in_run(run: str, house_titles: frozenset[str] = frozenset()) -> MentionInfo | None:
+    """The person's name in a run of capitalised words from running text
+    ("But Secretary John Kerry" -> "John Kerry"), or None when the run
+    names an organisation or place. A lighter ``analyse`` for scanning."""
+    toks = _tokens(run)
+    if not toks:
+        return None
+    last = _strip_poss(toks[-1][2]).rstrip(".").lower()
+    whole = _strip_poss(run).lower()
+    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or last in COUNTRIES:
+        return None
+    i = 0
+    while i < len(toks) - 1 and toks[i][2] in FUNCTION_WORDS:
+        i += 1
+    return _person_name(run, toks[i:], house_titles)

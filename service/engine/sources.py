@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
@@ -25,7 +26,7 @@ from .document import Document
 from .lexicon import rows, words
 from .mentions import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, TITLE_MODIFIERS,
-    MentionInfo, analyse, opens_appositive as _opens_appositive, titles_lookup,
+    MentionInfo, analyse, name_in_run, opens_appositive as _opens_appositive, titles_lookup,
 )
 from .model import Mention, Quote, Source, Span
 
@@ -41,6 +42,7 @@ _RUN = regex.compile(
     rf"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|abu|de|da|di|del|van|von|der|den|le|la|du)[ \u00a0]+)?"
     rf"(?:\p{{Lu}}{_NAME_CHARS}*\.?|(?:al|el)-\p{{Lu}}{_NAME_CHARS}*))*")
 _TOKEN = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _WORD_AFTER = re.compile(r"[\s,]*(\S+)")
 _ABBREVIATIONS = frozenset(words("abbreviations"))
 
@@ -52,6 +54,8 @@ def _phrase_pattern(phrase: str) -> str:
 _ANON_ANCHOR = re.compile(
     r"\b(?:" + "|".join(_phrase_pattern(p) for p in sorted(words("anonymity_phrases"), key=len, reverse=True)) + r")\b",
     re.I)
+# every anonymity phrase has one of these words: a cheap test before the full pattern
+_ANON_HINT = re.compile(r"anonym|named|identified|background|withheld|not be used", re.I)
 _REASON_ROWS = rows("anonymity_reasons")
 _REASON_OPENER = re.compile(
     r"[\s,]*(?P<c>" + "|".join(_phrase_pattern(r[0]) for r in sorted(_REASON_ROWS, key=lambda r: -len(r[0]))
@@ -115,11 +119,23 @@ def _roles(phrase: str, house: frozenset[str]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _title_last_words(house: frozenset[str]) -> frozenset[str]:
+    return frozenset(t.split()[-1] for t in titles_lookup(house))
+
+
 def _title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> tuple[Span, str | None] | None:
     """The title written right before a name at ``pos``: "Secretary of State"
     in "Secretary of State John Kerry said". Returns (span, honorific gender)."""
     lo = max(lo, pos - 120)
     if pos <= lo or not text[pos - 1].isspace():
+        return None
+    # cheap test first: is the word before the name the last word of a title?
+    k = pos - 1
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    w = text[max(lo, text.rfind(" ", lo, k) + 1):k].lower()
+    if w not in _title_last_words(house):
         return None
     titles = titles_lookup(house)
     toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(text[lo:pos])]
@@ -243,11 +259,31 @@ class _Article:
         self.quoted_starts = [a for a, _ in quoted]
         self.quoted = quoted
         self.speakers = sorted({(q.speaker.span.start, q.speaker.span.end) for q in quotes if q.speaker is not None})
+        self._anchors: list[re.Match] | None = None
+        self._anchor_starts: list[int] = []
+        self.has_self_reason = False
         self.entities: list[_Entity] = []
         self.seen: list[tuple[int, int, _Entity]] = []  # (mention start, seq, entity), sorted
         self._seq = 0
         self.candidates = self._scan_names()
         self.cand_starts = [c.start for c in self.candidates]
+
+    # -- anonymity phrases, found once --
+    def anchors(self, lo: int, hi: int) -> list[re.Match]:
+        if self._anchors is None:
+            found: dict[tuple[int, int], re.Match] = {}
+            for h in _ANON_HINT.finditer(self.text):
+                for a in _ANON_ANCHOR.finditer(self.text, max(0, h.start() - 60), h.end() + 60):
+                    found.setdefault(a.span(), a)
+            self._anchors = [found[k] for k in sorted(found)]
+            self._anchor_starts = [a.start() for a in self._anchors]
+            self.has_self_reason = _REASON_SELF.search(self.text) is not None
+        i = bisect.bisect_left(self._anchor_starts, lo)
+        out = []
+        while i < len(self._anchors) and self._anchors[i].end() <= hi:
+            out.append(self._anchors[i])
+            i += 1
+        return out
 
     # -- geometry --
     def sentence_index(self, pos: int) -> int:
@@ -275,27 +311,44 @@ class _Article:
     def _scan_names(self) -> list[_Candidate]:
         text, out, surnames = self.text, [], set()
         for m in _RUN.finditer(text):
-            info = analyse(m.group(), self.house)
-            if info.form != "name" or not info.surname:
+            run = m.group()
+            if " " not in run and "\u00a0" not in run:
+                # one capitalised word: a person only as a known surname or after a title
+                word = _POSSESSIVE_END.sub("", run).rstrip(".")
+                low = word.lower()
+                if word in FUNCTION_WORDS or low in INSTITUTIONS or low in COUNTRIES or low in ORG_HEADS:
+                    continue
+                title = _title_before(text, m.start(), max(0, m.start() - 120), self.house)
+                if title is None and low not in surnames:
+                    continue
+                if self.in_quoted(m.start()):
+                    continue
+                surnames.add(low)
+                out.append(_Candidate(m.start(), m.start() + len(word), word, None, low, "u",
+                                      title[0] if title else None))
+                continue
+            info = name_in_run(run, self.house)
+            if info is None or not info.surname:
                 continue
             start, end = m.start() + info.name_span[0], m.start() + info.name_span[1]
             if self.in_quoted(start):
                 continue
             first = info.first
-            title = _title_before(text, start, self._sentence_start(start), self.house)
-            gender = info.gender
-            if info.title_span is not None and title is None:
+            low = info.name.lower()
+            if low in INSTITUTIONS or low in COUNTRIES or info.surname in ORG_HEADS:
+                continue
+            if info.title_span is not None:
                 title = (Span(m.start() + info.title_span[0], m.start() + info.title_span[1]), None)
+            else:
+                title = _title_before(text, start, max(0, start - 120), self.house)
+            gender = info.gender
             honorific = start > m.start() and info.title_span is None  # "Mr. Kerry"
             initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
             person = (first is not None and (first in FIRST_NAMES or initial)) \
                 or title is not None or honorific or info.surname in surnames
-            low = info.name.lower()
-            if not person or low in INSTITUTIONS or COUNTRIES.get(low) or info.surname in ORG_HEADS:
+            if not person:
                 continue
             surnames.add(info.surname)
-            if gender == "u" and title is not None:
-                gender = "u"
             out.append(_Candidate(start, end, info.name, first, info.surname, gender,
                                   title[0] if title else None))
         return out
@@ -311,11 +364,16 @@ class _Article:
         return e
 
     def person(self, surname: str, first: str | None, gender: str) -> _Entity | None:
-        for e in sorted(self.entities, key=lambda e: -e.last):
-            if e.kind == "person" and not e.group and e.surname == surname \
-                    and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender):
-                return e
-        return None
+        return self.recent(lambda e: e.kind == "person" and not e.group and e.surname == surname
+                           and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender))
+
+    def recent(self, accept) -> _Entity | None:
+        """The most recently mentioned entity that ``accept`` takes."""
+        best = None
+        for e in self.entities:
+            if (best is None or e.last > best.last) and accept(e):
+                best = e
+        return best
 
     def from_candidate(self, c: _Candidate) -> _Entity:
         e = self.person(c.surname, c.first, c.gender)
@@ -428,8 +486,7 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
             x = art.from_candidate(x)
         if x is None:
             # beyond the window: the most recent compatible person speaker
-            x = next((e for e in sorted(art.entities, key=lambda e: -e.last)
-                      if e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender)), None)
+            x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
         if x is None:
             return _keyed(art, "anonymous", info, unresolved=True)
         if x.gender == "u":
@@ -456,10 +513,9 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
                 return x
             if info.kind is None:
                 return _keyed(art, "person" if info.unique else "anonymous", info)
-        for e in sorted(art.entities, key=lambda e: -e.last):
-            if e.kind == (info.kind or "anonymous") and e.head == info.head and e.plural == info.plural and not e.unresolved:
-                return e
-        return _keyed(art, info.kind or "anonymous", info)
+        kind = info.kind or "anonymous"
+        x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural and not e.unresolved)
+        return x if x is not None else _keyed(art, kind, info)
     return _keyed(art, info.kind or "anonymous", info)
 
 
@@ -486,9 +542,9 @@ def _keyed(art: _Article, kind: str, info: MentionInfo, unresolved: bool = False
     """Descriptions merge when they say the same thing ("sources" ... "sources");
     "another source" is always new."""
     if not info.fresh:
-        for e in sorted(art.entities, key=lambda e: -e.last):
-            if e.kind == kind and e.unresolved == unresolved and _same_key(e.key, info.key, kind):
-                return e
+        x = art.recent(lambda e: e.kind == kind and e.unresolved == unresolved and _same_key(e.key, info.key, kind))
+        if x is not None:
+            return x
     return art.new(kind=kind, name=info.name, key=info.key, gender=info.gender, plural=info.plural,
                    head=info.head, group=info.group, spokes=info.role == "spokesperson",
                    unresolved=unresolved)
@@ -592,13 +648,13 @@ def _anonymity_reason(art: _Article, m: Mention) -> Mention | None:
             regions.append(nxt)
     for region in regions:
         hi = min(region.end, len(text))
-        anchors = [a for a in _ANON_ANCHOR.finditer(text, region.start, hi) if _owner(art, a.start(), a.end()) == m.span]
+        anchors = [a for a in art.anchors(region.start, hi) if _owner(art, a.start(), a.end()) == m.span]
         anchors.sort(key=lambda a: abs(a.start() - m.span.end))
         for a in anchors:
             r = _reason_after(text, a.end(), hi)
             if r is not None:
                 return r
-        s = _REASON_SELF.search(text, region.start, hi)
+        s = _REASON_SELF.search(text, region.start, hi) if art.has_self_reason else None
         if s is not None and _owner(art, s.start(), s.end()) == m.span:
             return _mention(text, s.start(), _clause_end(text, s.start(), hi))
         if anchors:
