@@ -335,7 +335,8 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
             # "the Department of Justice", "Bank of America": one name
             return MentionInfo("description", "institutional", core, (a, b), head=pre_head.lower(),
                                key=key, gender="n")
-        if not _is_cap(pre_head):
+        if not _is_cap(pre_head) or head_kind(pre_head, capitalised=False) == "anonymous" \
+                or pre_head.lower() in SPOKES_HEADS:
             # "a spokesman for the ministry", "the wife of a man shot by police": the head comes first
             pre_end = bstart + m.start()
             if m.group("prep").lower() in _MEMBERSHIP_PREPS and \

@@ -65,12 +65,13 @@ _REASON_SELF = re.compile(
     re.I)
 # "to" and "as" and "for" open many things that are not reasons ("spoke to reporters")
 _REASON_GUARD = {
-    "to": re.compile(r"\s+(?!the\b|a\b|an\b|reporters\b|journalists\b|him\b|her\b|them\b|us\b|me\b|"
-                     r"his\b|their\b|its\b|this\b|[A-Z])[a-z]+", re.I),
+    "to": re.compile(r"\s+(?!(?i:the|a|an|reporters|journalists|him|her|them|us|me|his|their|its|this|"
+                     r"that|be|avoid)\b)[a-z]+"),
     "as": re.compile(r"\s+(?:he|she|they|it|the|his|her|their|its|talks|negotiations)\b", re.I),
     "for": re.compile(r"\s+(?:fear|safety|security|reasons?|\w+\s+reasons?)\b", re.I),
     "given": re.compile(r"\s+(?:the|its|their|his|her)\b", re.I),
 }
+_CLAUSE_CUE = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in sorted(words("clause_stops"))) + r")\b", re.I)
 _RELATIVE_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose)\b", re.I)
 _CLAUSE_STOPS = frozenset(",;:!?\"“”()[]—–\n")
 
@@ -561,6 +562,7 @@ def _same_key(a: str, b: str, kind: str) -> bool:
     return len(short) >= 1 and long_[-len(short):] == short and short[-1] in ORG_HEADS
 
 
+_NP_DETERMINERS = frozenset("a an the some many one two three several another his her their its".split())
 _NP_STOP = re.compile(r"[.;:!?\"“”()\[\]]")
 
 
@@ -579,20 +581,18 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
     toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(chunk, cut)]
     if not toks:
         return None
-    # start at the last determiner, else at the capitalised run that ends the chunk
-    start = None
+    # the capitalised run that ends the chunk (a name), else from the last determiner
+    k = len(toks)
+    while k > 0 and (toks[k - 1][2][0].isupper() or toks[k - 1][2].lower() in ("of", "al", "de", "van", "von")):
+        k -= 1
+    while k < len(toks) and not toks[k][2][0].isupper():
+        k += 1
+    if k < len(toks):
+        return _mention(text, toks[k][0], end)
     for t in reversed(toks):
-        if t[2].lower() in ("a", "an", "the", "some", "many", "one", "two", "several", "another"):
-            start = t[0]
-            break
-    if start is None:
-        k = len(toks)
-        while k > 0 and (toks[k - 1][2][0].isupper() or toks[k - 1][2].lower() in ("of", "al", "de", "van", "von")):
-            k -= 1
-        if k == len(toks):
-            return None
-        start = toks[k][0]
-    return _mention(text, start, end)
+        if t[2].lower() in _NP_DETERMINERS:
+            return _mention(text, t[0], end)
+    return None
 
 
 # --- descriptor and anonymity reason ------------------------------------------------
@@ -624,6 +624,9 @@ def _descriptor(art: _Article, e: _Entity, info: MentionInfo, m: Mention, exact:
         rel = _RELATIVE_AFTER.match(text, m.span.end, sent.end)
         if rel is not None:
             stop = _clause_end(text, rel.end(), sent.end)
+            cue = _CLAUSE_CUE.search(text, rel.end(), stop)
+            if cue is not None:  # "a person who attended the meeting said ...": no comma before the verb
+                stop = cue.start()
             clause = text[rel.end():stop]
             if clause.strip() and not _ANON_ANCHOR.search(clause) and not _REASON_SELF.search(clause):
                 return _mention(text, m.span.start, stop)
