@@ -466,7 +466,7 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
     while k > 0:
         tok = body[k - 1][2]
         tl = tok.lower()
-        if tl in HONORIFICS or tl in tw or tok in FUNCTION_WORDS or tok.endswith(",") \
+        if tl in HONORIFICS or tl in tw or tok in FUNCTION_WORDS or tok.endswith(",") or _POSSESSIVE.search(tok) \
                 or not _is_name_token(tok, False) or (is_demonym_or_country(tok) and k > 1):
             break
         k -= 1
@@ -476,10 +476,14 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
     sur = len(name_toks) - 1
     while sur > 0 and name_toks[sur][2].lower().rstrip(",") in _SUFFIX:
         sur -= 1
+    last = name_toks[-1][2]
+    if last.endswith(".") and len(last) > 2 and last.lower() not in _SUFFIX and sur == len(name_toks) - 1:
+        # a full stop ending the sentence, not an initial: "... said Michelle Fields."
+        name_toks = name_toks[:-1] + [(name_toks[-1][0], name_toks[-1][1] - 1, last[:-1])]
+        last = last[:-1]
     surname = _strip_poss(name_toks[sur][2]).rstrip(",").lower()
     first = name_toks[0][2] if len(name_toks) > 1 else None
     start, end = name_toks[0][0], name_toks[-1][1]
-    last = name_toks[-1][2]
     pm = _POSSESSIVE.search(last) if len(last) > 2 else None
     if pm:
         end -= len(pm.group())

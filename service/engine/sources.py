@@ -42,6 +42,7 @@ _RUN = regex.compile(
     rf"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|abu|de|da|di|del|van|von|der|den|le|la|du)[ \u00a0]+)?"
     rf"(?:\p{{Lu}}{_NAME_CHARS}*\.?|(?:al|el)-\p{{Lu}}{_NAME_CHARS}*))*")
 _TOKEN = re.compile(r"\S+")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _WORD_AFTER = re.compile(r"[\s,]*(\S+)")
 _ABBREVIATIONS = frozenset(words("abbreviations"))
@@ -260,6 +261,7 @@ class _Article:
         self.quoted_starts = [a for a, _ in quoted]
         self.quoted = quoted
         self.speakers = sorted({(q.speaker.span.start, q.speaker.span.end) for q in quotes if q.speaker is not None})
+        self._pronouns: dict[str, list[int]] | None = None
         self._anchors: list[re.Match] | None = None
         self._anchor_starts: list[int] = []
         self.has_self_reason = False
@@ -268,6 +270,16 @@ class _Article:
         self._seq = 0
         self.candidates = self._scan_names()
         self.cand_starts = [c.start for c in self.candidates]
+
+    # -- "he" and "she" in the running text, found once --
+    def subject_pronouns(self, gender: str, lo: int, hi: int) -> list[int]:
+        if self._pronouns is None:
+            self._pronouns = {"m": [], "f": []}
+            for p in _SUBJECT_PRONOUN.finditer(self.text):
+                if not self.in_quoted(p.start()):
+                    self._pronouns["m" if p.group().lower() == "he" else "f"].append(p.start())
+        found = self._pronouns[gender]
+        return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
 
     # -- anonymity phrases, found once --
     def anchors(self, lo: int, hi: int) -> list[re.Match]:
@@ -336,14 +348,14 @@ class _Article:
                 continue
             first = info.first
             low = info.name.lower()
-            if low in INSTITUTIONS or low in COUNTRIES or info.surname in ORG_HEADS:
-                continue
+            if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
+                continue  # "Team Clinton", "Clinton Foundation"
             if info.title_span is not None:
                 title = (Span(m.start() + info.title_span[0], m.start() + info.title_span[1]), None)
             else:
                 title = _title_before(text, start, max(0, start - 120), self.house)
             gender = info.gender
-            honorific = start > m.start() and info.title_span is None  # "Mr. Kerry"
+            honorific = text[m.start():start].strip().lower() in HONORIFICS  # "Mr. Kerry"
             initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
             person = (first is not None and (first in FIRST_NAMES or initial)) \
                 or title is not None or honorific or info.surname in surnames
@@ -434,26 +446,37 @@ class _Article:
 
 # --- resolution ----------------------------------------------------------------
 
-def _person_like(x, gender: str) -> bool:
+def _person_like(art: _Article, x, gender: str) -> bool:
     if isinstance(x, _Candidate):
-        return _compatible_gender(x.gender, gender)
+        known = art.person(x.surname, x.first, x.gender)  # "Trump" in the text is Donald Trump, quoted before
+        return _compatible_gender(known.gender if known is not None else x.gender, gender)
     if not _compatible_gender(x.gender, gender) or x.plural or x.group:
         return False
     return x.kind in ("person", "anonymous") or x.spokes
 
 
-def _antecedent(art: _Article, pos: int, accept) -> object | None:
+def _antecedent(art: _Article, pos: int, accept, gender: str = "u") -> object | None:
     """Sentence by sentence back from ``pos``, the leftmost acceptable mention
-    of the nearest sentence that has one (the subject is usually leftmost)."""
-    best, best_sent = None, None
+    of the nearest sentence that has one (the subject is usually leftmost).
+    A sentence led by "he" (or "she") talks of someone named earlier: the
+    search goes on past it ("Kerry arrived. He met Lavrov. '...,' he said")."""
+    by_sentence: dict[int, tuple[int, int, object]] = {}
     for start, x in art.preceding(pos):
-        sent = art.sentence_index(start)
-        if best_sent is not None and sent != best_sent:
-            break
         if art.in_quoted(start) or not accept(x):
             continue
-        best, best_sent = x, sent
-    return best
+        k = art.sentence_index(start)
+        if k not in by_sentence or start <= by_sentence[k][0]:
+            by_sentence[k] = (start, 0, x)
+    if gender in ("m", "f"):
+        for start in art.subject_pronouns(gender, art.window_start(pos), pos):
+            k = art.sentence_index(start)
+            if k not in by_sentence or (start, 1) < by_sentence[k][:2]:
+                by_sentence[k] = (start, 1, None)
+    for k in sorted(by_sentence, reverse=True):
+        x = by_sentence[k][2]
+        if x is not None:
+            return x
+    return None
 
 
 def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> _Entity:
@@ -482,7 +505,7 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
         if info.gender == "n":
             x = _antecedent(art, pos, lambda x: isinstance(x, _Entity) and x.kind == "institutional" and not x.spokes)
             return x if x is not None else _keyed(art, "institutional", info)
-        x = _antecedent(art, pos, lambda x: _person_like(x, info.gender))
+        x = _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender)
         if isinstance(x, _Candidate):
             x = art.from_candidate(x)
         if x is None:
@@ -499,7 +522,7 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
             sub = analyse(np.text, art.house)
             if sub.form != "relative":
                 return _resolve(art, sub, np, np.span.start, depth + 1)
-        x = _antecedent(art, pos, lambda x: _person_like(x, "u") or (isinstance(x, _Entity) and x.kind == "institutional"))
+        x = _antecedent(art, pos, lambda x: _person_like(art, x, "u") or (isinstance(x, _Entity) and x.kind == "institutional"))
         if isinstance(x, _Candidate):
             x = art.from_candidate(x)
         return x if x is not None else _keyed(art, "anonymous", info)
