@@ -26,7 +26,14 @@ DESCRIPTORS = [
      "a farmer near Ames"),
     ("Ruth Amos, who is a nurse in Tulsa, said the ward was full.", "the ward was full", "Ruth Amos",
      "a nurse in Tulsa"),
-    # an appositive inside the mention
+    # an appositive inside the mention, after or before the name
+    ("The American ambassador at the time, John E. Herbst, said the sanctions were working.",
+     "the sanctions were working", "The American ambassador at the time, John E. Herbst",
+     "The American ambassador at the time"),
+    ("Tim Selaty, organizer of a group called Citizens for Trump, said the rally was full.", "the rally was full",
+     "Tim Selaty, organizer of a group called Citizens for Trump,", "organizer of a group called Citizens for Trump"),
+    ("Governor Chris Christie - a Dallas Cowboys fan - said the game was fixed.", "the game was fixed",
+     "Governor Chris Christie", "Governor"),
     ("Ruth Amos, a nurse in Tulsa, said the ward was full.", "the ward was full", "Ruth Amos, a nurse in Tulsa,",
      "a nurse in Tulsa"),
     # anonymous sources: the description itself, or with its relative clause

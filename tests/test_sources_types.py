@@ -78,6 +78,20 @@ TYPES = [
      "institutional", "The Department of Justice"),
     ("Court filings show that the firm owed millions.", "the firm owed millions", "Court filings", "institutional",
      "Court filings"),
+    ("House Democrats said the bill would fail.", "the bill would fail", "House Democrats", "institutional",
+     "House Democrats"),
+    ("Some Democrats said the bill would fail.", "the bill would fail", "Some Democrats", "anonymous", "Some Democrats"),
+    ("The Iranians said the offer was fair.", "the offer was fair", "The Iranians", "anonymous", "The Iranians"),
+    ("The ACLU said the law was vague.", "the law was vague", "The ACLU", "institutional", "The ACLU"),
+    ("Texas said the rule was illegal.", "the rule was illegal", "Texas", "institutional", "Texas"),
+    ("A Monmouth poll released Monday found that the race was tied.", "the race was tied",
+     "A Monmouth poll released Monday", "institutional", "A Monmouth poll released Monday"),
+    ("Former Reagan chief of staff Don Regan said the memo was lost.", "the memo was lost",
+     "Former Reagan chief of staff Don Regan", "named", "Don Regan"),
+    ("The American ambassador at the time, John E. Herbst, said the sanctions were working.",
+     "the sanctions were working", "The American ambassador at the time, John E. Herbst", "named", "John E. Herbst"),
+    ("Keyworth and Dick Hackborn said the board was split.", "the board was split", "Keyworth and Dick Hackborn",
+     "named", "Keyworth and Dick Hackborn"),
 ]
 
 

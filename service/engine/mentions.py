@@ -75,6 +75,7 @@ _POSTMOD = re.compile(
 _MEMBERSHIP_PREPS = frozenset("for of at with from in inside within on".split())
 _EDGE_PUNCT = " \t\n\r,;:.!?\"“”‘’'()[]—–-"
 _PROPER_TOKEN = re.compile(r"^[^\W\d_]")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,5})$")  # "BLM", "NAACP", "F.B.I."
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,8 @@ def is_demonym_or_country(tok: str) -> bool:
 def head_kind(head_tok: str, *, capitalised: bool) -> Kind | None:
     """The kind a head noun implies: ``campaign`` -> institutional."""
     h = _strip_poss(head_tok).lower()
+    if h.endswith("s") and (COUNTRIES.get(h[:-1]) == "demonym" or COUNTRIES.get(h[:-2]) == "demonym"):
+        return "anonymous"  # "Iranians", "the Chinese" are people, not a body
     if h in SPOKES_HEADS:
         return "institutional"
     if capitalised and h in ORG_HEADS:
@@ -166,8 +169,9 @@ def name_gender(first: str | None) -> str:
 
 
 # capitalised at a sentence start, these still describe people, not bodies
-_NOT_BODIES = frozenset("senior top former current retired longtime local other some many several "
-                        "two three four five veteran high-ranking high-level mid-level junior".split())
+_NOT_BODIES = frozenset(words("group_adjectives"))
+_MEMBER_HEADS = frozenset(words("member_heads"))
+_PARTY_PLURALS = frozenset(("democrats", "republicans"))
 _DEFINITE = frozenset("the his her its their our my your this that these those".split())
 _INDEFINITE = frozenset(("a", "an", "a second", "a third"))
 _FRESH = frozenset(("another", "other", "others", "a second", "a third"))
@@ -203,28 +207,34 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
         return MentionInfo("pronoun", None, core, span, gender=gender, plural=number == "pl", key=low)
 
     # "Charles Lister, a visiting fellow at ...": the appositive describes the head
-    comma = core.find(", ")
+    comma = min((i for i in (core.find(", "), core.find(" – "), core.find(" — ")) if i > 0), default=-1)
     if comma > 0:
         rest_a = a + comma + 1
-        while rest_a < b and text[rest_a] in " ,":
+        while rest_a < b and text[rest_a] in " ,–—":
             rest_a += 1
         rest_b = b
-        while rest_b > rest_a and text[rest_b - 1] in " ,":
+        while rest_b > rest_a and text[rest_b - 1] in " ,–—":
             rest_b -= 1
         rest = text[rest_a:rest_b]
         relative = _RELATIVE_START.match(rest)
         if relative is not None:
             rest_a += relative.end()
             rest = text[rest_a:rest_b]
-        cut = rest.find(",")
+        cut = min((i for i in (rest.find(","), rest.find(" –"), rest.find(" —")) if i > 0), default=-1)
         if cut > 0:  # "a lawyer at Bailey & Glasser, who represents ...": the first part
             rest_b = rest_a + cut
             while rest_b > rest_a and text[rest_b - 1].isspace():
                 rest_b -= 1
+        if relative is None and rest_b > rest_a:
+            after = _analyse_phrase(text, rest_a, rest_b, house_titles)
+            before = _analyse_phrase(text, a, a + comma, house_titles)
+            if after.form == "name" and _is_cap(text[rest_a:rest_b].split()[0]) and before.form in ("definite", "description") and before.kind != "institutional":
+                # a description, then the name: the description is the descriptor
+                return replace(after, appositive=(a, a + comma))
         appositive = rest_b > rest_a and opens_appositive(text[rest_a:rest_b], house_titles)
         bare_relative = relative is not None and relative.group(1) is None and relative.group("adv") is None
         if appositive or bare_relative:
-            head = _analyse_phrase(text, a, a + comma, house_titles)
+            head = analyse(text[:a + comma], house_titles)  # may be a group: "Keyworth and Dick Hackborn"
             if head.form in ("name", "description", "definite"):
                 return replace(head, appositive=(rest_a, rest_b) if appositive else None)
 
@@ -239,7 +249,8 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
     return _analyse_phrase(text, a, b, house_titles)
 
 
-_APPOSITIVE_OPENERS = frozenset("a an the his her its their one former".split())
+_APPOSITIVE_OPENERS = frozenset("a an the his her its their one former another".split())
+_PREPOSITIONS = frozenset("of at for with in to from on".split())
 # "who is a fellow", "now a consultant": the description starts after these;
 # a bare relative clause ("who helmed ...") is not a descriptor (group 1 empty)
 _RELATIVE_START = re.compile(r"(?:(?:who|which|that)\s+(is|was|are|were|has\s+been)\s+|(?:who|whom|whose|which|that)\b|"
@@ -261,7 +272,10 @@ def opens_appositive(rest: str, house: frozenset[str]) -> bool:
     tw = _title_words(house)
     if _is_cap(w) and w not in FUNCTION_WORDS:
         return any(t.lower() in tw or _strip_poss(t).lower() in ORG_HEADS for t in toks)
-    return wl in tw
+    if wl in tw:
+        return True
+    # "organizer of a group", "technical adviser to the association": a role and its body
+    return not wl.endswith(("ing", "ed")) and any(t.lower() in _PREPOSITIONS for t in toks[1:3])
 
 
 def _key(s: str) -> str:
@@ -322,9 +336,26 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
                                  or COUNTRIES.get(plain) in ("country", "capital")):
         return MentionInfo("description", "institutional", core, (a, b), head=plain,
                            plural=plain.endswith("s"), key=key, gender="n")
+    if len(body) == 1 and _ACRONYM.match(body_text) and body_text not in FIRST_NAMES:
+        return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
+    if len(body) == 1 and body_text in FUNCTION_WORDS:
+        return MentionInfo("description", "anonymous", core, (a, b), head=plain, key=key, plural=True)
     if det == "quant" and len(body) == 1 and plain in QUANTIFIERS | {"others"}:
         return MentionInfo("description", "anonymous", core, (a, b), plural=True, head="person",
                            key=key, fresh=fresh)
+
+    # a name after a title wins over any reading of the title: "Former Reagan chief of staff Don Regan"
+    if det in (None, "def") and _is_cap(body[-1][2]) and len(body) > 1 \
+            and head_kind(body[-1][2], capitalised=True) is None:
+        named = _person_name(text, body, house)
+        if named is not None and named.name.lower() not in COUNTRIES and \
+                (named.title_span is not None or (named.first or "") in FIRST_NAMES):
+            return named
+        if det == "def" and named is not None and all(_is_cap(t[2]) or t[2].lower() in ("of", "for", "and", "&")
+                                                      for t in body):
+            # people take no article: "the New Hampshire Union Leader" is an organisation
+            return MentionInfo("description", "institutional", core, (a, b), head=body[-1][2].lower(),
+                               key=key, gender="n")
 
     # post-modifier: "a spokesman for the ministry", "officials at the agency"
     pre_end, org = b, None
@@ -387,8 +418,13 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
                            gender=_role_gender(role[0]))
 
     if kind == "anonymous":
-        if org is None:
+        if hlow not in _MEMBER_HEADS and two not in _MEMBER_HEADS:
+            org = None  # "Cruz's allies", "Sanders fans": no body behind them
+        elif org is None:
             org = _org_modifiers(head_toks[:-1])
+        if hlow in _PARTY_PLURALS and det in (None, "def") and all(_is_cap(t[2]) for t in head_toks):
+            # "House Democrats", "Senate Republicans": a caucus, a collective proper name
+            return MentionInfo("description", "institutional", core, (a, b), head=hlow, plural=True, key=key)
         plural = hlow in _ANON_PLUR and hlow not in _ANON_SING
         return MentionInfo("definite" if det == "def" else "description", "anonymous", core, (a, b),
                            head=_singular(hlow), plural=plural, organisation=org, key=key, fresh=fresh,
@@ -399,6 +435,19 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
         named = _person_name(text, body, house)
         if named is not None:
             return named
+    # "A Monmouth poll out Monday", "many voters across party lines": the head is earlier
+    for t in body[:-1]:
+        if t[2].lower() in _PREPOSITIONS or t[2].lower() in ("across", "over", "out", "about", "who", "that"):
+            break
+        if not _is_cap(t[2]):
+            k2 = head_kind(t[2], capitalised=False)
+            if k2 in ("document", "institutional"):
+                return MentionInfo("description", "institutional", core, (a, b), head=_singular(t[2].lower()),
+                                   key=key, gender="n", fresh=fresh)
+            if k2 == "anonymous":
+                return MentionInfo("description", "anonymous", core, (a, b), head=_singular(t[2].lower()),
+                                   key=key, fresh=fresh, plural=t[2].lower() in _ANON_PLUR)
+    # unknown nouns: unnamed people ("the crowd", "one voter")
     return MentionInfo("definite" if det == "def" else "description", "anonymous", core, (a, b),
                        head=_singular(hlow), plural=hlow != _singular(hlow) and det != "indef",
                        key=key, fresh=fresh)
