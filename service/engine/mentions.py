@@ -26,7 +26,7 @@ Kind = Literal["person", "anonymous", "institutional", "document"]
 def _titles(house: frozenset[str] = frozenset()) -> dict[str, tuple[str, bool]]:
     """Lower-case title -> (role, unique office)."""
     out = {}
-    for row in rows("titles"):
+    for row in rows("title_roles"):
         role = row[1] if len(row) > 1 else row[0].lower()
         out[row[0].lower()] = (role, len(row) > 2 and row[2] == "unique")
     for t in house:
