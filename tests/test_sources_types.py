@@ -129,3 +129,12 @@ def test_quote_without_speaker_is_unattributed_and_has_no_source():
     doc, quotes, sources = resolve(text, ("the airfield is in use", None), ("the talks would go on", "Kerry"))
     assert quotes[0].source_id is None
     assert [s.id for s in sources] == ["s1"] and sources[0].quote_ids == ("q2",)
+
+
+def test_house_titles_name_spokespeople_too():
+    text = "A communications officer for the ministry said the report was false."
+    plain = resolve(text, ("the report was false", "A communications officer for the ministry"))[2][0]
+    house = resolve(text, ("the report was false", "A communications officer for the ministry"),
+                    house_titles=frozenset({"Communications Officer"}))[2][0]
+    assert plain.type == "anonymous"
+    assert (house.type, house.organisation) == ("institutional", "the ministry")

@@ -37,6 +37,13 @@ def _titles(house: frozenset[str] = frozenset()) -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=None)
+def _spokes_heads(house: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Spokesperson nouns, with a newsroom's house titles (they name people
+    who speak for an institution: "a communications officer for the ministry")."""
+    return SPOKES_HEADS | {" ".join(t.lower().split()) for t in house if t.strip()}
+
+
+@lru_cache(maxsize=None)
 def _title_words(house: frozenset[str] = frozenset()) -> frozenset[str]:
     return frozenset(w for t in _titles(house) for w in t.split()) - {"and", "of", "the", "in", "for"}
 
@@ -336,7 +343,7 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
                                  or COUNTRIES.get(plain) in ("country", "capital")):
         return MentionInfo("description", "institutional", core, (a, b), head=plain,
                            plural=plain.endswith("s"), key=key, gender="n")
-    if len(body) == 1 and _ACRONYM.match(body_text) and body_text not in FIRST_NAMES:
+    if len(body) == 1 and _ACRONYM.match(body_text) and body_text.lower() not in _spokes_heads(house) and body_text not in FIRST_NAMES:
         return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
     if len(body) == 1 and body_text in FUNCTION_WORDS:
         return MentionInfo("description", "anonymous", core, (a, b), head=plain, key=key, plural=True)
@@ -385,8 +392,9 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
     cap_head = _is_cap(htok)
 
     # an unnamed spokesperson speaks for a body: institutional
-    if two in SPOKES_HEADS or hlow in SPOKES_HEADS:
-        n = 2 if two in SPOKES_HEADS else 1
+    spokes = _spokes_heads(house)
+    if two in spokes or hlow in spokes:
+        n = 2 if two in spokes else 1
         if org is None:
             org = _org_modifiers(head_toks[:-n])
         return MentionInfo("description", "institutional", core, (a, b), head=two if n == 2 else hlow,
