@@ -58,6 +58,7 @@ SPOKES_HEADS = frozenset(w.lower() for w in words("spokesperson_heads"))
 INSTITUTIONS = frozenset(w.lower() for w in words("institutions"))
 COUNTRIES = {k.lower(): v[0] for k, v in table("countries").items()}
 QUANTIFIERS = frozenset(words("quantifiers"))
+ABBREVIATIONS = frozenset(words("abbreviations"))  # "Va.", "Calif.": states, not surnames
 TITLE_MODIFIERS = frozenset(words("title_modifiers"))
 _ANON_SING: dict[str, str] = {}
 _ANON_PLUR: dict[str, str] = {}
@@ -524,6 +525,7 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
         tok = body[k - 1][2]
         tl = tok.lower()
         if tl in HONORIFICS or tl in tw or tok in FUNCTION_WORDS or tok.endswith(",") or _POSSESSIVE.search(tok) \
+                or tl in ORG_HEADS \
                 or not _is_name_token(tok, False) or (is_demonym_or_country(tok) and k > 1):
             break
         k -= 1
@@ -582,7 +584,8 @@ def name_in_run(run: str, house_titles: frozenset[str] = frozenset()) -> Mention
         return None
     last = _strip_poss(toks[-1][2]).rstrip(".").lower()
     whole = _strip_poss(run).lower()
-    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or last in COUNTRIES:
+    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or last in COUNTRIES \
+            or last in ABBREVIATIONS or len(last) < 2:
         return None
     i = 0
     while i < len(toks) - 1 and toks[i][2] in FUNCTION_WORDS:

@@ -236,6 +236,14 @@ class _Entity:
     last: int = -1
 
 
+def _better_name(e: _Entity, first: str, name: str) -> bool:
+    """Whether ``name`` is a fuller name for ``e``: "John Kerry" for "Kerry",
+    "Donald J. Trump" for "Donald Trump"."""
+    if not e.first:
+        return True
+    return len(name) > len(e.name) and first.rstrip(".").lower() == e.first.rstrip(".").lower()
+
+
 def _compatible_first(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
@@ -323,13 +331,15 @@ class _Article:
     # -- names in the running text, scanned once --
     def _scan_names(self) -> list[_Candidate]:
         text, out, surnames = self.text, [], set()
+        genders: dict[str, set[str]] = {}  # surname -> genders of its full names
         for m in _RUN.finditer(text):
             run = m.group()
             if " " not in run and "\u00a0" not in run:
                 # one capitalised word: a person only as a known surname or after a title
                 word = _POSSESSIVE_END.sub("", run).rstrip(".")
                 low = word.lower()
-                if word in FUNCTION_WORDS or low in INSTITUTIONS or low in COUNTRIES or low in ORG_HEADS:
+                if word in FUNCTION_WORDS or low in INSTITUTIONS or low in COUNTRIES or low in ORG_HEADS \
+                        or low in _ABBREVIATIONS or len(low) < 2:
                     continue
                 title = _title_before(text, m.start(), max(0, m.start() - 120), self.house)
                 if title is None and low not in surnames:
@@ -362,8 +372,14 @@ class _Article:
             if not person:
                 continue
             surnames.add(info.surname)
+            if first is not None and gender in ("m", "f"):
+                genders.setdefault(info.surname, set()).add(gender)
             out.append(_Candidate(start, end, info.name, first, info.surname, gender,
                                   title[0] if title else None))
+        # "Clinton" alone has the gender of the one Clinton the article names in full
+        for c in out:
+            if c.gender == "u" and len(genders.get(c.surname, ())) == 1:
+                c.gender = next(iter(genders[c.surname]))
         return out
 
     def _sentence_start(self, pos: int) -> int:
@@ -398,7 +414,7 @@ class _Article:
 
     def learn_person(self, e: _Entity, name: str, first: str | None, title: Span | None, name_end: int) -> None:
         """Fill a person's full name and descriptor from one occurrence of it."""
-        if first and (not e.first or len(name) > len(e.name)):
+        if first and _better_name(e, first, name):
             e.first, e.name = first, name
         if e.descriptor is None and title is not None:
             e.descriptor = Mention(title, title.of(self.text))
@@ -491,7 +507,7 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
             else:
                 e = art.new(kind="person", name=info.name, key=info.surname, first=info.first,
                             surname=info.surname, gender=info.gender)
-        elif info.first and (not e.first or len(info.name) > len(e.name)):
+        elif info.first and _better_name(e, info.first, info.name):
             e.first, e.name = info.first, info.name
         if e.gender == "u":
             e.gender = info.gender
