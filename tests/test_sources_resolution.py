@@ -180,3 +180,15 @@ def test_resolution_returns_new_quotes_and_leaves_inputs_alone():
     q = quote(text, "it was cold", "Ann Ross", kind="indirect")
     out, sources = resolve_sources(load(text), [q])
     assert q.source_id is None and out[0].source_id == "s1" and out[0] is not q
+
+
+def test_given_name_alone_is_an_antecedent():
+    text = 'Melanie thought the whole thing was outrageous.\n\n"It never crossed my mind," she said.'
+    _, quotes, sources = resolve(text, ("It never crossed my mind", "she"))
+    assert (sources[0].name, sources[0].type) == ("Melanie", "named")
+
+
+def test_pronoun_skips_sentences_led_by_a_pronoun():
+    text = 'John Kerry arrived on Monday. He met Sergei Lavrov at noon. "We are close," he said.'
+    _, quotes, sources = resolve(text, ("We are close", "he"))
+    assert sources[0].name == "John Kerry"

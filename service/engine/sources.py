@@ -26,7 +26,7 @@ from .document import Document
 from .lexicon import rows, words
 from .mentions import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, TITLE_MODIFIERS,
-    MentionInfo, analyse, name_in_run, opens_appositive as _opens_appositive, titles_lookup,
+    MentionInfo, analyse, name_gender, name_in_run, opens_appositive as _opens_appositive, titles_lookup,
 )
 from .model import Mention, Quote, Source, Span
 
@@ -46,6 +46,7 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _WORD_AFTER = re.compile(r"[\s,]*(\S+)")
 _ABBREVIATIONS = frozenset(words("abbreviations"))
+_NAME_WORDS = words("name_words")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -342,13 +343,14 @@ class _Article:
                         or low in _ABBREVIATIONS or len(low) < 2:
                     continue
                 title = _title_before(text, m.start(), max(0, m.start() - 120), self.house)
-                if title is None and low not in surnames:
+                given = word in FIRST_NAMES and word not in _NAME_WORDS  # "Melanie thought ..."
+                if title is None and low not in surnames and not given:
                     continue
                 if self.in_quoted(m.start()):
                     continue
                 surnames.add(low)
-                out.append(_Candidate(m.start(), m.start() + len(word), word, None, low, "u",
-                                      title[0] if title else None))
+                out.append(_Candidate(m.start(), m.start() + len(word), word, None, low,
+                                      name_gender(word) if given else "u", title[0] if title else None))
                 continue
             info = name_in_run(run, self.house)
             if info is None or not info.surname:
