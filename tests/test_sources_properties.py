@@ -64,3 +64,19 @@ def test_positional_signature_still_works():
     q = Quote(id="q1", kind="indirect", span=Span(14, 25), text="it was cold", speaker=Mention(Span(0, 8), "Ann Ross"))
     out, sources = resolve_sources(load(text), [q])
     assert out[0].source_id == "s1" and sources[0].name == "Ann Ross"
+
+
+MENTION_WORDS = ("the a Mr. Sen. John Kerry , – who is a fellow at of for officials spokesman Department "
+                 "and including ( ) 's ’s I he Jr. al-Maliki 77 percent").split(" ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60),
+                 st.lists(st.one_of(st.sampled_from(MENTION_WORDS), st.text(max_size=4)), max_size=12).map(" ".join)))
+def test_analyse_never_raises_and_its_spans_fit(text):
+    from service.engine.mentions import analyse
+
+    info = analyse(text)
+    for span in (info.name_span, info.title_span, info.organisation, info.appositive):
+        if span is not None:
+            assert 0 <= span[0] <= span[1] <= len(text)
