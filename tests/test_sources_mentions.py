@@ -29,6 +29,14 @@ ROWS = [
     ("The New York Post", "description", "institutional", "The New York Post", None),
     ("Iran", "description", "institutional", "Iran", None),
     ("a statement", "description", "institutional", "a statement", None),
+    ("the Department of Homeland Security", "description", "institutional", "the Department of Homeland Security",
+     None),
+    ("Williams College graduates", "description", "anonymous", "Williams College graduates", None),
+    # a name with stray words after it keeps the name
+    ("Mr. Rubio himself", "name", "person", "Rubio", None),
+    ("Ted Cruz made an unprompted call", "name", "person", "Ted Cruz", None),
+    # a title counts only right before the name
+    ("director for IHS Life Sciences", "definite", None, "director for IHS Life Sciences", None),
 ]
 
 
@@ -56,3 +64,11 @@ def test_analyse_number(text, plural):
 
 def test_another_makes_a_fresh_source():
     assert analyse("another source").fresh and not analyse("a source").fresh
+
+
+@pytest.mark.parametrize("text, unique", [
+    ("the president", True), ("the pope", True), ("the senator", False),
+    ("vice chairwoman for the campaign", False),
+])
+def test_unique_office(text, unique):
+    assert analyse(text).unique is unique

@@ -180,6 +180,7 @@ def name_gender(first: str | None) -> str:
 _NOT_BODIES = frozenset(words("group_adjectives"))
 _MEMBER_HEADS = frozenset(words("member_heads"))
 _PARTY_PLURALS = frozenset(("democrats", "republicans"))
+_STRAY_WORDS = frozenset("himself herself themselves itself too also now then again alone".split())
 _DEFINITE = frozenset("the his her its their our my your this that these those".split())
 _INDEFINITE = frozenset(("a", "an", "a second", "a third"))
 _FRESH = frozenset(("another", "other", "others", "a second", "a third"))
@@ -354,7 +355,8 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
 
     # a name after a title wins over any reading of the title: "Former Reagan chief of staff Don Regan"
     if det in (None, "def") and _is_cap(body[-1][2]) and len(body) > 1 \
-            and head_kind(body[-1][2], capitalised=True) is None:
+            and head_kind(body[-1][2], capitalised=True) is None \
+            and not any(_is_cap(t[2]) and _strip_poss(t[2]).lower() in ORG_HEADS for t in body):
         named = _person_name(text, body, house)
         if named is not None and named.name.lower() not in COUNTRIES and \
                 (named.title_span is not None or (named.first or "") in FIRST_NAMES):
@@ -420,7 +422,8 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
                     break
     if role is not None:
         if det in ("def", None):
-            return MentionInfo("definite", None, core, (a, b), head=hlow, role=role[0], unique=role[1],
+            unique = role[1] and (det == "def" or pre_end == b)  # not "vice chairwoman for the campaign"
+            return MentionInfo("definite", None, core, (a, b), head=hlow, role=role[0], unique=unique,
                                key=key, gender=_role_gender(role[0]))
         return MentionInfo("description", "anonymous", core, (a, b), head=_singular(hlow), role=role[0],
                            key=key, fresh=fresh, plural=det == "quant",
@@ -456,6 +459,18 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
             if k2 == "anonymous":
                 return MentionInfo("description", "anonymous", core, (a, b), head=_singular(t[2].lower()),
                                    key=key, fresh=fresh, plural=t[2].lower() in _ANON_PLUR)
+    # a name followed by stray lower-case words: "Mr. Rubio himself", "Mr. Smith shot back"
+    if det is None and body[0][2] not in FUNCTION_WORDS and (_is_cap(body[0][2]) or body[0][2].lower() in HONORIFICS):
+        k = 0
+        while k < len(body) and (_is_cap(body[k][2]) or body[k][2].lower() in HONORIFICS):
+            k += 1
+        if 0 < k < len(body) and all(not _is_cap(t[2]) for t in body[k:]):
+            lead = _person_name(text, body[:k], house)
+            sure = lead is not None and (body[0][2].lower() in HONORIFICS or (lead.first or "") in FIRST_NAMES
+                                         or body[-1][2].lower() in _STRAY_WORDS)
+            if sure and lead.name.lower() not in INSTITUTIONS and lead.name.lower() not in COUNTRIES \
+                    and not any(w.lower() in ORG_HEADS for w in lead.name.split()):
+                return lead
     # unknown nouns: unnamed people ("the crowd", "one voter")
     return MentionInfo("definite" if det == "def" else "description", "anonymous", core, (a, b),
                        head=_singular(hlow), plural=hlow != _singular(hlow) and det != "indef",
@@ -559,8 +574,8 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
         while real and (real[0][2] in FUNCTION_WORDS or not (
                 real[0][2].lower() in tw_all or real[0][2].lower() in TITLE_MODIFIERS or _is_cap(real[0][2]))):
             real = real[1:]
-        if real and not any(t[2].lower() in tw_all for t in real):
-            real = []
+        if real and (not any(t[2].lower() in tw_all for t in real) or real[-1][2].lower() not in tw_all):
+            real = []  # "director for IHS Life Sciences": the title must stand right before the name
         if real:
             title_span = (real[0][0], real[-1][1])
             if gender == "u":
