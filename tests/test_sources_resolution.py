@@ -192,3 +192,15 @@ def test_pronoun_skips_sentences_led_by_a_pronoun():
     text = 'John Kerry arrived on Monday. He met Sergei Lavrov at noon. "We are close," he said.'
     _, quotes, sources = resolve(text, ("We are close", "he"))
     assert sources[0].name == "John Kerry"
+
+
+def test_names_do_not_run_across_sentences():
+    text = 'The rally moved to the West. Francis Dole spoke last.\n\n"It will work," he said.'
+    _, quotes, sources = resolve(text, ("It will work", "he"))
+    assert sources[0].name == "Francis Dole"
+
+
+def test_capitalised_role_before_a_given_name_is_not_part_of_the_name():
+    text = 'Comedian Sarah Silverman took the stage.\n\n"We are ready," she said.'
+    _, quotes, sources = resolve(text, ("We are ready", "she"))
+    assert sources[0].name == "Sarah Silverman"

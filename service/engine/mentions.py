@@ -445,6 +445,9 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
     # a person's name, perhaps with a title: "Secretary of State John Kerry", "Mr. Kerry"
     if (cap_head or _is_name_token(htok, True)) and det in (None, "def"):
         named = _person_name(text, body, house)
+        if named is not None and (named.name.lower() in COUNTRIES or named.name.lower() in INSTITUTIONS):
+            return MentionInfo("description", "institutional", core, (a, b), head=named.name.lower(), key=key,
+                               gender="n")  # "In New York"
         if named is not None:
             return named
     # "A Monmouth poll out Monday", "many voters across party lines": the head is earlier
@@ -544,6 +547,12 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
                 or not _is_name_token(tok, False) or (is_demonym_or_country(tok) and k > 1):
             break
         k -= 1
+    # "Comedian Sarah Silverman", "Actor Clint Howard": a capitalised role before a given name
+    for i in range(k, len(body) - 1):
+        if body[i][2] in FIRST_NAMES:
+            if i > k and not any(body[j][2] in FIRST_NAMES for j in range(k, i)):
+                k = i
+            break
     name_toks = body[k:]
     if all(t[2].lower() in _SUFFIX for t in name_toks) or not any(_is_cap(t[2]) for t in name_toks):
         return None

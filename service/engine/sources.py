@@ -199,6 +199,23 @@ def _appositive_after(text: str, end: int, hi: int, house: frozenset[str]) -> Me
     return desc
 
 
+def _runs(text: str):
+    """(start, run) for each run of capitalised words, split after a word that
+    ends a sentence ("... in the West. Francis said": two runs)."""
+    for m in _RUN.finditer(text):
+        run, base, at = m.group(), m.start(), 0
+        for t in _TOKEN.finditer(run):
+            w = t.group()
+            if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in _ABBREVIATIONS \
+                    and w[:-1].lower() not in HONORIFICS and t.end() < len(run):
+                yield base + at, run[at:t.end()]
+                at = t.end()
+                while at < len(run) and run[at] in " \u00a0":
+                    at += 1
+        if at < len(run):
+            yield base + at, run[at:]
+
+
 # --- the per-article context ---------------------------------------------------
 
 
@@ -333,8 +350,7 @@ class _Article:
     def _scan_names(self) -> list[_Candidate]:
         text, out, surnames = self.text, [], set()
         genders: dict[str, set[str]] = {}  # surname -> genders of its full names
-        for m in _RUN.finditer(text):
-            run = m.group()
+        for rs, run in _runs(text):
             if " " not in run and "\u00a0" not in run:
                 # one capitalised word: a person only as a known surname or after a title
                 word = _POSSESSIVE_END.sub("", run).rstrip(".")
@@ -342,20 +358,20 @@ class _Article:
                 if word in FUNCTION_WORDS or low in INSTITUTIONS or low in COUNTRIES or low in ORG_HEADS \
                         or low in _ABBREVIATIONS or len(low) < 2:
                     continue
-                title = _title_before(text, m.start(), max(0, m.start() - 120), self.house)
+                title = _title_before(text, rs, max(0, rs - 120), self.house)
                 given = word in FIRST_NAMES and word not in _NAME_WORDS  # "Melanie thought ..."
                 if title is None and low not in surnames and not given:
                     continue
-                if self.in_quoted(m.start()):
+                if self.in_quoted(rs):
                     continue
                 surnames.add(low)
-                out.append(_Candidate(m.start(), m.start() + len(word), word, None, low,
+                out.append(_Candidate(rs, rs + len(word), word, None, low,
                                       name_gender(word) if given else "u", title[0] if title else None))
                 continue
             info = name_in_run(run, self.house)
             if info is None or not info.surname:
                 continue
-            start, end = m.start() + info.name_span[0], m.start() + info.name_span[1]
+            start, end = rs + info.name_span[0], rs + info.name_span[1]
             if self.in_quoted(start):
                 continue
             first = info.first
@@ -363,11 +379,11 @@ class _Article:
             if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
                 continue  # "Team Clinton", "Clinton Foundation"
             if info.title_span is not None:
-                title = (Span(m.start() + info.title_span[0], m.start() + info.title_span[1]), None)
+                title = (Span(rs + info.title_span[0], rs + info.title_span[1]), None)
             else:
                 title = _title_before(text, start, max(0, start - 120), self.house)
             gender = info.gender
-            honorific = text[m.start():start].strip().lower() in HONORIFICS  # "Mr. Kerry"
+            honorific = text[rs:start].strip().lower() in HONORIFICS  # "Mr. Kerry"
             initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
             person = (first is not None and (first in FIRST_NAMES or initial)) \
                 or title is not None or honorific or info.surname in surnames
