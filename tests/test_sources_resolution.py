@@ -195,9 +195,9 @@ def test_pronoun_skips_sentences_led_by_a_pronoun():
 
 
 def test_names_do_not_run_across_sentences():
-    text = 'The rally moved to the West. Francis Dole spoke last.\n\n"It will work," he said.'
-    _, quotes, sources = resolve(text, ("It will work", "he"))
-    assert sources[0].name == "Francis Dole"
+    text = 'Crowds moved to the West. Frances Dole spoke last.\n\n"It will work," she said.'
+    _, quotes, sources = resolve(text, ("It will work", "she"))
+    assert sources[0].name == "Frances Dole"
 
 
 def test_capitalised_role_before_a_given_name_is_not_part_of_the_name():
