@@ -15,6 +15,7 @@ ROWS = [
     ("Donald J. Trump", "name", "person", "Donald J. Trump", None),
     ("Trump's", "name", "person", "Trump", None),
     ("Gov. Earl Ray Tomblin of West Virginia", "name", "person", "Earl Ray Tomblin", "Gov."),
+    ("Representative Peter T. King of New York", "name", "person", "Peter T. King", "Representative"),
     ("he", "pronoun", None, "he", None),
     ("They", "pronoun", None, "They", None),
     ("I", "author", "person", "I", None),

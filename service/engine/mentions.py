@@ -383,10 +383,10 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
             if m.group("prep").lower() in _MEMBERSHIP_PREPS and \
                     head_kind(pre_head, capitalised=False) in ("anonymous", "institutional"):
                 org = (bstart + m.start("obj"), b)
-        elif not title_role(pre_head, house):
+        elif not title_role(body_text[:m.start()], house):
             # "Gov. Earl Ray Tomblin of West Virginia": a name with its place
             named = _person_name(text, [t for t in body if t[1] <= bstart + m.start()], house)
-            if named is not None and named.surname not in _title_words(house):
+            if named is not None and not (" " not in named.name and named.surname in _title_words(house)):
                 return named
     head_toks = [t for t in body if t[1] <= pre_end] or body
     htok = _strip_poss(head_toks[-1][2]).rstrip(".,") or head_toks[-1][2]
