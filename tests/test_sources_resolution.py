@@ -204,3 +204,10 @@ def test_capitalised_role_before_a_given_name_is_not_part_of_the_name():
     text = 'Comedian Sarah Silverman took the stage.\n\n"We are ready," she said.'
     _, quotes, sources = resolve(text, ("We are ready", "she"))
     assert sources[0].name == "Sarah Silverman"
+
+
+def test_one_mention_shared_by_two_quotes_is_listed_once():
+    text = '"We are ready," Ann Ross said, adding that the team was "in good shape."'
+    _, quotes, sources = resolve(text, ("We are ready", "Ann Ross"), ("in good shape.", "Ann Ross"))
+    assert [m.text for m in sources[0].mentions] == ["Ann Ross"]
+    assert sources[0].quote_ids == ("q1", "q2")

@@ -138,3 +138,26 @@ def test_house_titles_name_spokespeople_too():
                     house_titles=frozenset({"Communications Officer"}))[2][0]
     assert plain.type == "anonymous"
     assert (house.type, house.organisation) == ("institutional", "the ministry")
+
+
+# Every example of shared/design/SOURCE_TYPES.md, in one frame sentence.
+GUIDELINE = {
+    "named": ["John Kerry", "Kerry", "Mr. Kerry", "the president", "the pope", "Guccifer 2.0",
+              "Pence and other senior Republicans"],
+    "anonymous": ["a senior American official", "officials", "administration officials", "sources",
+                  "a person familiar with the matter", "people close to him", "aides", "a campaign operative",
+                  "critics", "some experts", "analysts", "witnesses", "residents", "a police officer", "one voter",
+                  "critics, including Trump", "77 percent of Republicans polled"],
+    "institutional": ["the White House", "the Pentagon", "the State Department", "Iran", "police", "the court",
+                      "the Democrats", "Quds Force", "the Trump campaign", "The Post", "Reuters", "state media",
+                      "the report", "a statement", "a study", "a poll", "court filings",
+                      "a spokesman for the ministry", "a spokesman for Clinton"],
+}
+GUIDELINE_ROWS = [(speaker, type_) for type_, speakers in GUIDELINE.items() for speaker in speakers]
+
+
+@pytest.mark.parametrize("speaker, type_", GUIDELINE_ROWS, ids=[r[0] for r in GUIDELINE_ROWS])
+def test_guideline_example(speaker, type_):
+    text = f"On Monday, {speaker} said that the plan would work."
+    _, quotes, sources = resolve(text, ("the plan would work", speaker))
+    assert source_of(quotes, sources, "q1").type == type_

@@ -819,7 +819,7 @@ def resolve_sources(doc: Document, quotes: list[Quote], *,
         sources.append(Source(
             id=sid, name=e.name, type=_TYPE[kind],
             descriptor=e.descriptor,
-            mentions=tuple(sorted(e.mentions, key=lambda x: (x.span.start, x.span.end))),
+            mentions=tuple(sorted(set(e.mentions), key=lambda x: (x.span.start, x.span.end))),
             anonymity_reason=e.reason if kind == "anonymous" else None,
             quote_ids=tuple(e.quote_ids),
             organisation=e.organisation,
