@@ -132,3 +132,10 @@ def test_named_source_gets_no_anonymity_reason():
     _, quotes, sources = resolve(text, ("the plan would fail", "Maria Lopez"), ("the plan would pass", "An official"))
     assert source_of(quotes, sources, "q1").anonymity_reason is None
     assert source_of(quotes, sources, "q2").anonymity_reason.text == "because the matter was sensitive"
+
+
+def test_reason_stated_in_the_sentence_before():
+    text = ("Two officials spoke on condition of anonymity because the talks were secret. They said the deal was "
+            "close.")
+    _, quotes, sources = resolve(text, ("the deal was close", "They"))
+    assert sources[0].anonymity_reason.text == "because the talks were secret"

@@ -706,6 +706,12 @@ def _anonymity_reason(art: _Article, m: Mention) -> Mention | None:
         nxt = art.sentence_span(_skip_space(text, sent.end))
         if nxt.start >= sent.end and art.doc.paragraph_at(nxt.start) == art.doc.paragraph_at(sent.start):
             regions.append(nxt)
+    k = art.sentence_index(sent.start)
+    if 0 < k < len(art.doc.sentences) and art.doc.sentences[k].span == sent:
+        # "Two officials spoke on condition of anonymity because ... They said ..."
+        prev = art.doc.sentences[k - 1]
+        if prev.paragraph == art.doc.sentences[k].paragraph:
+            regions.append(prev.span)
     for region in regions:
         hi = min(region.end, len(text))
         anchors = [a for a in art.anchors(region.start, hi) if _owner(art, a.start(), a.end()) == m.span]
