@@ -211,3 +211,10 @@ def test_one_mention_shared_by_two_quotes_is_listed_once():
     _, quotes, sources = resolve(text, ("We are ready", "Ann Ross"), ("in good shape.", "Ann Ross"))
     assert [m.text for m in sources[0].mentions] == ["Ann Ross"]
     assert sources[0].quote_ids == ("q1", "q2")
+
+
+def test_pronoun_reaches_past_the_window_for_a_person_named_earlier():
+    text = ("Maria Lopez runs the clinic.\n\nThe building is old.\n\nThe roof leaks.\n\nThe boiler is broken.\n\n"
+            '"We need help," she said.')
+    _, quotes, sources = resolve(text, ("We need help", "she"))
+    assert (sources[0].name, sources[0].type) == ("Maria Lopez", "named")

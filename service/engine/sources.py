@@ -455,6 +455,17 @@ class _Article:
         best = max(counts, key=lambda k: (counts[k], latest[k].start < pos, latest[k].start))
         return latest[best]
 
+    def earlier_person(self, pos: int, gender: str, limit: int = 200) -> _Candidate | None:
+        """The nearest person named anywhere before ``pos`` (outside quotations)."""
+        i = bisect.bisect_left(self.cand_starts, pos) - 1
+        while i >= 0 and limit > 0:
+            c = self.candidates[i]
+            if _compatible_gender(c.gender, gender) and not self.in_quoted(c.start):
+                return c
+            i -= 1
+            limit -= 1
+        return None
+
     def note(self, e: _Entity, pos: int) -> None:
         e.last = max(e.last, pos)
         self._seq += 1
@@ -543,8 +554,11 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
         if isinstance(x, _Candidate):
             x = art.from_candidate(x)
         if x is None:
-            # beyond the window: the most recent compatible person speaker
+            # beyond the window: the most recent compatible person speaker, else person named earlier
             x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
+        if x is None:
+            c = art.earlier_person(pos, info.gender)
+            x = art.from_candidate(c) if c is not None else None
         if x is None:
             return _keyed(art, "anonymous", info, unresolved=True)
         if x.gender == "u":
