@@ -57,7 +57,7 @@ _ANON_ANCHOR = re.compile(
     r"\b(?:" + "|".join(_phrase_pattern(p) for p in sorted(words("anonymity_phrases"), key=len, reverse=True)) + r")\b",
     re.I)
 # every anonymity phrase has one of these words: a cheap test before the full pattern
-_ANON_HINT = re.compile(r"anonym|named|identified|background|withheld|not be used", re.I)
+_ANON_HINTS = ("anonym", "named", "identified", "background", "withheld", "not be used")
 _REASON_ROWS = rows("anonymity_reasons")
 _REASON_OPENER = re.compile(
     r"[\s,]*(?P<c>" + "|".join(_phrase_pattern(r[0]) for r in sorted(_REASON_ROWS, key=lambda r: -len(r[0]))
@@ -204,6 +204,9 @@ def _runs(text: str):
     ends a sentence ("... in the West. Francis said": two runs)."""
     for m in _RUN.finditer(text):
         run, base, at = m.group(), m.start(), 0
+        if ". " not in run and ".\u00a0" not in run:
+            yield base, run
+            continue
         for t in _TOKEN.finditer(run):
             w = t.group()
             if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in _ABBREVIATIONS \
@@ -292,6 +295,7 @@ class _Article:
         self._anchor_starts: list[int] = []
         self.has_self_reason = False
         self.entities: list[_Entity] = []
+        self.by_surname: dict[str, list[_Entity]] = {}
         self.seen: list[tuple[int, int, _Entity]] = []  # (mention start, seq, entity), sorted
         self._seq = 0
         self.candidates = self._scan_names()
@@ -311,9 +315,13 @@ class _Article:
     def anchors(self, lo: int, hi: int) -> list[re.Match]:
         if self._anchors is None:
             found: dict[tuple[int, int], re.Match] = {}
-            for h in _ANON_HINT.finditer(self.text):
-                for a in _ANON_ANCHOR.finditer(self.text, max(0, h.start() - 60), h.end() + 60):
-                    found.setdefault(a.span(), a)
+            low = self.text.lower()
+            for hint in _ANON_HINTS:
+                h = low.find(hint)
+                while h >= 0:
+                    for a in _ANON_ANCHOR.finditer(self.text, max(0, h - 60), h + len(hint) + 60):
+                        found.setdefault(a.span(), a)
+                    h = low.find(hint, h + 1)
             self._anchors = [found[k] for k in sorted(found)]
             self._anchor_starts = [a.start() for a in self._anchors]
             self.has_self_reason = _REASON_SELF.search(self.text) is not None
@@ -408,11 +416,17 @@ class _Article:
     def new(self, **kw) -> _Entity:
         e = _Entity(**kw)
         self.entities.append(e)
+        if e.kind == "person" and e.surname:
+            self.by_surname.setdefault(e.surname, []).append(e)
         return e
 
     def person(self, surname: str, first: str | None, gender: str) -> _Entity | None:
-        return self.recent(lambda e: e.kind == "person" and not e.group and e.surname == surname
-                           and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender))
+        best = None
+        for e in self.by_surname.get(surname, ()):
+            if (best is None or e.last > best.last) and not e.group \
+                    and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender):
+                best = e
+        return best
 
     def recent(self, accept) -> _Entity | None:
         """The most recently mentioned entity that ``accept`` takes."""
