@@ -218,3 +218,15 @@ def test_pronoun_reaches_past_the_window_for_a_person_named_earlier():
             '"We need help," she said.')
     _, quotes, sources = resolve(text, ("We need help", "she"))
     assert (sources[0].name, sources[0].type) == ("Maria Lopez", "named")
+
+
+def test_family_name_first_merges_with_its_first_word():
+    text = "Xi Jinping said the talks were useful. Xi said trade would grow."
+    _, quotes, sources = resolve(text, ("the talks were useful", "Xi Jinping"), ("trade would grow", "Xi", 1))
+    assert len(sources) == 1 and sources[0].name == "Xi Jinping"
+
+
+def test_name_with_particles_is_one_name():
+    text = 'Ursula von der Leyen spoke first.\n\n"Europe is ready," she said.'
+    _, quotes, sources = resolve(text, ("Europe is ready", "she"))
+    assert sources[0].name == "Ursula von der Leyen"

@@ -39,7 +39,7 @@ _MAX_CLAUSE = 200
 _NAME_CHARS = r"[\p{L}\p{M}'’\-]"
 _RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])\p{{Lu}}{_NAME_CHARS}*\.?"
-    rf"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|abu|de|da|di|del|van|von|der|den|le|la|du)[ \u00a0]+)?"
+    rf"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|abu|de|da|di|del|van|von|der|den|le|la|du)[ \u00a0]+)*"
     rf"(?:\p{{Lu}}{_NAME_CHARS}*\.?|(?:al|el)-\p{{Lu}}{_NAME_CHARS}*))*")
 _TOKEN = re.compile(r"\S+")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -543,6 +543,10 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
     form = info.form
     if form == "name":
         e = art.person(info.surname, info.first, info.gender)
+        if e is None and info.first is None:
+            # "Xi" after "Xi Jinping", "Hillary" after "Hillary Clinton": the name's first word
+            e = art.recent(lambda x: x.kind == "person" and not x.group and (x.first or "").lower() == info.surname
+                           and _compatible_gender(x.gender, info.gender))
         if e is None:
             c = None if info.first else art.full_name(info.surname, pos)
             if c is not None and _compatible_gender(c.gender, info.gender):
