@@ -230,3 +230,15 @@ def test_name_with_particles_is_one_name():
     text = 'Ursula von der Leyen spoke first.\n\n"Europe is ready," she said.'
     _, quotes, sources = resolve(text, ("Europe is ready", "she"))
     assert sources[0].name == "Ursula von der Leyen"
+
+
+def test_epithet_refers_to_the_person_named_before():
+    text = "Donald Trump spoke in Ohio on Monday. The businessman said the plant would reopen."
+    _, quotes, sources = resolve(text, ("the plant would reopen", "The businessman"))
+    assert (sources[0].name, sources[0].type) == ("Donald Trump", "named")
+
+
+def test_unnamed_person_described_by_a_lexicon_noun_stays_anonymous():
+    text = "Donald Trump spoke in Ohio on Monday. The woman said the plant would reopen."
+    _, quotes, sources = resolve(text, ("the plant would reopen", "The woman"))
+    assert sources[0].type == "anonymous"

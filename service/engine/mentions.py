@@ -157,6 +157,13 @@ def head_kind(head_tok: str, *, capitalised: bool) -> Kind | None:
     return None
 
 
+def known_head(word: str) -> bool:
+    """Whether a head noun is in a lexicon (people, bodies, documents, titles):
+    "official" is, "businessman" is not."""
+    w = word.lower()
+    return head_kind(w, capitalised=False) is not None or w in _titles() or _singular(w) in _ANON_SING
+
+
 def title_role(phrase: str, house: frozenset[str] = frozenset()) -> tuple[str, bool] | None:
     """``("senator", False)`` for "Sen." or "the Florida senator"'s "senator"."""
     return _titles(house).get(" ".join(phrase.lower().split()))

@@ -26,7 +26,7 @@ from .document import Document
 from .lexicon import rows, words
 from .mentions import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, TITLE_MODIFIERS,
-    MentionInfo, analyse, name_gender, name_in_run, opens_appositive as _opens_appositive, titles_lookup,
+    MentionInfo, analyse, known_head, name_gender, name_in_run, opens_appositive as _opens_appositive, titles_lookup,
 )
 from .model import Mention, Quote, Source, Span
 
@@ -605,6 +605,10 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
                 return _keyed(art, "person" if info.unique else "anonymous", info)
         kind = info.kind or "anonymous"
         x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural and not e.unresolved)
+        if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or ""):
+            # an epithet for someone named before: "the businessman", "the mogul" after "Donald Trump"
+            y = _antecedent(art, pos, lambda y: isinstance(y, _Candidate) or (y.kind == "person" and not y.group))
+            x = art.from_candidate(y) if isinstance(y, _Candidate) else y
         return x if x is not None else _keyed(art, kind, info)
     return _keyed(art, info.kind or "anonymous", info)
 
