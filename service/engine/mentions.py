@@ -550,7 +550,7 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
         tok = body[k - 1][2]
         tl = tok.lower()
         if tl in HONORIFICS or tl in tw or tok in FUNCTION_WORDS or tok.endswith(",") or _POSSESSIVE.search(tok) \
-                or tl in ORG_HEADS \
+                or tl in ORG_HEADS or tl in TITLE_MODIFIERS \
                 or not _is_name_token(tok, False) or (is_demonym_or_country(tok) and k > 1):
             break
         k -= 1
