@@ -173,10 +173,6 @@ def titles_lookup(house: frozenset[str] = frozenset()) -> dict[str, tuple[str, b
     return _titles(house)
 
 
-def title_words(house: frozenset[str] = frozenset()) -> frozenset[str]:
-    return _title_words(house)
-
-
 def name_gender(first: str | None) -> str:
     g = FIRST_NAMES.get(first or "", "u")
     return g if g in ("m", "f") else "u"

@@ -127,9 +127,9 @@ def _title_last_words(house: frozenset[str]) -> frozenset[str]:
     return frozenset(t.split()[-1] for t in titles_lookup(house))
 
 
-def _title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> tuple[Span, str | None] | None:
+def _title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> Span | None:
     """The title written right before a name at ``pos``: "Secretary of State"
-    in "Secretary of State John Kerry said". Returns (span, honorific gender)."""
+    in "Secretary of State John Kerry said" (a courtesy title alone is none)."""
     lo = max(lo, pos - 120)
     if pos <= lo or not text[pos - 1].isspace():
         return None
@@ -164,7 +164,7 @@ def _title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> tuple[
             added += 1
         else:
             break
-    return Span(toks[j][0], toks[-1][1]), None
+    return Span(toks[j][0], toks[-1][1])
 
 
 # a clause, not a description: a cue verb or a new sentence inside it
@@ -374,7 +374,7 @@ class _Article:
                     continue
                 surnames.add(low)
                 out.append(_Candidate(rs, rs + len(word), word, None, low,
-                                      name_gender(word) if given else "u", title[0] if title else None))
+                                      name_gender(word) if given else "u", title))
                 continue
             info = name_in_run(run, self.house)
             if info is None or not info.surname:
@@ -387,7 +387,7 @@ class _Article:
             if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
                 continue  # "Team Clinton", "Clinton Foundation"
             if info.title_span is not None:
-                title = (Span(rs + info.title_span[0], rs + info.title_span[1]), None)
+                title = Span(rs + info.title_span[0], rs + info.title_span[1])
             else:
                 title = _title_before(text, start, max(0, start - 120), self.house)
             gender = info.gender
@@ -401,7 +401,7 @@ class _Article:
             if first is not None and gender in ("m", "f"):
                 genders.setdefault(info.surname, set()).add(gender)
             out.append(_Candidate(start, end, info.name, first, info.surname, gender,
-                                  title[0] if title else None))
+                                  title))
         # "Clinton" alone has the gender of the one Clinton the article names in full
         for c in out:
             if c.gender == "u" and len(genders.get(c.surname, ())) == 1:
@@ -706,7 +706,7 @@ def _descriptor(art: _Article, e: _Entity, info: MentionInfo, m: Mention, exact:
         name_start = m.span.start + info.name_span[0] if exact else m.span.start
         t = _title_before(text, name_start, sent.start, art.house)
         if t is not None:
-            return Mention(t[0], t[0].of(text))
+            return Mention(t, t.of(text))
         return _appositive_after(text, m.span.end, sent.end, art.house)
     if info.form not in ("description", "definite"):
         return None
