@@ -93,6 +93,10 @@ REASONS = [
      "the suspect had fled", "Officials", "because the inquiry is continuing"),
     ("A diplomat, who asked not to be named because of the sensitivity of the talks, said the deal was close.",
      "the deal was close", "A diplomat", "because of the sensitivity of the talks"),
+    ("The plan was a mistake, said one former executive who requested anonymity to avoid harming his business.",
+     "The plan was a mistake", "one former executive", "to avoid harming his business"),
+    ("A strategist, speaking on the condition of anonymity to offer a candid assessment, said the race was over.",
+     "the race was over", "A strategist", "to offer a candid assessment"),
 ]
 
 

@@ -68,7 +68,7 @@ _REASON_SELF = re.compile(
 # "to" and "as" and "for" open many things that are not reasons ("spoke to reporters")
 _REASON_GUARD = {
     "to": re.compile(r"\s+(?!(?i:the|a|an|reporters|journalists|him|her|them|us|me|his|their|its|this|"
-                     r"that|be|avoid)\b)[a-z]+"),
+                     r"that)\b)[a-z]+"),
     "as": re.compile(r"\s+(?:he|she|they|it|the|his|her|their|its|talks|negotiations)\b", re.I),
     "for": re.compile(r"\s+(?:fear|safety|security|reasons?|\w+\s+reasons?)\b", re.I),
     "given": re.compile(r"\s+(?:the|its|their|his|her)\b", re.I),
