@@ -143,3 +143,12 @@ def test_reason_stated_in_the_sentence_before():
             "close.")
     _, quotes, sources = resolve(text, ("the deal was close", "They"))
     assert sources[0].anonymity_reason.text == "because the talks were secret"
+
+
+def test_reason_given_at_a_later_pronoun_goes_to_the_source():
+    text = ("One delegate said the mood was grim. He could not find a single taker, he said, on condition of "
+            "anonymity to speak freely about the nominee.")
+    _, quotes, sources = resolve(text, ("the mood was grim", "One delegate"),
+                                 ("He could not find a single taker", "he"))
+    assert len(sources) == 1
+    assert sources[0].anonymity_reason.text == "to speak freely about the nominee"

@@ -58,6 +58,7 @@ def test_analyse_gender(text, gender):
 
 @pytest.mark.parametrize("text, plural", [
     ("officials", True), ("a senior official", False), ("they", True), ("people close to him", True),
+    ("one delegate", False), ("two judges", True),
 ])
 def test_analyse_number(text, plural):
     assert analyse(text).plural is plural

@@ -429,7 +429,7 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
             return MentionInfo("definite", None, core, (a, b), head=hlow, role=role[0], unique=unique,
                                key=key, gender=_role_gender(role[0]))
         return MentionInfo("description", "anonymous", core, (a, b), head=_singular(hlow), role=role[0],
-                           key=key, fresh=fresh, plural=det == "quant",
+                           key=key, fresh=fresh, plural=hlow != _singular(hlow),
                            gender=_role_gender(role[0]))
 
     if kind == "anonymous":
