@@ -242,3 +242,18 @@ def test_unnamed_person_described_by_a_lexicon_noun_stays_anonymous():
     text = "Donald Trump spoke in Ohio on Monday. The woman said the plant would reopen."
     _, quotes, sources = resolve(text, ("the plant would reopen", "The woman"))
     assert sources[0].type == "anonymous"
+
+
+@pytest.mark.parametrize("pronoun", ["It", "They"])
+def test_it_and_they_refer_to_an_organisation_named_in_the_text(pronoun):
+    text = f"The Pentagon released new figures on Monday. {pronoun} said the drills would continue."
+    _, quotes, sources = resolve(text, ("the drills would continue", pronoun))
+    assert (sources[0].name, sources[0].type) == ("The Pentagon", "institutional")
+
+
+def test_organisation_named_in_the_text_merges_with_its_later_quotes():
+    text = ("The State Department issued a warning. It said travel was unsafe. "
+            "The State Department said the embassy would stay open.")
+    _, quotes, sources = resolve(text, ("travel was unsafe", "It"),
+                                 ("the embassy would stay open", "The State Department", 1))
+    assert len(sources) == 1 and sources[0].type == "institutional"

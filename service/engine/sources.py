@@ -235,6 +235,19 @@ class _Candidate:
     title: Span | None = None
 
 
+@dataclass(slots=True)
+class _Body:
+    """An organisation or country named in the running text ("the Pentagon")."""
+
+    start: int
+    end: int
+    name: str
+    kind: str = "body"
+    gender: str = "n"
+    plural: bool = False
+    group: bool = False
+
+
 @dataclass(eq=False, slots=True)
 class _Entity:
     kind: str  # person, anonymous, institutional
@@ -298,6 +311,7 @@ class _Article:
         self.by_surname: dict[str, list[_Entity]] = {}
         self.seen: list[tuple[int, int, _Entity]] = []  # (mention start, seq, entity), sorted
         self._seq = 0
+        self.bodies: list[_Body] = []
         self.candidates = self._scan_names()
         self.cand_starts = [c.start for c in self.candidates]
 
@@ -363,7 +377,10 @@ class _Article:
                 # one capitalised word: a person only as a known surname or after a title
                 word = _POSSESSIVE_END.sub("", run).rstrip(".")
                 low = word.lower()
-                if word in FUNCTION_WORDS or low in INSTITUTIONS or low in COUNTRIES or low in ORG_HEADS \
+                if low in INSTITUTIONS or COUNTRIES.get(low) in ("country", "capital"):
+                    self._body(rs, rs + len(word))
+                    continue
+                if word in FUNCTION_WORDS or low in COUNTRIES or low in ORG_HEADS \
                         or low in _ABBREVIATIONS or len(low) < 2:
                     continue
                 title = _title_before(text, rs, max(0, rs - 120), self.house)
@@ -378,6 +395,7 @@ class _Article:
                 continue
             info = name_in_run(run, self.house)
             if info is None or not info.surname:
+                self._body_in_run(rs, run)
                 continue
             start, end = rs + info.name_span[0], rs + info.name_span[1]
             if self.in_quoted(start):
@@ -385,7 +403,8 @@ class _Article:
             first = info.first
             low = info.name.lower()
             if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
-                continue  # "Team Clinton", "Clinton Foundation"
+                self._body_in_run(rs, run)  # "The Pentagon", "Clinton Foundation"
+                continue
             if info.title_span is not None:
                 title = Span(rs + info.title_span[0], rs + info.title_span[1])
             else:
@@ -407,6 +426,32 @@ class _Article:
             if c.gender == "u" and len(genders.get(c.surname, ())) == 1:
                 c.gender = next(iter(genders[c.surname]))
         return out
+
+    def _body(self, start: int, end: int) -> None:
+        if self.in_quoted(start):
+            return
+        if start >= 4 and self.text[start - 4:start].lower() == "the ":
+            start -= 4  # "the Pentagon"
+        self.bodies.append(_Body(start, end, self.text[start:end]))
+
+    def _body_in_run(self, rs: int, run: str) -> None:
+        """An organisation named by a run of capitalised words: "The State Department"."""
+        toks = list(_TOKEN.finditer(run))
+        i = 0
+        while i < len(toks) - 1 and toks[i].group() in FUNCTION_WORDS and toks[i].group() != "The":
+            i += 1
+        body = toks[i:]
+        if body and body[0].group() == "The":
+            rest = body[1:]
+        else:
+            rest = body
+        if not rest:
+            return
+        words_ = [_POSSESSIVE_END.sub("", t.group()).rstrip(".,").lower() for t in rest]
+        whole = " ".join(words_)
+        if whole in INSTITUTIONS or COUNTRIES.get(whole) in ("country", "capital") or words_[-1] in ORG_HEADS:
+            end = rs + rest[-1].end() - (len(rest[-1].group()) - len(_POSSESSIVE_END.sub("", rest[-1].group())))
+            self._body(rs + body[0].start(), end)
 
     def _sentence_start(self, pos: int) -> int:
         i = self.sentence_index(pos)
@@ -485,8 +530,16 @@ class _Article:
         self._seq += 1
         bisect.insort(self.seen, (pos, self._seq, e))
 
-    def preceding(self, pos: int):
-        """(start, entity or candidate) before ``pos`` within the look-back window, nearest first."""
+    def preceding(self, pos: int, bodies: bool = False):
+        """(start, entity or candidate) before ``pos`` within the look-back window,
+        nearest first; with ``bodies``, organisations named in the text too."""
+        if bodies:
+            lo = self.window_start(pos)
+            found = [(b.start, b) for b in self.bodies if lo <= b.start < pos]
+            found += list(self.preceding(pos))
+            found.sort(key=lambda t: -t[0])
+            yield from found
+            return
         lo = self.window_start(pos)
         i = bisect.bisect_left(self.cand_starts, pos) - 1
         j = bisect.bisect_left(self.seen, (pos, -1, None)) - 1 if self.seen else -1
@@ -506,6 +559,8 @@ class _Article:
 # --- resolution ----------------------------------------------------------------
 
 def _person_like(art: _Article, x, gender: str) -> bool:
+    if isinstance(x, _Body):
+        return False
     if isinstance(x, _Candidate):
         known = art.person(x.surname, x.first, x.gender)  # "Trump" in the text is Donald Trump, quoted before
         return _compatible_gender(known.gender if known is not None else x.gender, gender)
@@ -514,13 +569,13 @@ def _person_like(art: _Article, x, gender: str) -> bool:
     return x.kind in ("person", "anonymous") or x.spokes
 
 
-def _antecedent(art: _Article, pos: int, accept, gender: str = "u") -> object | None:
+def _antecedent(art: _Article, pos: int, accept, gender: str = "u", bodies: bool = False) -> object | None:
     """Sentence by sentence back from ``pos``, the leftmost acceptable mention
     of the nearest sentence that has one (the subject is usually leftmost).
     A sentence led by "he" (or "she") talks of someone named earlier: the
     search goes on past it ("Kerry arrived. He met Lavrov. '...,' he said")."""
     by_sentence: dict[int, tuple[int, int, object]] = {}
-    for start, x in art.preceding(pos):
+    for start, x in art.preceding(pos, bodies):
         if art.in_quoted(start) or not accept(x):
             continue
         k = art.sentence_index(start)
@@ -561,12 +616,18 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
         return e
     if form == "pronoun":
         if info.plural:
-            x = _antecedent(art, pos, lambda x: isinstance(x, _Entity) and (x.plural or x.kind == "institutional" or x.group))
+            x = _antecedent(art, pos, lambda x: isinstance(x, _Body) or (
+                isinstance(x, _Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True)
+            if isinstance(x, _Body):
+                return _keyed(art, "institutional", analyse(x.name, art.house))
             if x is not None:
                 return x
             return _keyed(art, "anonymous", info, unresolved=True)
         if info.gender == "n":
-            x = _antecedent(art, pos, lambda x: isinstance(x, _Entity) and x.kind == "institutional" and not x.spokes)
+            x = _antecedent(art, pos, lambda x: isinstance(x, _Body) or (
+                isinstance(x, _Entity) and x.kind == "institutional" and not x.spokes), bodies=True)
+            if isinstance(x, _Body):
+                return _keyed(art, "institutional", analyse(x.name, art.house))
             return x if x is not None else _keyed(art, "institutional", info)
         x = _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender)
         if isinstance(x, _Candidate):
@@ -607,7 +668,8 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
         x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural and not e.unresolved)
         if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or ""):
             # an epithet for someone named before: "the businessman", "the mogul" after "Donald Trump"
-            y = _antecedent(art, pos, lambda y: isinstance(y, _Candidate) or (y.kind == "person" and not y.group))
+            y = _antecedent(art, pos, lambda y: isinstance(y, _Candidate) or (
+                isinstance(y, _Entity) and y.kind == "person" and not y.group))
             x = art.from_candidate(y) if isinstance(y, _Candidate) else y
         return x if x is not None else _keyed(art, kind, info)
     return _keyed(art, info.kind or "anonymous", info)
