@@ -244,11 +244,17 @@ def test_unnamed_person_described_by_a_lexicon_noun_stays_anonymous():
     assert sources[0].type == "anonymous"
 
 
-@pytest.mark.parametrize("pronoun", ["It", "They"])
-def test_it_and_they_refer_to_an_organisation_named_in_the_text(pronoun):
-    text = f"The Pentagon released new figures on Monday. {pronoun} said the drills would continue."
+@pytest.mark.parametrize("body, pronoun", [("The Pentagon", "It"), ("The Democrats", "They")])
+def test_it_and_they_refer_to_an_organisation_named_in_the_text(body, pronoun):
+    text = f"{body} released new figures on Monday. {pronoun} said the drills would continue."
     _, quotes, sources = resolve(text, ("the drills would continue", pronoun))
-    assert (sources[0].name, sources[0].type) == ("The Pentagon", "institutional")
+    assert (sources[0].name, sources[0].type) == (body, "institutional")
+
+
+def test_they_does_not_refer_to_a_country():
+    text = "Officials in Mexico conducted polls in the United States. They said the outreach worked."
+    _, quotes, sources = resolve(text, ("the outreach worked", "They"))
+    assert sources[0].type == "anonymous"
 
 
 def test_organisation_named_in_the_text_merges_with_its_later_quotes():

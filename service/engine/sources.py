@@ -47,6 +47,8 @@ _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _WORD_AFTER = re.compile(r"[\s,]*(\S+)")
 _ABBREVIATIONS = frozenset(words("abbreviations"))
 _NAME_WORDS = words("name_words")
+_PLURAL_BODIES = frozenset(("democrats", "republicans", "tories", "greens", "liberals", "conservatives"))
+_PLURAL_BODIES_NOT = frozenset(("news", "times", "press", "services", "studios", "marines"))
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -432,7 +434,11 @@ class _Article:
             return
         if start >= 4 and self.text[start - 4:start].lower() == "the ":
             start -= 4  # "the Pentagon"
-        self.bodies.append(_Body(start, end, self.text[start:end]))
+        name = self.text[start:end]
+        last = name.split()[-1].lower()
+        # "they" refers to a body with a plural name: "the Democrats", "the armed forces"
+        plural = last in _PLURAL_BODIES or (last.endswith("s") and last in ORG_HEADS and last not in _PLURAL_BODIES_NOT)
+        self.bodies.append(_Body(start, end, name, plural=plural))
 
     def _body_in_run(self, rs: int, run: str) -> None:
         """An organisation named by a run of capitalised words: "The State Department"."""
@@ -616,7 +622,7 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
         return e
     if form == "pronoun":
         if info.plural:
-            x = _antecedent(art, pos, lambda x: isinstance(x, _Body) or (
+            x = _antecedent(art, pos, lambda x: (isinstance(x, _Body) and x.plural) or (
                 isinstance(x, _Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True)
             if isinstance(x, _Body):
                 return _keyed(art, "institutional", analyse(x.name, art.house))
