@@ -240,7 +240,8 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
         if relative is None and rest_b > rest_a:
             after = _analyse_phrase(text, rest_a, rest_b, house_titles)
             before = _analyse_phrase(text, a, a + comma, house_titles)
-            if after.form == "name" and _is_cap(text[rest_a:rest_b].split()[0]) and before.form in ("definite", "description") and before.kind != "institutional":
+            if after.form == "name" and _is_cap(text[rest_a:rest_b].split()[0]) \
+                    and before.form in ("definite", "description") and before.kind != "institutional":
                 # a description, then the name: the description is the descriptor
                 return replace(after, appositive=(a, a + comma))
         appositive = rest_b > rest_a and opens_appositive(text[rest_a:rest_b], house_titles)
@@ -348,7 +349,8 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
                                  or COUNTRIES.get(plain) in ("country", "capital")):
         return MentionInfo("description", "institutional", core, (a, b), head=plain,
                            plural=plain.endswith("s"), key=key, gender="n")
-    if len(body) == 1 and _ACRONYM.match(body_text) and body_text.lower() not in _spokes_heads(house) and body_text not in FIRST_NAMES:
+    if len(body) == 1 and _ACRONYM.match(body_text) and body_text.lower() not in _spokes_heads(house) \
+            and body_text not in FIRST_NAMES:
         return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
     if len(body) == 1 and body_text in FUNCTION_WORDS:
         return MentionInfo("description", "anonymous", core, (a, b), head=plain, key=key, plural=True)

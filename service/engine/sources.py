@@ -655,7 +655,8 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
             sub = analyse(np.text, art.house)
             if sub.form != "relative":
                 return _resolve(art, sub, np, np.span.start, depth + 1)
-        x = _antecedent(art, pos, lambda x: _person_like(art, x, "u") or (isinstance(x, _Entity) and x.kind == "institutional"))
+        x = _antecedent(art, pos, lambda x: _person_like(art, x, "u") or (
+            isinstance(x, _Entity) and x.kind == "institutional"))
         if isinstance(x, _Candidate):
             x = art.from_candidate(x)
         return x if x is not None else _keyed(art, "anonymous", info)
@@ -671,7 +672,8 @@ def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int 
             if info.kind is None:
                 return _keyed(art, "person" if info.unique else "anonymous", info)
         kind = info.kind or "anonymous"
-        x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural and not e.unresolved)
+        x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural
+                       and not e.unresolved)
         if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or ""):
             # an epithet for someone named before: "the businessman", "the mogul" after "Donald Trump"
             y = _antecedent(art, pos, lambda y: isinstance(y, _Candidate) or (
