@@ -74,3 +74,11 @@ def test_another_makes_a_fresh_source():
 ])
 def test_unique_office(text, unique):
     assert analyse(text).unique is unique
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("YouTube", "institutional"), ("ProPublica", "institutional"), ("Outsports.com", "institutional"),
+    ("McCain", "person"), ("DeSantis", "person"), ("O'Rourke", "person"),
+])
+def test_brand_spellings_are_institutions_and_surname_prefixes_are_not(text, kind):
+    assert analyse(text).kind == kind

@@ -83,6 +83,9 @@ _POSTMOD = re.compile(
 _MEMBERSHIP_PREPS = frozenset("for of at with from in inside within on".split())
 _EDGE_PUNCT = " \t\n\r,;:.!?\"“”‘’'()[]—–-"
 _PROPER_TOKEN = re.compile(r"^[^\W\d_]")
+# inner capitals mark a brand; Mc, Mac, De, Di, La, Le, Van, O' mark a surname ("McCain", "DeSantis")
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|O'|O’)[A-Z][a-z]+[A-Z][a-zA-Z]+$")
+_DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|io|co\.uk|fr|de)$", re.I)
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,5})$")  # "BLM", "NAACP", "F.B.I."
 
 
@@ -351,6 +354,9 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
                            plural=plain.endswith("s"), key=key, gender="n")
     if len(body) == 1 and _ACRONYM.match(body_text) and body_text.lower() not in _spokes_heads(house) \
             and body_text not in FIRST_NAMES:
+        return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
+    if len(body) == 1 and (_CAMEL.match(body_text) or _DOMAIN.search(body_text)):
+        # "YouTube", "EgyptAir", "ProPublica", "Outsports.com": brands, not people
         return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
     if len(body) == 1 and body_text in FUNCTION_WORDS:
         return MentionInfo("description", "anonymous", core, (a, b), head=plain, key=key, plural=True)
