@@ -263,3 +263,9 @@ def test_organisation_named_in_the_text_merges_with_its_later_quotes():
     _, quotes, sources = resolve(text, ("travel was unsafe", "It"),
                                  ("the embassy would stay open", "The State Department", 1))
     assert len(sources) == 1 and sources[0].type == "institutional"
+
+
+def test_surname_that_is_also_a_demonym():
+    text = 'Mark Cuban spoke at the rally.\n\n"He is not a serious man," Cuban said.'
+    _, quotes, sources = resolve(text, ("He is not a serious man", "Cuban", 1))
+    assert (sources[0].name, sources[0].type) == ("Mark Cuban", "named")

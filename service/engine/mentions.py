@@ -619,7 +619,7 @@ def name_in_run(run: str, house_titles: frozenset[str] = frozenset()) -> Mention
         return None
     last = _strip_poss(toks[-1][2]).rstrip(".").lower()
     whole = _strip_poss(run).lower()
-    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or last in COUNTRIES \
+    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or COUNTRIES.get(last, "demonym") != "demonym" \
             or last in ABBREVIATIONS or len(last) < 2:
         return None
     i = 0
