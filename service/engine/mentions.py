@@ -138,6 +138,11 @@ def _is_name_token(tok: str, last: bool) -> bool:
     return last and any(c.isdigit() for c in tok)
 
 
+def _is_place(name: str) -> bool:
+    """A country, state or capital ("New York", "Beijing"), not a demonym ("Cuban")."""
+    return COUNTRIES.get(name.lower()) in ("country", "capital")
+
+
 def is_demonym_or_country(tok: str) -> bool:
     return _strip_poss(tok).lower() in COUNTRIES
 
@@ -369,7 +374,7 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
             and head_kind(body[-1][2], capitalised=True) is None \
             and not any(_is_cap(t[2]) and _strip_poss(t[2]).lower() in ORG_HEADS for t in body):
         named = _person_name(text, body, house)
-        if named is not None and named.name.lower() not in COUNTRIES and \
+        if named is not None and not _is_place(named.name) and \
                 (named.title_span is not None or (named.first or "") in FIRST_NAMES):
             return named
         if det == "def" and named is not None and all(_is_cap(t[2]) or t[2].lower() in ("of", "for", "and", "&")
@@ -456,7 +461,7 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
     # a person's name, perhaps with a title: "Secretary of State John Kerry", "Mr. Kerry"
     if (cap_head or _is_name_token(htok, True)) and det in (None, "def"):
         named = _person_name(text, body, house)
-        if named is not None and (named.name.lower() in COUNTRIES or named.name.lower() in INSTITUTIONS):
+        if named is not None and (_is_place(named.name) or named.name.lower() in INSTITUTIONS):
             return MentionInfo("description", "institutional", core, (a, b), head=named.name.lower(), key=key,
                                gender="n")  # "In New York"
         if named is not None:
@@ -482,7 +487,7 @@ def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> Mention
             lead = _person_name(text, body[:k], house)
             sure = lead is not None and (body[0][2].lower() in HONORIFICS or (lead.first or "") in FIRST_NAMES
                                          or body[-1][2].lower() in _STRAY_WORDS)
-            if sure and lead.name.lower() not in INSTITUTIONS and lead.name.lower() not in COUNTRIES \
+            if sure and lead.name.lower() not in INSTITUTIONS and not _is_place(lead.name) \
                     and not any(w.lower() in ORG_HEADS for w in lead.name.split()):
                 return lead
     # unknown nouns: unnamed people ("the crowd", "one voter")
