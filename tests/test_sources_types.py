@@ -1,0 +1,163 @@
+"""Source types per shared/design/SOURCE_TYPES.md, one attribution a row."""
+import pytest
+
+from tests.builders import resolve, source_of
+
+
+def spans_hold(doc, sources):
+    for s in sources:
+        for m in (*s.mentions, s.descriptor, s.anonymity_reason):
+            if m is not None:
+                assert doc.text[m.span.start:m.span.end] == m.text
+
+
+TYPES = [
+    # named: people identified by name
+    ("Maria Lopez said the plan would fail.", "the plan would fail", "Maria Lopez", "named", "Maria Lopez"),
+    ('"We will not back down," Governor Ellen Marsh said.', "We will not back down", "Ellen Marsh", "named", "Ellen Marsh"),
+    ("Sen. Ana Ruiz (D-N.M.) said the bill would pass.", "the bill would pass", "Sen. Ana Ruiz (D-N.M.)", "named", "Ana Ruiz"),
+    ("Pence and other senior Republicans said the bill was dead.", "the bill was dead",
+     "Pence and other senior Republicans", "named", "Pence and other senior Republicans"),
+    ("Guccifer 2.0 said the files were authentic.", "the files were authentic", "Guccifer 2.0", "named", "Guccifer 2.0"),
+    ('"I was wrong," I said.', "I was wrong", "I", "named", "the author"),
+    ("Nuri Kamal al-Maliki said the army would hold.", "the army would hold", "Nuri Kamal al-Maliki", "named",
+     "Nuri Kamal al-Maliki"),
+    # anonymous: unnamed people and informal groups
+    ("A senior American official said the strikes would continue.", "the strikes would continue",
+     "A senior American official", "anonymous", "A senior American official"),
+    ("Officials said the bridge would reopen in May.", "the bridge would reopen in May", "Officials", "anonymous", "Officials"),
+    ("Sources said the merger talks had stalled.", "the merger talks had stalled", "Sources", "anonymous", "Sources"),
+    ("Critics said the measure went too far.", "the measure went too far", "Critics", "anonymous", "Critics"),
+    ("Some experts warned that prices would rise.", "prices would rise", "Some experts", "anonymous", "Some experts"),
+    ("Aides said the senator was resting.", "the senator was resting", "Aides", "anonymous", "Aides"),
+    ("Pentagon officials said the drills would continue.", "the drills would continue", "Pentagon officials",
+     "anonymous", "Pentagon officials"),
+    ("Residents said the water tasted of metal.", "the water tasted of metal", "Residents", "anonymous", "Residents"),
+    ("One voter said she had not decided.", "she had not decided", "One voter", "anonymous", "One voter"),
+    ("A person familiar with the matter said the bid was rejected.", "the bid was rejected",
+     "A person familiar with the matter", "anonymous", "A person familiar with the matter"),
+    ("Some 77 percent of Republicans polled said the economy was improving.", "the economy was improving",
+     "77 percent of Republicans polled", "anonymous", "77 percent of Republicans polled"),
+    ("Critics, including Trump, said the deal was a disaster.", "the deal was a disaster",
+     "Critics, including Trump", "anonymous", "Critics, including Trump"),
+    ("A police officer said the driver was not hurt.", "the driver was not hurt", "A police officer", "anonymous",
+     "A police officer"),
+    ("Administration officials said the rule would be dropped.", "the rule would be dropped",
+     "Administration officials", "anonymous", "Administration officials"),
+    # institutional: organisations speaking as such, and documents
+    ("The White House said the president would sign the bill.", "the president would sign the bill",
+     "The White House", "institutional", "The White House"),
+    ("Iran said the inspectors were welcome.", "the inspectors were welcome", "Iran", "institutional", "Iran"),
+    ("Police said the driver fled on foot.", "the driver fled on foot", "Police", "institutional", "Police"),
+    ("The court said the law was unconstitutional.", "the law was unconstitutional", "The court", "institutional",
+     "The court"),
+    ("The Democrats said the vote was rigged.", "the vote was rigged", "The Democrats", "institutional", "The Democrats"),
+    ("The Trump campaign said the rally would go ahead.", "the rally would go ahead", "The Trump campaign",
+     "institutional", "The Trump campaign"),
+    ("Reuters reported that the factory had closed.", "the factory had closed", "Reuters", "institutional", "Reuters"),
+    ("State media said the talks were productive.", "the talks were productive", "State media", "institutional",
+     "State media"),
+    ("The report found that emissions had doubled.", "emissions had doubled", "The report", "institutional", "The report"),
+    ("A statement from the company said the recall was voluntary.", "the recall was voluntary",
+     "A statement from the company", "institutional", "A statement from the company"),
+    ("A poll showed that most voters opposed the plan.", "most voters opposed the plan", "A poll", "institutional",
+     "A poll"),
+    ("A spokesman for the ministry said the report was false.", "the report was false",
+     "A spokesman for the ministry", "institutional", "A spokesman for the ministry"),
+    ("A spokesman for Clinton said the email was private.", "the email was private", "A spokesman for Clinton",
+     "institutional", "A spokesman for Clinton"),
+    ("The Brookings Institution said the forecast was too rosy.", "the forecast was too rosy",
+     "The Brookings Institution", "institutional", "The Brookings Institution"),
+    ("Human Rights Watch said the detainees had been beaten.", "the detainees had been beaten", "Human Rights Watch",
+     "institutional", "Human Rights Watch"),
+    ("The State Department said the embassy would stay open.", "the embassy would stay open", "The State Department",
+     "institutional", "The State Department"),
+    ("The New York Post reported that the deal was off.", "the deal was off", "The New York Post", "institutional",
+     "The New York Post"),
+    ("The Department of Justice said the case was closed.", "the case was closed", "The Department of Justice",
+     "institutional", "The Department of Justice"),
+    ("Court filings show that the firm owed millions.", "the firm owed millions", "Court filings", "institutional",
+     "Court filings"),
+    ("House Democrats said the bill would fail.", "the bill would fail", "House Democrats", "institutional",
+     "House Democrats"),
+    ("Some Democrats said the bill would fail.", "the bill would fail", "Some Democrats", "anonymous", "Some Democrats"),
+    ("The Iranians said the offer was fair.", "the offer was fair", "The Iranians", "anonymous", "The Iranians"),
+    ("The ACLU said the law was vague.", "the law was vague", "The ACLU", "institutional", "The ACLU"),
+    ("Texas said the rule was illegal.", "the rule was illegal", "Texas", "institutional", "Texas"),
+    ("A Monmouth poll released Monday found that the race was tied.", "the race was tied",
+     "A Monmouth poll released Monday", "institutional", "A Monmouth poll released Monday"),
+    ("Former Reagan chief of staff Don Regan said the memo was lost.", "the memo was lost",
+     "Former Reagan chief of staff Don Regan", "named", "Don Regan"),
+    ("The American ambassador at the time, John E. Herbst, said the sanctions were working.",
+     "the sanctions were working", "The American ambassador at the time, John E. Herbst", "named", "John E. Herbst"),
+    ("Keyworth and Dick Hackborn said the board was split.", "the board was split", "Keyworth and Dick Hackborn",
+     "named", "Keyworth and Dick Hackborn"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, type_, name", TYPES, ids=[r[2] for r in TYPES])
+def test_source_type_and_name(text, words, speaker, type_, name):
+    doc, quotes, sources = resolve(text, (words, speaker))
+    src = source_of(quotes, sources, "q1")
+    assert (src.type, src.name) == (type_, name)
+    spans_hold(doc, sources)
+
+
+ORGANISATIONS = [
+    ("A spokesman for the ministry said the report was false.", "the report was false",
+     "A spokesman for the ministry", "the ministry"),
+    ("A spokesman for Clinton said the email was private.", "the email was private", "A spokesman for Clinton", "Clinton"),
+    ("A Pentagon spokeswoman said the drills would go on.", "the drills would go on", "A Pentagon spokeswoman", "Pentagon"),
+    ("Pentagon officials said the drills would continue.", "the drills would continue", "Pentagon officials", "Pentagon"),
+    ("State Department officials said the visit was off.", "the visit was off", "State Department officials",
+     "State Department"),
+    ("Officials at the agency said the data was lost.", "the data was lost", "Officials at the agency", "the agency"),
+    ("Senior American officials said the efforts were separate.", "the efforts were separate",
+     "Senior American officials", None),
+    ("U.S. officials said the efforts were separate.", "the efforts were separate", "U.S. officials", None),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, organisation", ORGANISATIONS, ids=[r[2] for r in ORGANISATIONS])
+def test_organisation_behind_spokespeople_and_officials(text, words, speaker, organisation):
+    _, quotes, sources = resolve(text, (words, speaker))
+    assert source_of(quotes, sources, "q1").organisation == organisation
+
+
+def test_quote_without_speaker_is_unattributed_and_has_no_source():
+    text = "There are also claims that the airfield is in use. Kerry said the talks would go on."
+    doc, quotes, sources = resolve(text, ("the airfield is in use", None), ("the talks would go on", "Kerry"))
+    assert quotes[0].source_id is None
+    assert [s.id for s in sources] == ["s1"] and sources[0].quote_ids == ("q2",)
+
+
+def test_house_titles_name_spokespeople_too():
+    text = "A communications officer for the ministry said the report was false."
+    plain = resolve(text, ("the report was false", "A communications officer for the ministry"))[2][0]
+    house = resolve(text, ("the report was false", "A communications officer for the ministry"),
+                    house_titles=frozenset({"Communications Officer"}))[2][0]
+    assert plain.type == "anonymous"
+    assert (house.type, house.organisation) == ("institutional", "the ministry")
+
+
+# Every example of shared/design/SOURCE_TYPES.md, in one frame sentence.
+GUIDELINE = {
+    "named": ["John Kerry", "Kerry", "Mr. Kerry", "the president", "the pope", "Guccifer 2.0",
+              "Pence and other senior Republicans"],
+    "anonymous": ["a senior American official", "officials", "administration officials", "sources",
+                  "a person familiar with the matter", "people close to him", "aides", "a campaign operative",
+                  "critics", "some experts", "analysts", "witnesses", "residents", "a police officer", "one voter",
+                  "critics, including Trump", "77 percent of Republicans polled"],
+    "institutional": ["the White House", "the Pentagon", "the State Department", "Iran", "police", "the court",
+                      "the Democrats", "Quds Force", "the Trump campaign", "The Post", "Reuters", "state media",
+                      "the report", "a statement", "a study", "a poll", "court filings",
+                      "a spokesman for the ministry", "a spokesman for Clinton"],
+}
+GUIDELINE_ROWS = [(speaker, type_) for type_, speakers in GUIDELINE.items() for speaker in speakers]
+
+
+@pytest.mark.parametrize("speaker, type_", GUIDELINE_ROWS, ids=[r[0] for r in GUIDELINE_ROWS])
+def test_guideline_example(speaker, type_):
+    text = f"On Monday, {speaker} said that the plan would work."
+    _, quotes, sources = resolve(text, ("the plan would work", speaker))
+    assert source_of(quotes, sources, "q1").type == type_
