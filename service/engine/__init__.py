@@ -17,13 +17,17 @@ __all__ = ["audit", "Document", "InputError", "PolicyError", "SourcecheckError",
 def audit(text: object, format: str = "text", policy: object = None, *,
           title: str | None = None, id: str | None = None,
           max_chars: int | None = 2_000_000) -> Report:
-    """Audit one article. ``policy`` is a ``service.policy.Policy`` (or None
-    for the default newsroom policy). Raises ``InputError`` for input that
-    cannot be audited; never anything else on purpose."""
+    """Audit one article. ``policy`` is a ``service.policy.Policy``, a mapping
+    in the policy format, or None for the default newsroom policy. Raises
+    ``InputError`` for input that cannot be audited and ``PolicyError`` for a
+    bad policy; never anything else on purpose."""
+    from service.policy import Policy
+
     from . import quotes, report, sources, speakers
 
+    policy = Policy.from_mapping(policy)  # validated first: a bad policy fails before any work
     doc = load(text, format, max_chars=max_chars)
     found = quotes.find_quotes(doc)
     attributed = speakers.attribute(doc, found)
-    resolved, srcs = sources.resolve_sources(doc, attributed)
+    resolved, srcs = sources.resolve_sources(doc, attributed, house_titles=policy.house_titles)
     return report.build_report(doc, resolved, srcs, policy=policy, title=title, id=id)

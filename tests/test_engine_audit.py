@@ -1,0 +1,19 @@
+"""audit(): the engine's one entry point."""
+import pytest
+
+from service.engine import PolicyError, audit
+
+
+def test_audit_takes_a_policy_mapping():
+    report = audit("“We will win,” said the mayor.", policy={"name": "Metro desk"})
+    assert [q.text for q in report.quotes] == ["We will win,"]
+
+
+def test_a_bad_policy_is_a_policy_error_before_any_work():
+    with pytest.raises(PolicyError):
+        audit("“We will win,” said the mayor.", policy={"no-such-setting": 1})
+
+
+def test_empty_article_has_an_empty_report():
+    report = audit("")
+    assert report.quotes == () and report.sources == ()
