@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import words
 
@@ -23,8 +23,10 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark (a named tuple: tokens are made by the
+    hundred thousand, and tuples are the cheapest immutable records)."""
+
     start: int
     end: int
     text: str
@@ -36,11 +38,12 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
+    make = tuple.__new__
     out = []
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
         c = t[0]
-        out.append(Token(m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper()))
+        out.append(make(Token, (m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper())))
     return out
 
 
