@@ -58,6 +58,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
     quoted = [q.span for q in direct]
     out: list[Quote] = []
     qi = 0
+    cues = cue_words() | {"according"}
     for sent in doc.sentences:
         s = sent.span
         while qi < len(quoted) and quoted[qi].end <= s.start:
@@ -68,12 +69,16 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             continue
         if len(s) > MAX_SENTENCE_TOKENS * 12:
             continue
-        para = doc.paragraphs[sent.paragraph]
-        ptoks = paragraph_tokens(text, para.start, para.end)
-        tokens = ptoks[index_at(ptoks, s.start):index_at(ptoks, s.end)]
-        if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
-            continue
-        found = _sentence(text, s, tokens, nearby)
+        if cues.isdisjoint(w.lower() for w in _WORD.findall(text, s.start, s.end)):
+            # no cue word: only the patterns that read the text itself can match
+            found = _sentence(text, s, [], nearby, _TEXT_RULES)
+        else:
+            para = doc.paragraphs[sent.paragraph]
+            ptoks = paragraph_tokens(text, para.start, para.end)
+            tokens = ptoks[index_at(ptoks, s.start):index_at(ptoks, s.end)]
+            if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
+                continue
+            found = _sentence(text, s, tokens, nearby)
         for f in found:
             frags: tuple[Span, ...] = ()
             if f.fragments:
@@ -115,10 +120,10 @@ def _inside(tok: Token, quoted: list[Span]) -> bool:
     return any(q.start <= tok.start < q.end for q in quoted)
 
 
-def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span], rules=None) -> list[Found]:
     out: list[Found] = []
     taken: list[Span] = []
-    for rule in (unattributed, according_to, trailing, parenthetical, leading, reportedly):
+    for rule in rules or _RULES:
         for f in rule(text, s, tokens, quoted):
             nested = rule is leading and any(o.content.contains(Span(f.cue.span.start, f.content.end))
                                              and o.content.start < f.speaker.span.start for o in out
@@ -129,6 +134,9 @@ def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> li
             taken.append(f.content)
             taken.append(f.cue.span)
     return out
+
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
@@ -441,3 +449,8 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
         return []
     cue_span = Span(m.start(), m.end())
     return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end), "reportedly")]
+
+
+# Patterns in order of certainty; the first two read the text, the rest its tokens.
+_RULES = (unattributed, according_to, trailing, parenthetical, leading, reportedly)
+_TEXT_RULES = (unattributed, reportedly)

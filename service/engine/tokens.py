@@ -18,7 +18,7 @@ _AMBIGUOUS = frozenset("ill wash mass miss ore sat sun mon wed fri thu tue tues 
 _ABBREVIATIONS = "|".join(sorted((re.escape(w.capitalize()) for w in words("abbreviations")
                                   if "." not in w and w not in _AMBIGUOUS), key=len, reverse=True))
 _TOKEN = re.compile(
-    r"``|''|--|[A-Za-z]\.(?:[A-Za-z]\.)+|\b(?:" + _ABBREVIATIONS + r")\.|\b[A-Z]\.(?=\s+[A-Z])"
+    r"``|''|--|[A-Za-z]\.(?:[A-Za-z]\.)+|\b(?=[A-Z][a-z]*\.)(?:" + _ABBREVIATIONS + r")\.|\b[A-Z]\.(?=\s+[A-Z])"
     r"|\w+(?:[’'\-\.]\w+)*(?:\.(?=\s+[a-z,]))?|[^\w\s]"
 )
 
