@@ -22,6 +22,7 @@ from .model import Sentence, Span
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # control characters that text does not hold
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE = re.compile(r"\n\s*")
 
@@ -121,7 +122,7 @@ def _looks_binary(s: str) -> bool:
     sample = s[:4096]
     if not sample:
         return False
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    controls = len(_CONTROL.findall(sample))
     return controls > max(8, len(sample) // 20)
 
 
