@@ -116,6 +116,8 @@ REPORTED = [
     ("The governor said the roads would reopen on Friday.", "the roads would reopen on Friday",
      "The governor", "said"),
     ("The minister told reporters that the talks had failed.", "the talks had failed", "The minister", "told"),
+    ("The senator told The Daily Ledger last week she would vote against the bill.",
+     "she would vote against the bill", "The senator", "told"),
     ("The bridge will close for a month, the engineers said.", "The bridge will close for a month",
      "the engineers", "said"),
     ("The bridge will close for a month, said Paula Diaz.", "The bridge will close for a month",

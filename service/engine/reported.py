@@ -236,6 +236,15 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         obj = tokens[e]
         if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
             k = e + 1
+        elif obj.is_cap or (obj.lower == "the" and e + 1 < n and tokens[e + 1].is_cap):
+            # "told Breitbart News he would ...", "told The Star-Ledger of Newark last week she ..."
+            k = e + 1
+            while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")):
+                k += 1
+            k = _skip_time(tokens, k)
+            if k >= n or not (tokens[k].lower in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
+                return None
+            return k
         else:
             return None
         k = _skip_time(tokens, k)
