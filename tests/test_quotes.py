@@ -239,3 +239,10 @@ def test_claim_reported_inside_a_claim_is_its_own_quote():
     assert (outer.speaker.text, outer.text) == (
         "The coach", "in private the owners say the stadium will be finished by spring")
     assert (inner.speaker.text, inner.text) == ("the owners", "the stadium will be finished by spring")
+
+
+def test_quoted_words_inside_reported_speech_belong_to_it():
+    text = "The pastor declared that “real believers” stay home and that “the whole South is not listening.”"
+    q = only(text)
+    assert q.kind == "indirect" and q.speaker.text == "The pastor"
+    assert q.text.startswith("“real believers” stay home")

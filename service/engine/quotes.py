@@ -49,14 +49,17 @@ def find_quotes(doc: Document) -> list[Quote]:
     Direct quotes carry no speaker yet; reported speech carries its cue."""
     direct = direct_quotes(doc)
     indirect = reported.reported_speech(doc, direct)
-    # a partial quote inside reported speech belongs to it ("said the plan was 'reckless'")
+    # quoted words inside reported speech belong to it: "said the plan was 'reckless'",
+    # "declared that "real Christians" don't support him and that "the South is not listening""
     starts = [r.span.start for r in indirect]
 
     def inside_reported(q: Quote) -> bool:
         i = bisect_right(starts, q.span.start) - 1
-        return i >= 0 and q.span.start < indirect[i].span.end
+        if i < 0 or q.span.start >= indirect[i].span.end:
+            return False
+        return q.kind == "partial" or q.span.end <= indirect[i].span.end + 2
 
-    kept = [q for q in direct if not (q.kind == "partial" and inside_reported(q))]
+    kept = [q for q in direct if not inside_reported(q)]
     merged = sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
     return [replace(q, id=f"q{i}") for i, q in enumerate(merged, 1)]
 
