@@ -166,7 +166,8 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
         start = _content_start(tokens, e, verb)
         if start is None:
             continue
-        if tokens[start].text in _QUOTE_MARKS and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
+        if tokens[start].text in _QUOTE_MARKS and tokens[start - 1].lower != "that" \
+                and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
         content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
         out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-leading"))
