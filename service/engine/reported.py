@@ -233,6 +233,9 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return e if nxt.lower in ("he", "she", "they", "we", "i", "there") else None
     if verb.cls == "speech-that":
         return None
+    if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
+        k = _skip_time(tokens, e)
+        return k if k < n and tokens[k].is_word and tokens[k].lower not in _PREPS_AFTER_VERB else None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
         if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
