@@ -40,6 +40,15 @@ _UNATTRIBUTED = re.compile(
     r"believed|thought|said|reported|alleged|claimed|expected|understood|feared|rumou?red|assumed|"
     r"suspected|suggested|estimated|known|hoped))\s+that\s+"
 )
+# "X is expected to ...", "X is said to ...", "X seemed to ...": a view whose
+# holder the story does not name.
+_IMPERSONAL = re.compile(
+    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+|widely\s+|generally\s+|still\s+|now\s+|largely\s+|increasingly\s+)*"
+    r"(?:expected|said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
+    r"presumed|supposed|projected|estimated|predicted|feared)"
+    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)"
+)
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
 
 
@@ -455,6 +464,17 @@ def unattributed(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
     return [Found(cue, None, Span(m.end(), s.end), "unattributed-claim")]
 
 
+def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """The plan is expected to ...  /  The talks seemed to stall ...: nobody holds the view."""
+    m = _IMPERSONAL.search(text, s.start, s.end)
+    if not m or any(q.start <= m.start() < q.end for q in quoted):
+        return []
+    cue_text = m.group("cue").rstrip()
+    cue_span = Span(m.start("cue"), m.start("cue") + len(cue_text))
+    return [Found(Cue(cue_span, cue_text, cue_text.split()[-1].lower()), None, Span(m.start("to"), s.end),
+                  "impersonal")]
+
+
 def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """A claim marked only by "reportedly" or "allegedly"."""
     m = _REPORTEDLY.search(text, s.start, s.end)
@@ -465,5 +485,5 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
 
 
 # Patterns in order of certainty; the first two read the text, the rest its tokens.
-_RULES = (unattributed, according_to, trailing, parenthetical, leading, reportedly)
-_TEXT_RULES = (unattributed, reportedly)
+_RULES = (unattributed, according_to, trailing, parenthetical, leading, impersonal, reportedly)
+_TEXT_RULES = (unattributed, impersonal, reportedly)
