@@ -78,7 +78,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             continue
         if len(s) > MAX_SENTENCE_TOKENS * 12:
             continue
-        if cues.isdisjoint(w.lower() for w in _WORD.findall(text, s.start, s.end)):
+        if ":" not in text[s.start:s.start + 40] and cues.isdisjoint(w.lower() for w in _WORD.findall(text, s.start, s.end)):
             # no cue word: only the patterns that read the text itself can match
             found = _sentence(text, s, [], nearby, _TEXT_RULES)
         else:
@@ -475,6 +475,35 @@ def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
                   "impersonal")]
 
 
+_LABEL_STOP = frozenset(
+    "note update updated correction clarification editor editor's source sources photo video watch read "
+    "related also tags abstract text full warning disclaimer listen transcript breaking exclusive opinion "
+    "analysis review poll live subscribe share advertisement caption credit pictured above below latest "
+    "contributing revealed remember previously plus boom look paid notice here why what how who "
+    "question answer q a".split()
+)
+
+
+def label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """Cruz: Trump would put liberals on the court.  /  MATTHEWS: Here's the irony ...
+    A name and a colon open a headline's claim or a transcript's turn."""
+    if len(tokens) < 5 or not tokens[0].is_cap:
+        return []
+    colon = next((i for i, t in enumerate(tokens[:4]) if t.text == ":"), None)
+    if colon is None or colon == 0 or _inside(tokens[0], quoted):
+        return []
+    name = tokens[:colon]
+    if not all(t.is_cap and t.is_word for t in name) or any(t.lower in _LABEL_STOP for t in name) \
+            or len(name[-1].text) < 2:
+        return []
+    if len(tokens) - colon - 1 < MIN_CONTENT_WORDS:
+        return []
+    span = Span(name[0].start, name[-1].end)
+    cue_span = Span(tokens[colon].start, tokens[colon].end)
+    return [Found(Cue(cue_span, ":", ":"), Mention(span, span.of(text)), Span(tokens[colon + 1].start, s.end),
+                  "label")]
+
+
 def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """A claim marked only by "reportedly" or "allegedly"."""
     m = _REPORTEDLY.search(text, s.start, s.end)
@@ -485,5 +514,5 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
 
 
 # Patterns in order of certainty; the first two read the text, the rest its tokens.
-_RULES = (unattributed, according_to, trailing, parenthetical, leading, impersonal, reportedly)
+_RULES = (label, unattributed, according_to, trailing, parenthetical, leading, impersonal, reportedly)
 _TEXT_RULES = (unattributed, impersonal, reportedly)
