@@ -246,3 +246,27 @@ def test_quoted_words_inside_reported_speech_belong_to_it():
     q = only(text)
     assert q.kind == "indirect" and q.speaker.text == "The pastor"
     assert q.text.startswith("“real believers” stay home")
+
+
+@pytest.mark.parametrize("text, words, speaker, cue", [
+    ("Mayor Says He Will Not Run Again In The Fall", "He Will Not Run Again In The Fall", "Mayor", "Says"),
+    ("Lopez: The bridge will reopen before the winter storms.", "The bridge will reopen before the winter storms",
+     "Lopez", ":"),
+])
+def test_headline_attributions(text, words, speaker, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text, q.cue.text) == ("indirect", words, speaker, cue)
+    assert q.span == span_of(text, words)
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("The council is expected to approve the budget on Friday.", "to approve the budget on Friday", "is expected"),
+    ("The minister seemed to suggest that taxes would rise.", "to suggest that taxes would rise", "seemed"),
+])
+def test_impersonal_views_are_unattributed_claims(text, words, cue):
+    q = only(text)
+    assert (q.text, q.speaker, q.cue.text) == (words, None, cue)
+
+
+def test_note_and_update_labels_are_not_speakers():
+    assert quotes("Correction: An earlier version of this story misstated the date.") == ()

@@ -129,9 +129,20 @@ def _inside(tok: Token, quoted: list[Span]) -> bool:
     return any(q.start <= tok.start < q.end for q in quoted)
 
 
+def _headline_case(tokens: list[Token]) -> list[Token]:
+    """In a Title Case headline ("Trump Says He Will Win") the verbs are
+    capitalised too: present cue words in lower case so the patterns see them."""
+    words_ = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
+    if len(words_) < 4 or sum(t.is_cap for t in words_) < 0.8 * len(words_):
+        return tokens
+    forms = cue_words()
+    return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
+
+
 def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span], rules=None) -> list[Found]:
     out: list[Found] = []
     taken: list[Span] = []
+    tokens = _headline_case(tokens)
     for rule in rules or _RULES:
         for f in rule(text, s, tokens, quoted):
             nested = rule is leading and any(o.content.contains(Span(f.cue.span.start, f.content.end))
