@@ -194,6 +194,22 @@ def test_openapi_request_schema_lists_the_formats(client):
         "text", "markdown", "html"]
 
 
+def test_openapi_request_policy_is_the_policy_schema(client):
+    schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["AuditRequest"]["properties"]["policy"]["anyOf"] == [
+        {"$ref": "#/components/schemas/Policy"}, {"type": "null"}]
+    assert set(schemas["Policy"]["properties"]) == {"name", "rules", "thresholds", "score", "words"}
+    assert schemas["Policy"]["additionalProperties"] is False
+
+
+def test_openapi_policy_rules_are_keyed_by_the_registered_rule_ids(client):
+    from service.engine.findings import RULES
+
+    rules = client.get("/openapi.json").get_json()["components"]["schemas"]["Policy"]["properties"]["rules"]
+    assert rules["propertyNames"]["enum"] == list(RULES)
+    assert rules["additionalProperties"] == {"$ref": "#/components/schemas/RulePolicy"}
+
+
 def test_openapi_documents_errors_as_problem_json(client):
     spec = client.get("/openapi.json").get_json()
     responses = spec["paths"]["/v1/audits"]["post"]["responses"]
