@@ -78,6 +78,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
 
     from service import review
     review.init_app(app)
+    problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
 
     app.extensions[api.READY] = _warm_up()
     return app

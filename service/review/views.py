@@ -5,7 +5,7 @@ A thin face over the engine and the store: it audits in-process with
 """
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from schemas.report import dump_report
@@ -88,3 +88,21 @@ def _form_page(error: str | None = None, status: int = 200):
     recent = _store().recent(limit=5)
     return render_template("review/index.html", error=error, form=form, formats=FORMAT_CHOICES,
                            recent=recent), status
+
+
+# Titles for editors; other statuses use the HTTP reason phrase.
+_ERROR_HEADINGS = {404: "Page not found", 405: "This page does not take that request",
+                   413: "Too large", 500: "Something went wrong"}
+_ERROR_DETAILS = {404: "There is no review page at this address.",
+                  500: "An unexpected error stopped this page. If it happens again, quote the request id "
+                       "below when you report it."}
+
+
+def error_page(problem) -> Response:
+    """The HTML page for an error under ``/review`` (``service.problems``
+    answers it here instead of problem+json): same status and headers."""
+    detail = _ERROR_DETAILS.get(problem.status, problem.detail)
+    html = render_template("review/error.html", status=problem.status, detail=detail,
+                           heading=_ERROR_HEADINGS.get(problem.status, problem.title),
+                           request_id=g.get("request_id"))
+    return Response(html, problem.status, headers=problem.headers, mimetype="text/html")
