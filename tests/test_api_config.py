@@ -63,6 +63,10 @@ def test_app_takes_settings_by_their_environment_names(tmp_path):
     assert (app.config["DATABASE_URL"], app.config["MAX_CONTENT_LENGTH"]) == (url, 5000)
 
 
+def test_form_fields_have_the_api_body_limit_not_flasks_default():
+    assert Config(max_bytes=2_000_000).flask_config()["MAX_FORM_MEMORY_SIZE"] == 2_000_000
+
+
 def test_app_takes_a_config_object(tmp_path):
     from service.app import create_app
 

@@ -15,6 +15,7 @@ from . import reportview
 from .forms import FORMAT_CHOICES, FormError, read_filters, read_submission
 
 STORE_KEY = "sourcecheck.store"
+FORM_ALLOWANCE = 64 * 1024  # bytes for the form's other fields and its framing, beyond the article
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates",
                static_folder="static", static_url_path="/static")
@@ -47,13 +48,19 @@ def index_slash():
 
 @bp.post("")
 def submit():
+    limit = _article_limit()
+    if limit:
+        # Room on the wire for what travels with the article: a pasted text's line
+        # breaks arrive as CRLF, plus the other fields and the multipart framing.
+        request.max_content_length = request.max_form_memory_size = 2 * limit + FORM_ALLOWANCE
     try:
         sub = read_submission(request.form, request.files)
-        report = dump_report(audit(sub.text, sub.format, title=sub.title))
+        size = len(sub.text.encode("utf-8"))
+        if limit and size > limit:
+            return _too_large(size)
+        report = dump_report(audit(sub.text, sub.format, title=sub.title, **_engine_limits()))
     except RequestEntityTooLarge:
-        limit = current_app.config.get("MAX_FORM_MEMORY_SIZE") or current_app.config.get("MAX_CONTENT_LENGTH")
-        hint = f" The limit is {limit:,} bytes; upload it as a file instead." if limit else ""
-        return _form_page(error="The article is too large to paste." + hint, status=413)
+        return _too_large()
     except (FormError, InputError) as e:
         return _form_page(error=str(e), status=400)
     if sub.keep:
@@ -81,6 +88,26 @@ def reports():
     rows = _store().recent(limit=200, min_score=filters.min_score, max_score=filters.max_score,
                            has_anonymous=filters.anonymous, since=filters.since, until=filters.until)
     return render_template("review/reports.html", rows=rows, filters=filters, args=request.args, error=None)
+
+
+def _article_limit() -> int | None:
+    """Bytes an article may have: ``SOURCECHECK_MAX_BYTES``, the API's limit
+    (None in an app built without the service's config: Flask's limits apply)."""
+    return current_app.config.get("SOURCECHECK_MAX_BYTES")
+
+
+def _engine_limits() -> dict:
+    """The API's text limit (``SOURCECHECK_MAX_CHARS``) when the app has one."""
+    chars = current_app.config.get("SOURCECHECK_MAX_CHARS")
+    return {"max_chars": chars} if chars else {}
+
+
+def _too_large(size: int | None = None):
+    limit = _article_limit() or current_app.config.get("MAX_FORM_MEMORY_SIZE")
+    message = "The article is too large to check" + (f" ({size:,} bytes)" if size else "") + "."
+    if limit:
+        message += f" The limit is {limit:,} bytes."
+    return _form_page(error=message + " Check it in parts, or ask for a higher limit.", status=413)
 
 
 def _form_page(error: str | None = None, status: int = 200):
