@@ -49,13 +49,13 @@ class ThresholdsSchema(_Strict):
 
 class ScorePolicySchema(_Strict):
     base = StrictFloat(validate=validate.Range(min=0.0, max=100.0),
-                        metadata={"description": "the score before deductions (default 100)"})
+                       metadata={"description": "the score before deductions (default 100)"})
     weights = fields.Dict(keys=fields.String(validate=validate.OneOf(
                               SEVERITIES, error="unknown severity {input!r}; the severities are: {choices}.")),
                           values=StrictFloat(validate=_NON_NEGATIVE),
                           metadata={"description": "points per finding, by severity"})
     cap_per_rule = StrictFloat(validate=_NON_NEGATIVE,
-                                metadata={"description": "most points one rule can cost"})
+                               metadata={"description": "most points one rule can cost"})
     grades = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=20)),
                          values=StrictFloat(validate=validate.Range(min=0.0, max=100.0)),
                          metadata={"description": "letter -> lowest score that earns it"})
