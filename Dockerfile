@@ -30,13 +30,12 @@ RUN groupadd --system --gid 10001 sourcecheck \
 USER 10001:10001
 
 # Fail the build if the app cannot audit the bundled example offline.
-RUN SOURCECHECK_DB_PATH=/tmp/smoke.db python -m service.smoke \
- && rm -f /tmp/smoke.db
+RUN python -m service.smoke
 
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
 
-# The same command as `make serve` (tests/test_api_gunicorn.py runs it).
+# The same command as `make serve` (tests/test_api_deploy.py runs it).
 CMD ["gunicorn", "-c", "docker/gunicorn.conf.py", "--bind", "0.0.0.0:8000", "service.app:create_app()"]

@@ -3,22 +3,67 @@ that wrap ``ReportSchema``; with ``report.py`` and ``problem.py`` the single
 source of the OpenAPI document."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from collections.abc import Mapping
+
+from marshmallow import Schema, ValidationError, fields, validate
 
 from service.engine.document import FORMATS
+from service.engine.errors import PolicyError
+from schemas.fields import StrictBoolean
+from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
 
 MAX_BATCH_SCHEMA = 1000  # hard ceiling; SOURCECHECK_MAX_BATCH sets the working limit
 NOT_BLANK = r"[\s\S]*\S"  # anchored at the start by marshmallow, a search in JSON Schema: same meaning
 
 
-class StrictBoolean(fields.Boolean):
-    """A JSON ``true`` or ``false``, nothing else (not 0, 1, "yes")."""
+class PolicyField(fields.Nested):
+    """A request's ``policy``: documented as ``PolicySchema`` (so the OpenAPI
+    document shows its shape) and loaded into a ``Policy`` by
+    ``Policy.from_mapping``, the one validator of policies (requests, files,
+    the CLI). Its ``PolicyError`` becomes field errors under the policy, so a
+    problem points at ``/policy/rules/loaded-verb/severity``."""
 
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, bool):
-            raise self.make_error("invalid")
-        return value
+    default_error_messages = {"type": "Not a valid mapping type."}
+
+    def __init__(self, **kwargs):
+        super().__init__(PolicySchema, **kwargs)
+
+    def _deserialize(self, value, attr, data, partial=None, **kwargs):
+        from service.policy import Policy
+
+        if not isinstance(value, Mapping):
+            raise self.make_error("type")
+        try:
+            return Policy.from_mapping(value)
+        except PolicyError as e:
+            raise ValidationError(nested_messages(e.errors or {"": str(e)})) from None
+
+
+def nested_messages(errors: Mapping[str, str]) -> dict:
+    """``PolicyError.errors`` (dotted paths) as marshmallow's nested messages:
+    ``{"rules.loaded-verb.severity": m}`` -> ``{"rules": {"loaded-verb":
+    {"severity": [m]}}}``; a message on the policy itself goes under ``_schema``."""
+    tree: dict = {}
+    for path, message in errors.items():
+        parts = [p for p in str(path).split(".") if p]
+        if parts == ["policy"]:  # load_policy's name for the policy as a whole
+            parts = []
+        node = tree
+        for part in parts:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = node[part] = {} if child is None else {"_schema": child}
+            node = child
+        node.setdefault("_schema", []).append(str(message))
+    return _compact(tree)
+
+
+def _compact(node: dict):
+    """A node holding only messages becomes the list of them."""
+    if set(node) == {"_schema"}:
+        return node["_schema"]
+    return {k: v if k == "_schema" else _compact(v) for k, v in node.items()}
 
 
 class AuditRequestSchema(Schema):
@@ -34,9 +79,10 @@ class AuditRequestSchema(Schema):
     title = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=1000))
     id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
         "description": "the client's own id for the article, echoed in the report"})
-    policy = fields.Dict(keys=fields.String(), allow_none=True, load_default=None, metadata={
-        "description": "newsroom policy overrides (findings, thresholds, severities); "
-                       "invalid members give 422 with field-level errors"})
+    policy = PolicyField(allow_none=True, load_default=None, metadata={
+        "description": "newsroom policy overrides (rules, thresholds, score, words), the format of a "
+                       "policy file; what it leaves out keeps the default. Invalid members give 422 "
+                       "with errors pointing into the policy"})
     store = StrictBoolean(load_default=False, metadata={
         "description": "keep the report for the review page; the response then carries "
                        "`stored_id` and `review_url`"})

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates
 
+from schemas.fields import StrictBoolean, StrictFloat, StrictInteger
 from service.engine.errors import PolicyError
 from service.engine.findings import RULES, compile_phrase
 from service.engine.model import SEVERITIES
@@ -28,35 +29,35 @@ class _Strict(Schema):
 
 
 class RulePolicySchema(_Strict):
-    enabled = fields.Boolean(metadata={"description": "report this finding (default true)"})
+    enabled = StrictBoolean(metadata={"description": "report this finding (default true)"})
     severity = fields.String(validate=validate.OneOf(SEVERITIES),
                              metadata={"description": "info, warning or error"})
-    weight = fields.Float(validate=_NON_NEGATIVE, metadata={
+    weight = StrictFloat(validate=_NON_NEGATIVE, metadata={
         "description": "points each finding costs; default: the weight of its severity"})
-    cap = fields.Float(validate=_NON_NEGATIVE, metadata={
+    cap = StrictFloat(validate=_NON_NEGATIVE, metadata={
         "description": "most points this rule can cost; default: score.cap_per_rule"})
 
 
 class ThresholdsSchema(_Strict):
-    max_anonymous_quote_share = fields.Float(allow_none=True, validate=_SHARE, metadata={
+    max_anonymous_quote_share = StrictFloat(allow_none=True, validate=_SHARE, metadata={
         "description": "anonymous-share fires above this share of quotations (0-1); null: off"})
-    max_anonymous_source_share = fields.Float(allow_none=True, validate=_SHARE, metadata={
+    max_anonymous_source_share = StrictFloat(allow_none=True, validate=_SHARE, metadata={
         "description": "anonymous-share fires above this share of sources (0-1); null: off"})
-    single_source_min_quotes = fields.Integer(validate=validate.Range(min=1), metadata={
+    single_source_min_quotes = StrictInteger(validate=validate.Range(min=1), metadata={
         "description": "single-source-story needs at least this many attributed quotations"})
 
 
 class ScorePolicySchema(_Strict):
-    base = fields.Float(validate=validate.Range(min=0.0, max=100.0),
-                        metadata={"description": "the score before deductions (default 100)"})
+    base = StrictFloat(validate=validate.Range(min=0.0, max=100.0),
+                       metadata={"description": "the score before deductions (default 100)"})
     weights = fields.Dict(keys=fields.String(validate=validate.OneOf(
                               SEVERITIES, error="unknown severity {input!r}; the severities are: {choices}.")),
-                          values=fields.Float(validate=_NON_NEGATIVE),
+                          values=StrictFloat(validate=_NON_NEGATIVE),
                           metadata={"description": "points per finding, by severity"})
-    cap_per_rule = fields.Float(validate=_NON_NEGATIVE,
-                                metadata={"description": "most points one rule can cost"})
+    cap_per_rule = StrictFloat(validate=_NON_NEGATIVE,
+                               metadata={"description": "most points one rule can cost"})
     grades = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=20)),
-                         values=fields.Float(validate=validate.Range(min=0.0, max=100.0)),
+                         values=StrictFloat(validate=validate.Range(min=0.0, max=100.0)),
                          metadata={"description": "letter -> lowest score that earns it"})
     fail_grade = fields.String(validate=validate.Length(min=1, max=20),
                                metadata={"description": "the letter below every band (default F)"})
@@ -68,11 +69,13 @@ class VerbTable(fields.Field):
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, list):
-            value = {v: "say" for v in value}
-        if not isinstance(value, Mapping):
+            pairs = [(v, "say") for v in value]  # not a dict yet: an item may be unhashable
+        elif isinstance(value, Mapping):
+            pairs = list(value.items())
+        else:
             raise ValidationError("must be a list of verbs or a table verb -> neutral verb")
         out = {}
-        for verb, neutral in value.items():
+        for verb, neutral in pairs:
             if not isinstance(verb, str) or not verb.strip():
                 raise ValidationError(f"{verb!r} is not a verb")
             if not isinstance(neutral, str) or not neutral.strip():
@@ -85,7 +88,10 @@ class VerbTable(fields.Field):
 
 
 class WordsSchema(_Strict):
-    loaded_verbs = VerbTable(metadata={"description": "extra loaded verbs: [lemma] or {lemma: neutral}"})
+    loaded_verbs = VerbTable(metadata={
+        "description": "extra loaded verbs: [lemma] or {lemma: neutral}",
+        "oneOf": [{"type": "array", "items": {"type": "string", "minLength": 1}},
+                  {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}]})
     house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
         "description": "extra titles of people who speak for an institution"})
     vague_phrases = fields.List(fields.String(validate=validate.Length(min=1)), metadata={

@@ -14,9 +14,8 @@ from schemas.audit import (AuditRequestSchema, AuditResponseSchema, BatchRequest
 from schemas.report import dump_report
 from service import __version__, auth
 from service.body import JSONBodyParser
-from service.engine import InputError, PolicyError, audit
-from service.policy import Policy
-from service.problems import Problem, input_problem, policy_problem
+from service.engine import InputError, audit
+from service.problems import Problem, input_problem
 
 STORE = "sourcecheck.store"  # app.extensions key of the report store (the review page provides it)
 READY = "sourcecheck.ready"
@@ -56,8 +55,7 @@ def create_audit(article: dict):
     (`unit`); each spanned object also carries its exact `text`.
     """
     _require_store_if(article["store"])
-    policy = _policy(article, at=())
-    return _store_if_asked(article, _audit(article, policy, at=()))
+    return _store_if_asked(article, _audit(article, at=()))
 
 
 @audits.route("/audits:batch", methods=["POST"])
@@ -73,15 +71,7 @@ def create_audits(batch: dict):
         raise Problem(422, "invalid-body", f"at most {limit} articles per batch, got {len(articles)}",
                       errors=[{"pointer": "/articles", "detail": f"at most {limit} articles"}])
     _require_store_if(any(a["store"] for a in articles))
-    policies, errors = [], []
-    for i, article in enumerate(articles):
-        try:
-            policies.append(_policy(article, at=("articles", i)))
-        except Problem as p:
-            errors.extend(p.errors or ())
-    if errors:
-        raise Problem(422, "invalid-body", "invalid policy", errors=errors)
-    reports = [_audit(a, p, at=("articles", i)) for i, (a, p) in enumerate(zip(articles, policies))]
+    reports = [_audit(a, at=("articles", i)) for i, a in enumerate(articles)]
     # stored only once every article is audited: a failing batch leaves nothing behind
     return {"reports": [_store_if_asked(a, r) for a, r in zip(articles, reports)]}
 
@@ -122,19 +112,12 @@ def readyz():
 
 # --- helpers ------------------------------------------------------------------
 
-def _policy(article: dict, at: tuple) -> Policy | None:
-    if article["policy"] is None:
-        return None
+def _audit(article: dict, at: tuple) -> dict:
+    """The report of one loaded article (its ``policy`` is already a ``Policy``
+    or None: ``schemas.audit.PolicyField``)."""
     try:
-        return Policy.from_mapping(article["policy"])
-    except PolicyError as e:
-        raise policy_problem(e, (*at, "policy")) from None
-
-
-def _audit(article: dict, policy: Policy | None, at: tuple) -> dict:
-    try:
-        report = audit(article["text"], article["format"], policy, title=article["title"], id=article["id"],
-                       max_chars=current_app.config["SOURCECHECK_MAX_CHARS"])
+        report = audit(article["text"], article["format"], article["policy"], title=article["title"],
+                       id=article["id"], max_chars=current_app.config["SOURCECHECK_MAX_CHARS"])
     except InputError as e:
         raise input_problem(e, at) from None
     return dump_report(report)

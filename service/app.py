@@ -13,6 +13,7 @@ from flask import Flask
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
+from schemas.fields import dict_key_names
 from schemas.problem import PROBLEM_MEDIA_TYPE, ProblemSchema
 from service import __version__, api, auth, problems, requestlog
 from service.config import Config
@@ -26,6 +27,10 @@ class ProblemApi(Api):
     """flask-smorest's Api documenting every error as RFC 9457 problem+json."""
 
     ERROR_SCHEMA = ProblemSchema
+
+    def _init_spec(self, *args, **kwargs):
+        super()._init_spec(*args, **kwargs)
+        self.ma_plugin.converter.add_attribute_function(dict_key_names)
 
     def _register_responses(self):
         for status in http.HTTPStatus:
@@ -73,6 +78,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
 
     from service import review
     review.init_app(app)
+    problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
 
     app.extensions[api.READY] = _warm_up()
     return app

@@ -61,6 +61,7 @@ class Config:
         """The Flask ``app.config`` entries this configuration sets."""
         return {
             "MAX_CONTENT_LENGTH": self.max_bytes,
+            "MAX_FORM_MEMORY_SIZE": self.max_bytes,  # a form's text field (the review page's paste box)
             "SOURCECHECK_MAX_BYTES": self.max_bytes,
             "SOURCECHECK_MAX_CHARS": self.max_chars,
             "SOURCECHECK_MAX_BATCH": self.max_batch,

@@ -3,13 +3,14 @@
 Views and the body parser raise ``Problem``; werkzeug's HTTP errors, the
 engine's ``InputError`` / ``PolicyError`` and unexpected exceptions are
 mapped here, in one place, so no traceback or internal detail ever reaches
-a client.
+a client. A face for browsers (the review page) registers its own HTML
+pages for the same problems under its path (``serve_pages_under``).
 """
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
 
 from flask import Flask, Response, current_app, g, has_request_context, request
@@ -19,6 +20,8 @@ from schemas.problem import PROBLEM_MEDIA_TYPE
 from service.engine.errors import InputError, PolicyError
 
 log = logging.getLogger("sourcecheck.errors")
+
+PAGES = "sourcecheck.error_pages"  # app.extensions: [(path prefix, page renderer)]
 
 # slug -> title; the problem type is ``urn:sourcecheck:problem:<slug>``
 TYPES = {
@@ -44,12 +47,13 @@ class Problem(Exception):
         self.errors = errors
         self.headers = dict(headers or {})
 
+    @property
+    def title(self) -> str:
+        return HTTPStatus(self.status).phrase if self.slug is None else TYPES[self.slug]
+
     def response(self) -> Response:
-        if self.slug is None:
-            type_, title = "about:blank", HTTPStatus(self.status).phrase
-        else:
-            type_, title = f"urn:sourcecheck:problem:{self.slug}", TYPES[self.slug]
-        body: dict[str, object] = {"type": type_, "title": title, "status": self.status}
+        type_ = "about:blank" if self.slug is None else f"urn:sourcecheck:problem:{self.slug}"
+        body: dict[str, object] = {"type": type_, "title": self.title, "status": self.status}
         if self.detail:
             body["detail"] = self.detail
         if has_request_context():
@@ -95,6 +99,37 @@ def input_problem(error: InputError, at: tuple = ()) -> Problem:
                    errors=[{"pointer": pointer(*at, "text"), "detail": str(error)}])
 
 
+def answer(problem: Problem) -> Response:
+    """The response for ``problem``: problem+json, or the page of a browser
+    face when the request is under one (``serve_pages_under``)."""
+    render = _page_renderer()
+    if render is not None:
+        try:
+            return render(problem)
+        except Exception:  # an error page must never hide the error: fall back to the problem
+            log.exception("error page for %s failed", problem.status)
+    return problem.response()
+
+
+def serve_pages_under(app: Flask, prefix: str, render: Callable[[Problem], Response]) -> None:
+    """Answer errors under ``prefix`` (a face for browsers, e.g. ``/review``)
+    with ``render(problem)``, an HTML page, unless the client asks for JSON;
+    every other path (``/v1``, probes, unknown paths) keeps problem+json."""
+    app.extensions.setdefault(PAGES, []).append((prefix.rstrip("/"), render))
+
+
+def _page_renderer() -> Callable[[Problem], Response] | None:
+    if not has_request_context():
+        return None
+    path = request.path
+    for prefix, render in current_app.extensions.get(PAGES, ()):
+        if path == prefix or path.startswith(prefix + "/"):
+            accept = request.accept_mimetypes
+            best = accept.best_match(["text/html", PROBLEM_MEDIA_TYPE, "application/json"])
+            return None if accept.provided and best != "text/html" else render
+    return None
+
+
 def from_http_exception(error: HTTPException) -> Response:
     """werkzeug's errors (404, 405, 413, webargs' 422 ...) as problems."""
     if isinstance(error, InternalServerError):
@@ -107,26 +142,26 @@ def from_http_exception(error: HTTPException) -> Response:
         if isinstance(messages, Mapping) and len(messages) == 1 and "json" in messages:
             messages = messages["json"]  # webargs keys messages by location; ours is always the body
         errors = field_errors(messages)
-        return Problem(422, "invalid-body", "the request body has invalid members; see errors",
-                       errors=errors, headers=headers).response()
+        return answer(Problem(422, "invalid-body", "the request body has invalid members; see errors",
+                              errors=errors, headers=headers))
     if status == 413:
         limit = current_app.config.get("MAX_CONTENT_LENGTH")
         detail = f"the limit is {limit:,} bytes" if limit else None
-        return Problem(413, "body-too-large", detail, headers=headers).response()
-    return Problem(status, None, error.description if status < 500 else None, headers=headers).response()
+        return answer(Problem(413, "body-too-large", detail, headers=headers))
+    return answer(Problem(status, None, error.description if status < 500 else None, headers=headers))
 
 
 def from_exception(error: BaseException) -> Response:
     """Anything unexpected: log the trace with the request id, answer a bare 500."""
     log.error("unhandled %s", type(error).__name__, exc_info=(type(error), error, error.__traceback__),
               extra={"request_id": g.get("request_id") if has_request_context() else None})
-    return Problem(500, None, "an unexpected error occurred; quote the request_id when reporting it").response()
+    return answer(Problem(500, None, "an unexpected error occurred; quote the request_id when reporting it"))
 
 
 def init_app(app: Flask) -> None:
     """Register the mappings on ``app`` (after flask-smorest's, replacing them)."""
-    app.register_error_handler(Problem, lambda e: e.response())
+    app.register_error_handler(Problem, answer)
     app.register_error_handler(HTTPException, from_http_exception)
-    app.register_error_handler(InputError, lambda e: input_problem(e).response())
-    app.register_error_handler(PolicyError, lambda e: policy_problem(e).response())
+    app.register_error_handler(InputError, lambda e: answer(input_problem(e)))
+    app.register_error_handler(PolicyError, lambda e: answer(policy_problem(e)))
     app.register_error_handler(Exception, from_exception)

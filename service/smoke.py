@@ -2,14 +2,15 @@
 whole app (config, schemas, engine, report) and print a one-line summary.
 
 `make serve` runs it before starting gunicorn, so a broken build fails
-before it listens. Exit status 0 when the report came back and every span's
-``text`` is exactly the sent text at its offsets, 1 otherwise, 2 for a bad
-setting in the environment.
+before it listens; it writes nothing (an in-memory report store). Exit
+status 0 when the report came back and every span's ``text`` is exactly the
+sent text at its offsets, 1 otherwise, 2 for a bad setting in the environment.
 """
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 SEED = Path(__file__).resolve().parent / "examples" / "seed.json"
@@ -29,12 +30,14 @@ def spans(report: dict):
 
 def main() -> int:
     from service.app import create_app
-    from service.config import ConfigError
+    from service.config import Config, ConfigError
     from service.requestlog import configure
 
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     try:
-        app = create_app()
+        # The environment's settings, but an in-memory report store: the smoke
+        # step keeps nothing and leaves no file behind (it stores no report).
+        app = create_app(replace(Config.from_env(), database_url=None, db_path=":memory:"))
     except ConfigError as e:
         print(f"smoke: bad setting: {e}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 
 import pytest
 
@@ -192,6 +193,35 @@ def test_openapi_request_schema_lists_the_formats(client):
     spec = client.get("/openapi.json").get_json()
     assert spec["components"]["schemas"]["AuditRequest"]["properties"]["format"]["enum"] == [
         "text", "markdown", "html"]
+
+
+def test_openapi_request_policy_is_the_policy_schema(client):
+    schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["AuditRequest"]["properties"]["policy"]["anyOf"] == [
+        {"$ref": "#/components/schemas/Policy"}, {"type": "null"}]
+    assert set(schemas["Policy"]["properties"]) == {"name", "rules", "thresholds", "score", "words"}
+    assert schemas["Policy"]["additionalProperties"] is False
+
+
+def test_openapi_policy_rules_are_keyed_by_the_registered_rule_ids(client):
+    from service.engine.findings import RULES
+
+    rules = client.get("/openapi.json").get_json()["components"]["schemas"]["Policy"]["properties"]["rules"]
+    assert rules["propertyNames"]["enum"] == list(RULES)
+    assert rules["additionalProperties"] == {"$ref": "#/components/schemas/RulePolicy"}
+
+
+def test_readme_api_table_lists_every_path_of_the_openapi_document(client):
+    from pathlib import Path
+
+    def any_param(text: str) -> str:  # {audit_id} in the document, {id} in the README
+        return re.sub(r"\{[^}]*\}", "{}", text)
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = any_param(readme.split("## API at a glance", 1)[1].split("\n\n", 2)[1])
+    for path, operations in client.get("/openapi.json").get_json()["paths"].items():
+        for method in set(operations) & {"get", "post", "put", "patch", "delete"}:
+            assert f"{method.upper()} {any_param(path)}`" in table, (method, path)
 
 
 def test_openapi_documents_errors_as_problem_json(client):

@@ -57,9 +57,14 @@ def test_app_config_defaults_the_store_settings_for_the_review_page():
     assert (config["DATABASE_URL"], config["SOURCECHECK_DB_PATH"]) == (None, "var/sourcecheck.db")
 
 
-def test_app_takes_settings_by_their_environment_names():
-    app = make_app(DATABASE_URL="sqlite:///x.db", SOURCECHECK_MAX_BYTES=5000)
-    assert (app.config["DATABASE_URL"], app.config["MAX_CONTENT_LENGTH"]) == ("sqlite:///x.db", 5000)
+def test_app_takes_settings_by_their_environment_names(tmp_path):
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    app = make_app(DATABASE_URL=url, SOURCECHECK_MAX_BYTES=5000)
+    assert (app.config["DATABASE_URL"], app.config["MAX_CONTENT_LENGTH"]) == (url, 5000)
+
+
+def test_form_fields_have_the_api_body_limit_not_flasks_default():
+    assert Config(max_bytes=2_000_000).flask_config()["MAX_FORM_MEMORY_SIZE"] == 2_000_000
 
 
 def test_app_takes_a_config_object(tmp_path):

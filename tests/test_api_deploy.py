@@ -146,6 +146,16 @@ def test_smoke_audits_the_seed_and_prints_one_line(smoke, capsys):
     assert len(out) == 1 and out[0].startswith("smoke: ok seed-iran-iraq-drones: 2050 chars, ")
 
 
+def test_smoke_leaves_no_files_behind(monkeypatch, tmp_path, capsys):
+    from service import smoke
+
+    for name in ("SOURCECHECK_DB_PATH", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert smoke.main() == 0
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_smoke_fails_when_a_span_is_not_the_sent_text(smoke, monkeypatch, capsys):
     from schemas.report import dump_report
 

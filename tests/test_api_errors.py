@@ -104,6 +104,42 @@ def test_policy_errors_are_422_with_pointers_into_the_policy(client, monkeypatch
                              "/policy/findings": "unknown finding 'x'"}
 
 
+@pytest.mark.parametrize("policy, errors", [
+    ({"rules": {"loaded-verb": {"severity": "fatal"}}},
+     {"/policy/rules/loaded-verb/severity": "Must be one of: info, warning, error."}),
+    ({"rules": {"loaded-verb": {"weight": "8"}}}, {"/policy/rules/loaded-verb/weight": "Not a valid number."}),
+    ({"thresholds": {"max_anonymous_quote_share": 1.5, "single_source_min_quotes": 0}},
+     {"/policy/thresholds/max_anonymous_quote_share": "Must be greater than or equal to 0.0 and less than "
+                                                      "or equal to 1.0.",
+      "/policy/thresholds/single_source_min_quotes": "Must be greater than or equal to 1."}),
+    ({"colour": "red"}, {"/policy/colour": "Unknown field."}),
+])
+def test_real_policy_errors_point_into_the_policy(client, policy, errors):
+    got = problem(client.post("/v1/audits", json={"text": "a", "policy": policy}), 422)
+    assert got["type"] == "urn:sourcecheck:problem:invalid-body"
+    assert pointers(got) == errors
+
+
+def test_policy_message_on_the_whole_policy_points_at_it(client, monkeypatch):
+    def strict(data):
+        raise PolicyError("policy must be an object", {"policy": "must be an object"})
+
+    monkeypatch.setattr(Policy, "from_mapping", staticmethod(strict))
+    got = problem(client.post("/v1/audits", json={"text": "a", "policy": {}}), 422)
+    assert pointers(got) == {"/policy": "must be an object"}
+
+
+def test_policy_is_validated_once_by_policy_from_mapping(client, monkeypatch):
+    from schemas.policy import PolicySchema
+
+    calls = []
+    load = PolicySchema.load
+    monkeypatch.setattr(PolicySchema, "load", lambda self, data, **kw: calls.append(data) or load(self, data, **kw))
+    policy = {"rules": {"loaded-verb": {"severity": "error"}}}
+    assert client.post("/v1/audits", json={"text": "a", "policy": policy}).status_code == 200
+    assert calls == [policy]
+
+
 def test_text_over_the_character_limit_is_422(monkeypatch):
     monkeypatch.setattr("service.api.audit", curly_quotes_audit)
     client = make_app(SOURCECHECK_MAX_CHARS=10).test_client()
@@ -310,3 +346,10 @@ def test_batch_policy_errors_point_into_each_article(client, monkeypatch):
     got = problem(client.post("/v1/audits:batch", json=body), 422)
     assert pointers(got) == {"/articles/0/policy/severity": "unknown severity",
                              "/articles/2/policy/severity": "unknown severity"}
+
+
+def test_batch_real_policy_errors_point_into_each_article(client):
+    body = {"articles": [{"text": "a", "policy": {"rules": {"no-such-rule": {}}}}, {"text": "b", "policy": {}}]}
+    got = problem(client.post("/v1/audits:batch", json=body), 422)
+    assert list(pointers(got)) == ["/articles/0/policy/rules/no-such-rule"]
+    assert pointers(got)["/articles/0/policy/rules/no-such-rule"].startswith("unknown rule 'no-such-rule'; the rules are: ")

@@ -1,6 +1,7 @@
 """The ``sourcecheck`` command end to end: a real subprocess on fixture
 drafts (Markdown, HTML, text), with stand-in finding rules
-(``fixtures/cli/stub_rules.py``) until the engine's rules land."""
+(``fixtures/cli/stub_rules.py``, a test double: fixed findings on fixed words,
+whatever the engine finds). ``test_cli_rules.py`` runs the real rules."""
 import json
 import xml.etree.ElementTree as ET
 

@@ -1,12 +1,12 @@
-"""The bundled example article through the command with the real engine.
-These pass today with the engine's stubs and check real findings once the
-engine's quote finding and report rules land."""
+"""The bundled example article through the command with the real engine
+and its registered rules."""
 import json
 
 import jsonschema
 
 from schemas.report import dump_report
 from service.engine import audit
+from service.engine.findings import RULES
 from tests.cli_run import SARIF_SCHEMA, sourcecheck
 
 
@@ -31,7 +31,10 @@ def test_seed_sarif_is_valid_and_every_result_points_at_its_words(tmp_path, seed
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema)(schema).validate(log)
     lines = seed["text"].split("\n")
+    rule_ids = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert rule_ids == list(RULES)
     for result in log["runs"][0]["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"].get("region")
         if region and region["startLine"] == region["endLine"]:
             line = lines[region["startLine"] - 1]

@@ -74,6 +74,11 @@ def test_word_lists_are_kept():
     ({"words": {"vague_phrases": ["(allegedly)"]}}, "words.vague_phrases"),
     ({"colour": "red"}, "colour"),
     (["not", "an", "object"], "policy"),
+    # JSON types as the OpenAPI document declares them: no coercion from strings or truncation
+    ({"rules": {"loaded-verb": {"enabled": "yes"}}}, "rules.loaded-verb.enabled"),
+    ({"rules": {"loaded-verb": {"weight": "8"}}}, "rules.loaded-verb.weight"),
+    ({"thresholds": {"single_source_min_quotes": 2.5}}, "thresholds.single_source_min_quotes"),
+    ({"words": {"loaded_verbs": [{"a": "b"}]}}, "words.loaded_verbs"),
 ])
 def test_bad_policy_error_names_the_field(data, field):
     assert field in errors_of(data)

@@ -123,6 +123,54 @@ def test_an_article_too_large_to_post_is_a_413_with_a_message(tmp_path):
     assert "too large" in page(resp)
 
 
+@pytest.fixture
+def service_app(tmp_path, engine_returns_seed_report):
+    """The whole service (create_app) with a small body limit."""
+    from service.app import create_app
+
+    return create_app({"TESTING": True, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db"), "SOURCECHECK_MAX_BYTES": 2000})
+
+
+def test_the_paste_box_takes_an_article_as_large_as_the_api_body_limit(service_app):
+    article = "A line of the article.\r\n" * 83 + "x" * 91  # line breaks as CRLF, as browsers send a textarea
+    assert len(article.replace("\r\n", "\n").encode()) == 2000
+    resp = service_app.test_client().post("/review", data={"article": article, "format": "text"},
+                                          content_type="multipart/form-data")
+    assert resp.status_code == 200
+
+
+def test_the_default_paste_limit_is_the_api_limit_not_flasks_500_kb(tmp_path, engine_returns_seed_report):
+    from service.app import create_app
+
+    app = create_app({"TESTING": True, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db")})
+    resp = app.test_client().post("/review", data={"article": "Words. " * 100_000, "format": "text"},
+                                  content_type="multipart/form-data")
+    assert resp.status_code == 200
+
+
+@pytest.mark.parametrize("data", [
+    {"article": "x" * 2001},
+    {"article": "\u00e9" * 1001},  # 1001 characters, 2002 bytes in UTF-8
+    {"file": (io.BytesIO(b"x" * 2001), "story.txt")},
+    {"article": "x" * 100_000},  # beyond what the server reads at all (werkzeug refuses it)
+])
+def test_an_article_over_the_configured_limit_is_a_413_page_saying_the_limit(service_app, data):
+    resp = service_app.test_client().post("/review", data={"format": "text", **data},
+                                          content_type="multipart/form-data")
+    assert (resp.status_code, resp.mimetype) == (413, "text/html")
+    assert "The article is too large to check" in page(resp) and "The limit is 2,000 bytes." in page(resp)
+
+
+def test_the_review_page_passes_the_api_text_limit_to_the_engine(tmp_path, monkeypatch, seed):
+    from service.app import create_app
+
+    seen = []
+    monkeypatch.setattr(views, "audit", lambda text, format="text", **kw: seen.append(kw) or seed_report_model(seed))
+    app = create_app({"TESTING": True, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db"), "SOURCECHECK_MAX_CHARS": 1234})
+    app.test_client().post("/review", data={"article": "Words.", "format": "text"})
+    assert seen[0]["max_chars"] == 1234
+
+
 def test_html_from_the_client_is_shown_as_text_never_injected(client):
     evil = '<p onclick="steal()">Hi</p><script>alert(1)</script><img src=x onerror=alert(2)>'
     resp = client.post("/review", data={"article": evil, "format": "html", "keep": "on"}, follow_redirects=True)

@@ -239,6 +239,19 @@ def test_cli_unreachable_postgres_is_exit_code_2(capsys):
     assert capsys.readouterr().err.startswith("error: ")
 
 
+def test_cli_takes_the_database_from_the_service_settings(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SOURCECHECK_DB_PATH", str(tmp_path / "s.db"))
+    assert store_cli(["upgrade"]) == 0
+    assert (tmp_path / "s.db").exists() and capsys.readouterr().out.strip() == migrate.head()
+
+
+def test_cli_bad_setting_is_exit_code_2(monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_MAX_BYTES", "lots")
+    assert store_cli(["current"]) == 2
+    assert capsys.readouterr().err == "error: SOURCECHECK_MAX_BYTES must be a whole number, not 'lots'\n"
+
+
 # --- configuration ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("url", "expected"), [

@@ -110,7 +110,7 @@ def check(paths, output_format, fail_on, input_format, output, exclude, jobs, co
     else:
         results = [checking.check(d, policy, stdin=sys.stdin) for d in found]
     results += [checking.FileResult(e.path, "text", error=e.reason, error_kind="input") for e in path_errors]
-    run = RunInfo(fail_on=cfg["fail-on"])
+    run = RunInfo(fail_on=cfg["fail-on"], policy=policy)
     _write(renderer(cfg["format"])(results, run), output)
     _report_errors(results, debug)
     if cfg["format"] == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

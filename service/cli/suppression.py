@@ -1,9 +1,9 @@
 """Inline suppression: HTML comments in a draft that silence findings.
 
-    <!-- sourcecheck-disable anonymous-source -->        off from here ...
-    <!-- sourcecheck-enable -->                          ... to here
-    <!-- sourcecheck-disable-next-line loaded-verb -->   the following line only
-    <!-- sourcecheck-disable-line loaded-verb -->        the line the comment is on
+    <!-- sourcecheck-disable anonymous-without-reason -->  off from here ...
+    <!-- sourcecheck-enable -->                            ... to here
+    <!-- sourcecheck-disable-next-line loaded-verb -->     the following line only
+    <!-- sourcecheck-disable-line loaded-verb -->          the line the comment is on
 
 Rules are listed by id, separated by commas or spaces, and may use glob
 patterns (``anonymous-*``); no rule (or ``all``) means every rule. Text after

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from service.store import Store
 
-from .views import STORE_KEY, bp
+from .views import STORE_KEY, bp, error_page
 
-__all__ = ["init_app", "STORE_KEY"]
+__all__ = ["init_app", "error_page", "STORE_KEY"]
 
 
 def init_app(app) -> None:

@@ -6,10 +6,11 @@ Without ``--url`` the database is ``$DATABASE_URL``, else SQLite at
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from sqlalchemy.exc import SQLAlchemyError
+
+from service.config import Config, ConfigError
 
 from . import migrate
 from .store import Store
@@ -21,7 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("upgrade", "current"))
     parser.add_argument("--url", help="SQLAlchemy database URL")
     args = parser.parse_args(argv)
-    url = args.url or url_from_config(os.environ)
+    try:
+        url = args.url or url_from_config(Config.from_env().flask_config())
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     try:
         store = Store(url, migrate_on_open=False)
         if args.command == "upgrade":

@@ -4,9 +4,12 @@ deciding what failed is the command's job."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from service import __version__
+
+if TYPE_CHECKING:
+    from service.policy import Policy
 
 TOOL_NAME = "sourcecheck"
 
@@ -17,6 +20,7 @@ class RunInfo:
 
     fail_on: str = "error"
     version: str = __version__
+    policy: "Policy | None" = None  # the effective policy (None: the house default)
 
 
 def renderer(name: str) -> Callable:

@@ -4,6 +4,7 @@ the engine's offsets; suppressed findings stay in the log, marked as
 suppressed in source, so viewers can show them as dismissed."""
 from __future__ import annotations
 
+import inspect
 import json
 import os
 from urllib.parse import quote
@@ -13,6 +14,9 @@ from . import TOOL_NAME, RunInfo
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "sourcecheck/v1"
+# Each rule's section in the project's docs (a path in the repository: SARIF's
+# helpUri must be an absolute URI, and the project has no canonical web address yet).
+DOCS = "docs/report.md"
 
 
 def artifact_location(path: str) -> dict:
@@ -49,14 +53,40 @@ def result(path: str, located, rule_index: int) -> dict:
     return out
 
 
+def rule_descriptor(rule, policy=None) -> dict:
+    """A registered rule (``service.engine.findings.RULES``) as a SARIF
+    ``reportingDescriptor``: its title, its docstring as help, and its level
+    and state under the effective policy."""
+    paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(rule.doc).split("\n\n") if p.strip()]
+    doc, summary = "\n\n".join(paragraphs), paragraphs[0] if paragraphs else rule.title
+    severity = policy.severity(rule.id) if policy is not None else rule.severity
+    enabled = policy.enabled(rule.id) if policy is not None else True
+    docs = f"{DOCS}#{rule.id}-{rule.severity}"
+    return {
+        "id": rule.id,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": summary},
+        "help": {"text": f"{doc}\n\nMore: {docs}",
+                 "markdown": doc.replace("``", "`") + f"\n\nMore: `{docs}`"},
+        "defaultConfiguration": {"level": LEVELS[severity], "enabled": enabled},
+        "properties": {"tags": ["sourcing"], "severity": severity, "docs": docs},
+    }
+
+
 def log(results, run: RunInfo) -> dict:
-    """The SARIF log as a dict."""
-    rules: dict[str, int] = {}
+    """The SARIF log as a dict. ``rules`` lists every registered rule (a
+    stable ``ruleIndex``), then any other rule id a result carries."""
+    from service.engine.findings import RULES
+
+    descriptors = [rule_descriptor(rule, run.policy) for rule in RULES.values()]
+    rules: dict[str, int] = {d["id"]: i for i, d in enumerate(descriptors)}
     out_results = []
     for r in results:
         for located in r.findings:
-            index = rules.setdefault(located.finding.rule, len(rules))
-            out_results.append(result(r.path, located, index))
+            if located.finding.rule not in rules:
+                rules[located.finding.rule] = len(descriptors)
+                descriptors.append({"id": located.finding.rule})
+            out_results.append(result(r.path, located, rules[located.finding.rule]))
     notifications = [{
         "level": "error",
         "message": {"text": f"{r.path}: {r.error}"},
@@ -70,7 +100,7 @@ def log(results, run: RunInfo) -> dict:
             "tool": {"driver": {
                 "name": TOOL_NAME,
                 "version": run.version,
-                "rules": [{"id": rule} for rule in rules],
+                "rules": descriptors,
             }},
             "invocations": [{
                 "executionSuccessful": not notifications,
