@@ -152,9 +152,17 @@ def _punkt() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+_STOP = re.compile(r"[.?!…]")
+
+
 def _sentences(text: str, paragraphs: tuple[Span, ...]):
     tok = _punkt()
     for i, p in enumerate(paragraphs):
+        # a paragraph with no stop before its last few characters is one sentence:
+        # no need to ask Punkt (most news paragraphs are short)
+        if not _STOP.search(text, p.start, max(p.start, p.end - 4)):
+            yield Sentence(p, i)
+            continue
         chunk = p.of(text)
         for a, b in tok.span_tokenize(chunk):
             yield Sentence(Span(p.start + a, p.start + b), i)

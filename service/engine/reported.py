@@ -72,7 +72,8 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
         s = sent.span
         while qi < len(quoted) and quoted[qi].end <= s.start:
             qi += 1
-        nearby = [q for q in quoted[max(0, qi - 1):qi + 6] if q.overlaps(Span(max(0, s.start - 1), s.end + 1))]
+        lo, hi = s.start - 1, s.end + 1
+        nearby = [q for q in quoted[max(0, qi - 1):qi + 6] if q.start < hi and lo < q.end]
         # a sentence that is all quotation is direct speech, not reported
         if nearby and sum(len(q) for q in nearby) > 0.8 * len(s):
             continue
