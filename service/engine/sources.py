@@ -31,6 +31,7 @@ from .mentions import (
 from .model import Mention, Quote, Source, Span
 
 _LOOKBACK_PARAGRAPHS = 2
+_LOOKBACK_CHARS = 3000  # about 500 words
 _MAX_TITLE_WORDS = 5
 _MAX_CLAUSE = 200
 
@@ -361,10 +362,14 @@ class _Article:
         return Span(lo, min(hi if hi >= 0 else len(self.text), pos + 400, len(self.text)))
 
     def window_start(self, pos: int) -> int:
+        """Where the look-back for an antecedent starts: two paragraphs back, and
+        never more than ``_LOOKBACK_CHARS`` (a wall of text must not make the
+        search quadratic)."""
+        floor = max(0, pos - _LOOKBACK_CHARS)
         if not self.doc.paragraphs:
-            return max(0, pos - 2000)
+            return floor
         p = self.doc.paragraph_at(pos)
-        return self.doc.paragraphs[max(0, p - _LOOKBACK_PARAGRAPHS)].start
+        return max(floor, self.doc.paragraphs[max(0, p - _LOOKBACK_PARAGRAPHS)].start)
 
     def in_quoted(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted_starts, pos) - 1
