@@ -585,23 +585,27 @@ def _antecedent(art: _Article, pos: int, accept, gender: str = "u", bodies: bool
     of the nearest sentence that has one (the subject is usually leftmost).
     A sentence led by "he" (or "she") talks of someone named earlier: the
     search goes on past it ("Kerry arrived. He met Lavrov. '...,' he said")."""
-    by_sentence: dict[int, tuple[int, int, object]] = {}
+    led: dict[int, int] = {}  # sentence -> its first "he"/"she" (that sentence passes the search on)
+    if gender in ("m", "f"):
+        for start in art.subject_pronouns(gender, art.window_start(pos), pos):
+            k = art.sentence_index(start)
+            led[k] = min(start, led.get(k, start))
+
+    def settles(k: int, best: tuple[int, object] | None) -> bool:
+        return best is not None and (k not in led or best[0] < led[k])
+
+    # mentions come nearest first, so a sentence is complete once an earlier one starts
+    current, best = None, None
     for start, x in art.preceding(pos, bodies):
         if art.in_quoted(start) or not accept(x):
             continue
         k = art.sentence_index(start)
-        if k not in by_sentence or start <= by_sentence[k][0]:
-            by_sentence[k] = (start, 0, x)
-    if gender in ("m", "f"):
-        for start in art.subject_pronouns(gender, art.window_start(pos), pos):
-            k = art.sentence_index(start)
-            if k not in by_sentence or (start, 1) < by_sentence[k][:2]:
-                by_sentence[k] = (start, 1, None)
-    for k in sorted(by_sentence, reverse=True):
-        x = by_sentence[k][2]
-        if x is not None:
-            return x
-    return None
+        if k != current:
+            if settles(current, best):
+                return best[1]
+            current, best = k, None
+        best = (start, x)  # the leftmost acceptable mention of the sentence so far
+    return best[1] if settles(current, best) else None
 
 
 def _resolve(art: _Article, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> _Entity:
