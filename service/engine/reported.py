@@ -1,13 +1,17 @@
 """Reported speech: claims the article attributes without quotation marks.
 
 Each pattern is a small named function over one sentence's tokens that
-returns ``(cue, speaker, content)`` or nothing:
+returns ``Found(cue, speaker, content)`` items, tried most certain first:
 
-- ``leading``:      "American officials are reporting that Iran is ..."
-- ``trailing``:     "Iran is sending drones, officials said."  /  "..., said Kerry."
-- ``according_to``: "According to the report, ..."  /  "..., according to officials."
-- ``unattributed``: "There are also claims that ...", "It is believed that ..."
-- ``reportedly``:   "Iran has reportedly sent drones."
+- ``label``:         "Cruz: Trump would ..." (headlines, transcript turns)
+- ``unattributed``:  "There are also claims that ...", "It is believed that ..."
+- ``according_to``:  "According to the report, ..."  /  "..., according to officials."
+- ``trailing``:      "Iran is sending drones, officials said."  /  "..., said Kerry."
+- ``parenthetical``: "The new law, analysts said, will raise rents."
+- ``leading``:       "American officials are reporting that Iran is ..." (and a claim
+                     reported inside it: "X said that Y believes Z")
+- ``impersonal``:    "The bill is expected to pass", "The talks seemed to stall"
+- ``reportedly``:    "Iran has reportedly sent drones."
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from .cues import aux_start, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
 from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
-from .tokens import Token, index_at, paragraph_tokens, tokenize
+from .tokens import Token, index_at, paragraph_tokens
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
@@ -77,7 +77,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
                 break
         if att is not None:
             q = replace(q, cue=att.cue, speaker=att.speaker, rule=att.rule)
-        if prev is not None and out and out[-1] is prev and _merges(doc, prev, q, out):
+        if prev is not None and out and out[-1] is prev and _merges(doc, prev, q):
             q = _merge(doc, prev, q)
             out[-1] = q
         else:
@@ -358,7 +358,7 @@ SIEVE: tuple[Callable[[_Context, Quote, Quote | None], Attribution | None], ...]
 )
 
 
-def _merges(doc: Document, a: Quote, b: Quote, out: list[Quote]) -> bool:
+def _merges(doc: Document, a: Quote, b: Quote) -> bool:
     """Is ``b`` the second half of ``a``, broken only by ``a``'s attribution?"""
     if a.kind == "indirect" or b.kind == "indirect" or a.rule != "trailing" or a.speaker is None:
         return False
