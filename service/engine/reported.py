@@ -50,7 +50,7 @@ _IMPERSONAL = re.compile(
     r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+|widely\s+|generally\s+|still\s+|now\s+|largely\s+|increasingly\s+)*"
     r"(?:expected|said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
-    r"presumed|supposed|projected|estimated|predicted|feared)"
+    r"presumed|projected|estimated|predicted|feared)"
     r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)"
 )
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
