@@ -270,3 +270,9 @@ def test_impersonal_views_are_unattributed_claims(text, words, cue):
 
 def test_note_and_update_labels_are_not_speakers():
     assert quotes("Correction: An earlier version of this story misstated the date.") == ()
+
+
+def test_single_quoted_line_alone_is_a_subheading_where_double_marks_quote_people():
+    text = ("“We will rebuild,” the mayor said. “It will take years,” she added.\n\n"
+            "'A fight from start to finish.'\n\nThe council voted on Monday.")
+    assert [q.text for q in quotes(text)] == ["We will rebuild,", "It will take years,"]

@@ -67,16 +67,19 @@ def find_quotes(doc: Document) -> list[Quote]:
 def direct_quotes(doc: Document) -> list[Quote]:
     """Quotations between marks."""
     text = doc.text
-    spans = _double_quoted(doc)
-    spans += _single_quoted(doc, spans)
-    spans.sort()
+    double = _double_quoted(doc)
+    single = _single_quoted(doc, double)
+    # where double marks quote people, a paragraph that is one single-quoted line
+    # is a subheading ("'A fight from start to finish.'")
+    singles_are_heads = len(double) >= 2
+    spans = sorted([(f, False) for f in double] + [(f, True) for f in single])
     out = []
-    for frags in spans:
+    for frags, is_single in spans:
         frags = tuple(f for f in (_trim(text, f) for f in frags) if f is not None)
         if not frags:
             continue
         span = Span(frags[0].start, frags[-1].end)
-        if _title_like(text, span) or _subhead(doc, span):
+        if _title_like(text, span) or _subhead(doc, span, any_case=is_single and singles_are_heads):
             continue
         out.append(Quote(id="", kind=_kind(text, span), span=span, text=span.of(text),
                          fragments=frags if len(frags) > 1 else (), paragraph=doc.paragraph_at(span.start)))
@@ -194,14 +197,17 @@ def _title_like(text: str, span: Span) -> bool:
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:")
 
 
-def _subhead(doc: Document, span: Span) -> bool:
-    """A paragraph that is nothing but a short quoted Title Case line is a
-    subheading ("'Legend in the Coal Fields.'"), not a quotation."""
+def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
+    """A paragraph that is nothing but a short quoted Title Case line (or, with
+    ``any_case``, any short line) is a subheading ("'Legend in the Coal Fields.'"),
+    not a quotation."""
     text = doc.text
     para = doc.paragraphs[doc.paragraph_at(span.start)]
     if text[para.start:span.start].strip("\"“”„«»‘’'` ") or text[span.end:para.end].strip("\"“”„«»‘’'` .,"):
         return False
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
+    if any_case:
+        return 0 < len(words) <= 8
     return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
                                        for w in words if w)
 
