@@ -22,7 +22,7 @@ from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .document import Document
 from .model import Cue, Mention, Quote, Span
 from .phrases import PRONOUNS, TIME_WORDS, phrase_after, roles, starts_phrase, subject_before
-from .tokens import Token, index_at, paragraph_tokens
+from .tokens import Token, index_at, tokenize
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
@@ -87,9 +87,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             # no cue word: only the patterns that read the text itself can match
             found = _sentence(text, s, [], nearby, _TEXT_RULES)
         else:
-            para = doc.paragraphs[sent.paragraph]
-            ptoks = paragraph_tokens(text, para.start, para.end)
-            tokens = ptoks[index_at(ptoks, s.start):index_at(ptoks, s.end)]
+            tokens = tokenize(text, s.start, s.end)
             if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
                 continue
             found = _sentence(text, s, tokens, nearby)
