@@ -30,7 +30,6 @@ class CueVerb:
     lemma: str
     form: str
     cls: str  # speech | speech-that | stance | belief
-    neutral: str | None
     particle: str | None = None  # "out" in "point out"
 
 
@@ -40,10 +39,9 @@ def cue_forms() -> dict[str, tuple[CueVerb, ...]]:
     out: dict[str, list[CueVerb]] = {}
     for row in rows("cue_verbs"):
         lemma, forms, cls = row[0], row[1], row[2]
-        neutral = row[3] if len(row) > 3 and row[3] else None
         for form in forms.split(","):
             words = form.split()
-            cv = CueVerb(lemma, form, cls, neutral, words[1] if len(words) > 1 else None)
+            cv = CueVerb(lemma, form, cls, words[1] if len(words) > 1 else None)
             out.setdefault(words[0], []).append(cv)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -109,8 +107,7 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
 def make_cue(text: str, tokens: list[Token], first: int, verb: CueVerb, end: int) -> Cue:
     """A Cue spanning tokens ``first`` (an auxiliary or the verb) to ``end``."""
     span = Span(tokens[first].start, tokens[end - 1].end)
-    return Cue(span=span, text=span.of(text), lemma=verb.lemma, loaded=verb.neutral is not None,
-               neutral=verb.neutral)
+    return Cue(span=span, text=span.of(text), lemma=verb.lemma)  # loaded-ness: the report stage
 
 
 def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:

@@ -237,8 +237,6 @@ def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> tuple[str, str, 
                     return key, rewritten, why
             if not rest:  # the lemma names it though the text's form is unusual
                 return key, _inflect(neutral, "past"), why
-    if cue.loaded:  # the engine marked a verb our lists do not have
-        return " ".join(lemma), cue.neutral or "said", "marked as loaded"
     return None
 
 

@@ -464,10 +464,6 @@ class _Article:
             end = rs + rest[-1].end() - (len(rest[-1].group()) - len(_POSSESSIVE_END.sub("", rest[-1].group())))
             self._body(rs + body[0].start(), end)
 
-    def _sentence_start(self, pos: int) -> int:
-        i = self.sentence_index(pos)
-        return self.doc.sentences[i].span.start if 0 <= i < len(self.doc.sentences) else max(0, pos - 120)
-
     # -- entities --
     def new(self, **kw) -> _Entity:
         e = _Entity(**kw)
@@ -497,10 +493,10 @@ class _Article:
         if e is None:
             e = self.new(kind="person", name=c.name, key=c.surname, first=c.first, surname=c.surname,
                          gender=c.gender)
-        self.learn_person(e, c.name, c.first, c.title, c.end)
+        self.learn_person(e, c.name, c.first, c.title)
         return e
 
-    def learn_person(self, e: _Entity, name: str, first: str | None, title: Span | None, name_end: int) -> None:
+    def learn_person(self, e: _Entity, name: str, first: str | None, title: Span | None) -> None:
         """Fill a person's full name and descriptor from one occurrence of it."""
         if first and _better_name(e, first, name):
             e.first, e.name = first, name
