@@ -15,17 +15,6 @@ from service import requestlog
 from tests.apiclient import FakeStore, curly_quotes_audit, make_app
 
 
-@pytest.fixture
-def app(monkeypatch):
-    monkeypatch.setattr("service.api.audit", curly_quotes_audit)
-    return make_app()
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
 def audit(client, **body):
     return client.post("/v1/audits", json=body)
 

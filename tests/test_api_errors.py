@@ -15,17 +15,6 @@ from tests.apiclient import curly_quotes_audit, make_app
 PROBLEM = "application/problem+json"
 
 
-@pytest.fixture
-def app(monkeypatch):
-    monkeypatch.setattr("service.api.audit", curly_quotes_audit)
-    return make_app()
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
 def post(client, body: bytes | str, content_type="application/json", path="/v1/audits", **kw):
     return client.post(path, data=body, content_type=content_type, **kw)
 
