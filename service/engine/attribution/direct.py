@@ -238,10 +238,10 @@ def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     return lead.attribution if lead is not None and not lead.according else None
 
 
-@pattern("colon-leading", example="Rubio fired back: “Nobody in this race has a better plan.”")
+@pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
 def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
-    """Rubio fired back: "..." (no cue verb before the quote: the subject of the
-    clause before the colon)."""
+    """Clinton: "..."  /  On taxes, Rubio: "..." (no cue verb before the quote:
+    the subject of the clause before the colon)."""
     lead = ctx.lead(q)
     if lead is None or lead.attribution is not None:
         return None
@@ -255,9 +255,11 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
     return None
 
 
-@pattern("label", example="Clinton: “Our goal is to win every state.”")
+@pattern("label", example="Many: “We will not be moved.”")
 def label(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
-    """Clinton: "Our goal is ..." (a name and a colon introduce the quote)."""
+    """Capitalised words and a colon introduce the quote. ``colon-leading``,
+    tried first, takes "Clinton: "..."", so this catches only the words it
+    will not read as a phrase ("Many: "..."")."""
     text = ctx.doc.text
     toks = ctx.tokens(q.paragraph)
     k = index_at(toks, open_start(text, q))
