@@ -65,3 +65,13 @@ def test_split_quote_keeps_the_rule_of_its_first_half(text, rule):
 def test_openapi_lists_the_pattern_ids_as_the_values_of_a_quote_rule(client):
     rule = client.get("/openapi.json").get_json()["components"]["schemas"]["Quote"]["properties"]["rule"]
     assert rule["enum"] == [*PATTERNS, None]
+
+
+def test_readme_lists_every_pattern_in_sieve_order():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Attribution patterns", 1)[1].split("\n\n")[2]
+    rows = [r.split("|")[1:3] for r in table.splitlines()[2:]]
+    for column, sieve in zip(zip(*rows), (direct.SIEVE, reported.SIEVE)):
+        assert [c.split("`")[1] for c in column if c.strip()] == [p.id for p in sieve]
