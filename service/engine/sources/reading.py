@@ -1,10 +1,7 @@
-"""What a speaker mention says on its own: its form (name, pronoun, definite
-description, description), the source type it implies, and its parts.
+"""Reading one noun phrase on its own: its tokens, determiners, head noun and
+person's name, and the lexicons that decide them (loaded once).
 
-``analyse("Secretary of State John Kerry")`` knows the name is "John Kerry"
-and the title "Secretary of State"; ``analyse("a spokesman for the ministry")``
-knows the source is institutional and the body "the ministry". What a
-pronoun or "the senator" refers to needs the document: ``sources`` resolves it.
+The typing rules (``types``) and ``mentions.analyse`` are built on these.
 Offsets in a ``MentionInfo`` are relative to the analysed string.
 """
 from __future__ import annotations
@@ -14,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from .lexicon import rows, table, words
+from ..lexicon import rows, table, words
 
 Form = Literal["name", "pronoun", "author", "we", "you", "relative", "definite", "description"]
 Kind = Literal["person", "anonymous", "institutional", "document"]
@@ -110,6 +107,7 @@ class MentionInfo:
     group: bool = False  # "Pence and other senior Republicans"
     key: str = ""  # normalised text for merging descriptions
     appositive: tuple[int, int] | None = None  # ", a visiting fellow at ...," inside the mention
+    rule: str = ""  # the typing rule that decided (``types.TYPING_RULES``; "pronoun", "group" ...)
 
 
 def _tokens(s: str, base: int = 0) -> list[tuple[int, int, str]]:
@@ -197,79 +195,6 @@ _INDEFINITE = frozenset(("a", "an", "a second", "a third"))
 _FRESH = frozenset(("another", "other", "others", "a second", "a third"))
 
 
-@lru_cache(maxsize=4096)
-def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInfo:
-    """Analyse one speaker mention (a bare noun phrase) without context."""
-    a, b = 0, len(text)
-    while a < b and text[a] in _EDGE_PUNCT:
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    m = _PAREN_TAIL.search(text, a, b) if b > a and text[b - 1] == ")" else None
-    if m and m.start() > a:
-        b = m.start()  # "Sen. Bernie Sanders (I-Vt.)"
-    while b > a and text[b - 1] in " \t\n\r,;:!?\"“”()[]—–":
-        b -= 1
-    core = text[a:b]
-    if not core:
-        return MentionInfo("description", "anonymous", text, (0, len(text)), key=text.lower())
-    low = core.lower()
-
-    pron = PRONOUNS.get(low)
-    if pron is not None:
-        number, gender, kind = pron
-        span = (a, b)
-        if kind == "author":
-            return MentionInfo("author", "person", core, span, key="i")
-        if kind in ("we", "you", "relative"):
-            return MentionInfo(kind, "anonymous" if kind == "you" else None, core, span,
-                               gender=gender, plural=kind == "we", key=low)
-        return MentionInfo("pronoun", None, core, span, gender=gender, plural=number == "pl", key=low)
-
-    # "Charles Lister, a visiting fellow at ...": the appositive describes the head
-    comma = min((i for i in (core.find(", "), core.find(" – "), core.find(" — ")) if i > 0), default=-1)
-    if comma > 0:
-        rest_a = a + comma + 1
-        while rest_a < b and text[rest_a] in " ,–—":
-            rest_a += 1
-        rest_b = b
-        while rest_b > rest_a and text[rest_b - 1] in " ,–—":
-            rest_b -= 1
-        rest = text[rest_a:rest_b]
-        relative = _RELATIVE_START.match(rest)
-        if relative is not None:
-            rest_a += relative.end()
-            rest = text[rest_a:rest_b]
-        cut = min((i for i in (rest.find(","), rest.find(" –"), rest.find(" —")) if i > 0), default=-1)
-        if cut > 0:  # "a lawyer at Bailey & Glasser, who represents ...": the first part
-            rest_b = rest_a + cut
-            while rest_b > rest_a and text[rest_b - 1].isspace():
-                rest_b -= 1
-        if relative is None and rest_b > rest_a:
-            after = _analyse_phrase(text, rest_a, rest_b, house_titles)
-            before = _analyse_phrase(text, a, a + comma, house_titles)
-            if after.form == "name" and _is_cap(text[rest_a:rest_b].split()[0]) \
-                    and before.form in ("definite", "description") and before.kind != "institutional":
-                # a description, then the name: the description is the descriptor
-                return replace(after, appositive=(a, a + comma))
-        appositive = rest_b > rest_a and opens_appositive(text[rest_a:rest_b], house_titles)
-        bare_relative = relative is not None and relative.group(1) is None and relative.group("adv") is None
-        if appositive or bare_relative:
-            head = analyse(text[:a + comma], house_titles)  # may be a group: "Keyworth and Dick Hackborn"
-            if head.form in ("name", "description", "definite"):
-                return replace(head, appositive=(rest_a, rest_b) if appositive else None)
-
-    # A group takes the type of its head: "Pence and other senior Republicans".
-    g = _GROUP_SPLIT.search(core)
-    if g and g.start() > 0 and core[g.end():].strip():
-        head = analyse(core[:g.start()], house_titles)
-        if head.form not in ("pronoun", "relative", "we", "you"):
-            return MentionInfo("description", head.kind or "anonymous", core, (a, b), plural=True,
-                               head=head.head, group=True, key=_key(core))
-
-    return _analyse_phrase(text, a, b, house_titles)
-
-
 _APPOSITIVE_OPENERS = frozenset("a an the his her its their one former another".split())
 _PREPOSITIONS = frozenset("of at for with in to from on".split())
 # "who is a fellow", "now a consultant": the description starts after these;
@@ -331,169 +256,6 @@ def _determiners(toks: list[tuple[int, int, str]], start: int) -> tuple[int, str
             i += 1
     kind = "quant" if "quant" in kinds else "indef" if "indef" in kinds else "def" if kinds else None
     return i, kind, fresh
-
-
-def _analyse_phrase(text: str, a: int, b: int, house: frozenset[str]) -> MentionInfo:
-    if b - a > 3 and text[b - 2:b] in ("'s", "’s"):
-        b -= 2  # "the IMF's"
-    core = text[a:b]
-    toks = _tokens(core, a)
-    i = 0
-    pm = _PERCENT.match(core)
-    if pm:
-        while i < len(toks) - 1 and toks[i][0] < a + pm.end():
-            i += 1
-    i, det, fresh = _determiners(toks, i)
-    if pm:
-        det = "quant"
-    body = toks[i:]
-    bstart = body[0][0]
-    body_text = text[bstart:b]
-    key = _key(core)
-
-    # bare collective names and countries: "the Pentagon", "Iran", "Reuters", "Democrats"
-    plain = _strip_poss(body_text.lower())
-    if det in (None, "def") and (plain in INSTITUTIONS or plain.rstrip(".") in INSTITUTIONS
-                                 or COUNTRIES.get(plain) in ("country", "capital")):
-        return MentionInfo("description", "institutional", core, (a, b), head=plain,
-                           plural=plain.endswith("s"), key=key, gender="n")
-    if len(body) == 1 and _ACRONYM.match(body_text) and body_text.lower() not in _spokes_heads(house) \
-            and body_text not in FIRST_NAMES:
-        return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
-    if len(body) == 1 and (_CAMEL.match(body_text) or _DOMAIN.search(body_text)):
-        # "YouTube", "EgyptAir", "ProPublica", "Outsports.com": brands, not people
-        return MentionInfo("description", "institutional", core, (a, b), head=plain, key=key, gender="n")
-    if len(body) == 1 and body_text in FUNCTION_WORDS:
-        return MentionInfo("description", "anonymous", core, (a, b), head=plain, key=key, plural=True)
-    if det == "quant" and len(body) == 1 and plain in QUANTIFIERS | {"others"}:
-        return MentionInfo("description", "anonymous", core, (a, b), plural=True, head="person",
-                           key=key, fresh=fresh)
-
-    # a name after a title wins over any reading of the title: "Former Reagan chief of staff Don Regan"
-    if det in (None, "def") and _is_cap(body[-1][2]) and len(body) > 1 \
-            and head_kind(body[-1][2], capitalised=True) is None \
-            and not any(_is_cap(t[2]) and _strip_poss(t[2]).lower() in ORG_HEADS for t in body):
-        named = _person_name(text, body, house)
-        if named is not None and not _is_place(named.name) and \
-                (named.title_span is not None or (named.first or "") in FIRST_NAMES):
-            return named
-        if det == "def" and named is not None and all(_is_cap(t[2]) or t[2].lower() in ("of", "for", "and", "&")
-                                                      for t in body):
-            # people take no article: "the New Hampshire Union Leader" is an organisation
-            return MentionInfo("description", "institutional", core, (a, b), head=body[-1][2].lower(),
-                               key=key, gender="n")
-
-    # post-modifier: "a spokesman for the ministry", "officials at the agency"
-    pre_end, org = b, None
-    m = _POSTMOD.search(body_text)
-    if m and m.start() > 0 and not title_role(body_text, house):
-        pre_head = _strip_poss(body_text[:m.start()].split()[-1])
-        if _is_cap(pre_head) and pre_head.lower() in ORG_HEADS:
-            # "the Department of Justice", "Bank of America": one name
-            return MentionInfo("description", "institutional", core, (a, b), head=pre_head.lower(),
-                               key=key, gender="n")
-        if not _is_cap(pre_head) or head_kind(pre_head, capitalised=False) == "anonymous" \
-                or pre_head.lower() in SPOKES_HEADS:
-            # "a spokesman for the ministry", "the wife of a man shot by police": the head comes first
-            pre_end = bstart + m.start()
-            if m.group("prep").lower() in _MEMBERSHIP_PREPS and \
-                    head_kind(pre_head, capitalised=False) in ("anonymous", "institutional"):
-                org = (bstart + m.start("obj"), b)
-        elif not title_role(body_text[:m.start()], house):
-            # "Gov. Earl Ray Tomblin of West Virginia": a name with its place
-            named = _person_name(text, [t for t in body if t[1] <= bstart + m.start()], house)
-            if named is not None and not (" " not in named.name and named.surname in _title_words(house)):
-                return named
-    head_toks = [t for t in body if t[1] <= pre_end] or body
-    htok = _strip_poss(head_toks[-1][2]).rstrip(".,") or head_toks[-1][2]
-    hlow = htok.lower()
-    two = (head_toks[-2][2].lower() + " " + hlow) if len(head_toks) > 1 else ""
-    cap_head = _is_cap(htok)
-
-    # an unnamed spokesperson speaks for a body: institutional
-    spokes = _spokes_heads(house)
-    if two in spokes or hlow in spokes:
-        n = 2 if two in spokes else 1
-        if org is None:
-            org = _org_modifiers(head_toks[:-n])
-        return MentionInfo("description", "institutional", core, (a, b), head=two if n == 2 else hlow,
-                           plural=hlow.endswith(("men", "people", "persons", "ives")), organisation=org,
-                           key=key, fresh=fresh, gender=_role_gender(hlow), role="spokesperson")
-
-    kind = head_kind(htok, capitalised=cap_head)
-    if kind in ("institutional", "document") and not _first_last(head_toks):
-        form = "definite" if det == "def" and len(head_toks) == 1 else "description"
-        return MentionInfo(form, "institutional", core, (a, b), head=_singular(hlow),
-                           plural=hlow != _singular(hlow) or hlow == "police", key=key, fresh=fresh,
-                           gender="n", role="document" if kind == "document" else None)
-
-    # a title standing alone: "the senator", "the Florida senator", "a judge"
-    role = None
-    if det is not None or not cap_head:
-        for n in (4, 3, 2, 1):
-            if len(head_toks) >= n:
-                r = title_role(" ".join(t[2] for t in head_toks[-n:]), house)
-                if r and r[0] not in ("mr", "mrs", "ms"):
-                    role = r
-                    break
-    if role is not None:
-        if det in ("def", None):
-            unique = role[1] and (det == "def" or pre_end == b)  # not "vice chairwoman for the campaign"
-            return MentionInfo("definite", None, core, (a, b), head=hlow, role=role[0], unique=unique,
-                               key=key, gender=_role_gender(role[0]))
-        return MentionInfo("description", "anonymous", core, (a, b), head=_singular(hlow), role=role[0],
-                           key=key, fresh=fresh, plural=hlow != _singular(hlow),
-                           gender=_role_gender(role[0]))
-
-    if kind == "anonymous":
-        if hlow not in _MEMBER_HEADS and two not in _MEMBER_HEADS:
-            org = None  # "Cruz's allies", "Sanders fans": no body behind them
-        elif org is None:
-            org = _org_modifiers(head_toks[:-1])
-        if hlow in _PARTY_PLURALS and det in (None, "def") and all(_is_cap(t[2]) for t in head_toks):
-            # "House Democrats", "Senate Republicans": a caucus, a collective proper name
-            return MentionInfo("description", "institutional", core, (a, b), head=hlow, plural=True, key=key)
-        plural = hlow in _ANON_PLUR and hlow not in _ANON_SING
-        return MentionInfo("definite" if det == "def" else "description", "anonymous", core, (a, b),
-                           head=_singular(hlow), plural=plural, organisation=org, key=key, fresh=fresh,
-                           gender="m" if hlow in ("man", "men") else "f" if hlow in ("woman", "women") else "u")
-
-    # a person's name, perhaps with a title: "Secretary of State John Kerry", "Mr. Kerry"
-    if (cap_head or _is_name_token(htok, True)) and det in (None, "def"):
-        named = _person_name(text, body, house)
-        if named is not None and (_is_place(named.name) or named.name.lower() in INSTITUTIONS):
-            return MentionInfo("description", "institutional", core, (a, b), head=named.name.lower(), key=key,
-                               gender="n")  # "In New York"
-        if named is not None:
-            return named
-    # "A Monmouth poll out Monday", "many voters across party lines": the head is earlier
-    for t in body[:-1]:
-        if t[2].lower() in _PREPOSITIONS or t[2].lower() in ("across", "over", "out", "about", "who", "that"):
-            break
-        if not _is_cap(t[2]):
-            k2 = head_kind(t[2], capitalised=False)
-            if k2 in ("document", "institutional"):
-                return MentionInfo("description", "institutional", core, (a, b), head=_singular(t[2].lower()),
-                                   key=key, gender="n", fresh=fresh)
-            if k2 == "anonymous":
-                return MentionInfo("description", "anonymous", core, (a, b), head=_singular(t[2].lower()),
-                                   key=key, fresh=fresh, plural=t[2].lower() in _ANON_PLUR)
-    # a name followed by stray lower-case words: "Mr. Rubio himself", "Mr. Smith shot back"
-    if det is None and body[0][2] not in FUNCTION_WORDS and (_is_cap(body[0][2]) or body[0][2].lower() in HONORIFICS):
-        k = 0
-        while k < len(body) and (_is_cap(body[k][2]) or body[k][2].lower() in HONORIFICS):
-            k += 1
-        if 0 < k < len(body) and all(not _is_cap(t[2]) for t in body[k:]):
-            lead = _person_name(text, body[:k], house)
-            sure = lead is not None and (body[0][2].lower() in HONORIFICS or (lead.first or "") in FIRST_NAMES
-                                         or body[-1][2].lower() in _STRAY_WORDS)
-            if sure and lead.name.lower() not in INSTITUTIONS and not _is_place(lead.name) \
-                    and not any(w.lower() in ORG_HEADS for w in lead.name.split()):
-                return lead
-    # unknown nouns: unnamed people ("the crowd", "one voter")
-    return MentionInfo("definite" if det == "def" else "description", "anonymous", core, (a, b),
-                       head=_singular(hlow), plural=hlow != _singular(hlow) and det != "indef",
-                       key=key, fresh=fresh)
 
 
 def _first_last(head_toks: list[tuple[int, int, str]]) -> bool:
@@ -631,3 +393,4 @@ def name_in_run(run: str, house_titles: frozenset[str] = frozenset()) -> Mention
     while i < len(toks) - 1 and toks[i][2] in FUNCTION_WORDS:
         i += 1
     return _person_name(run, toks[i:], house_titles)
+
