@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pathlib
 
-from flask import Blueprint, Flask, current_app, render_template, send_from_directory
+from flask import Blueprint, Flask, current_app, render_template, request, send_from_directory
 
 KIT = pathlib.Path(__file__).resolve().parents[2] / "clients" / "js"
 SERVED = ("src", "panel")  # the package's browser files; never its tests, scripts or node_modules
@@ -30,8 +30,10 @@ def kit_file(folder: str, filename: str):
 
 @demo.get("/editor")
 def editor():
-    """A stand-in CMS edit page with the sourcing panel beside its editor."""
-    return render_template("cms/demo_editor.html", keys_required=bool(current_app.config["SOURCECHECK_API_KEYS"]))
+    """A stand-in CMS edit page with the sourcing panel beside its editor: a
+    textarea, or with ``?editor=rich`` a contenteditable element."""
+    return render_template("cms/demo_editor.html", rich=request.args.get("editor") == "rich",
+                           keys_required=bool(current_app.config["SOURCECHECK_API_KEYS"]))
 
 
 def init_app(app: Flask, *, demo_page: bool) -> None:

@@ -153,3 +153,33 @@ def test_text_audited_before_is_revalidated_and_answered_304(typed, demo, seed):
                                    and b.execute_script(STATE_JS) == "done")
     assert demo.audits[before:] == [304]
     assert typed.find_element(By.ID, "editor").get_attribute("value") == seed["text"]
+
+
+# --- a contenteditable editor: the CSS Custom Highlight API ------------------
+
+HIGHLIGHTS_JS = """
+const out = [];
+for (const t of ['named', 'anonymous', 'institutional', 'unattributed']) {
+  const h = CSS.highlights.get('sourcecheck-' + t);
+  if (h) for (const r of h) out.push({type: t, text: r.toString(), range: r});
+}
+out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+return out.map(h => ({type: h.type, text: h.text}));
+"""
+
+
+def test_rich_editor_highlights_the_quotes_without_touching_its_markup(browser, demo, seed, screenshot):
+    browser.get(f"{demo.base_url}/demo/editor?editor=rich")
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script(STATE_JS) == "idle")
+    html = browser.execute_script("""
+      const ed = document.getElementById('editor');
+      for (const para of arguments[0].split('\\n\\n').filter(p => p.trim())) {
+        const p = document.createElement('p'); p.textContent = para; ed.append(p);
+      }
+      ed.dispatchEvent(new InputEvent('input', {bubbles: true}));
+      return ed.innerHTML;""", seed["text"])
+    settled(browser)
+    screenshot("cms-panel-rich")
+    got = browser.execute_script(HIGHLIGHTS_JS)
+    assert [(h["type"], h["text"]) for h in got] == [(q["source_type"], q["quote"]) for q in seed["quotes"]]
+    assert browser.execute_script("return document.getElementById('editor').innerHTML") == html
