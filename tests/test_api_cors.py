@@ -79,3 +79,9 @@ def test_wildcard_allows_any_origin_without_credentials():
 def test_review_pages_are_not_opened_to_other_origins(client):
     response = client.get("/review", headers={"Origin": CMS})
     assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_kit_modules_load_cross_origin_from_an_allowed_origin(client):
+    """A CMS page on another origin imports the panel as a module: a CORS fetch."""
+    response = client.get("/cms/panel/panel.js", headers={"Origin": CMS})
+    assert response.headers["Access-Control-Allow-Origin"] == CMS

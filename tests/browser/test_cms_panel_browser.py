@@ -26,28 +26,33 @@ return Array.from(document.querySelectorAll('.sc-overlay mark[data-quote]')).red
 STATE_JS = "const p = document.querySelector('.sc-panel'); return p && p.dataset.state;"
 RULES_JS = "return Array.from(document.querySelectorAll('.sc-finding[data-rule]'), li => li.dataset.rule);"
 VAGUE = "There are also claims"
+# the strictest policy the hardened service may send: the panel must work under it
+STRICT_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+              "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 class AuditCounter:
-    """WSGI middleware recording the status of every POST /v1/audits."""
+    """WSGI middleware recording the status of every POST /v1/audits, and
+    sending a strict Content-Security-Policy with every page."""
 
     def __init__(self, app):
         self.app = app
         self.statuses: list[int] = []
 
     def __call__(self, environ, start_response):
-        if environ["REQUEST_METHOD"] != "POST" or environ["PATH_INFO"] != "/v1/audits":
-            return self.app(environ, start_response)
+        audit = environ["REQUEST_METHOD"] == "POST" and environ["PATH_INFO"] == "/v1/audits"
 
         def record(status, headers, exc_info=None):
-            self.statuses.append(int(status[:3]))
-            return start_response(status, headers, exc_info)
+            if audit:
+                self.statuses.append(int(status[:3]))
+            return start_response(status, [*headers, ("Content-Security-Policy", STRICT_CSP)], exc_info)
         return self.app(environ, record)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """The app with the demo page on, on a free loopback port, counting audits."""
+    """The app with the demo page on, on a free loopback port, counting audits,
+    under a strict CSP."""
     app = create_app({"TESTING": True, "SOURCECHECK_DEMO": "on",
                       "SOURCECHECK_DB_PATH": str(tmp_path_factory.mktemp("store") / "reports.db")})
     counter = AuditCounter(app.wsgi_app)
