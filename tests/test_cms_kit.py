@@ -114,9 +114,10 @@ class _InlineFinder(HTMLParser):
             self.blocked.append(f"javascript: URL on <{tag}>")
 
 
-def test_demo_page_has_no_inline_script_or_style(demo_client):
+@pytest.mark.parametrize("query", ["", "?editor=rich"])
+def test_demo_page_has_no_inline_script_or_style(demo_client, query):
     finder = _InlineFinder()
-    finder.feed(demo_client.get("/demo/editor").get_data(as_text=True))
+    finder.feed(demo_client.get("/demo/editor" + query).get_data(as_text=True))
     assert finder.blocked == []
 
 

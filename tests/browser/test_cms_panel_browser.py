@@ -3,7 +3,9 @@ type the seed article, see its six quotations highlighted by type after the
 pause, edit a sentence and see the findings follow with one request."""
 from __future__ import annotations
 
+import io
 import threading
+import time
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -26,6 +28,7 @@ return Array.from(document.querySelectorAll('.sc-overlay mark[data-quote]')).red
 STATE_JS = "const p = document.querySelector('.sc-panel'); return p && p.dataset.state;"
 RULES_JS = "return Array.from(document.querySelectorAll('.sc-finding[data-rule]'), li => li.dataset.rule);"
 VAGUE = "There are also claims"
+SLOW_SECONDS = 3
 # the strictest policy the hardened service may send: the panel must work under it
 STRICT_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -41,6 +44,11 @@ class AuditCounter:
 
     def __call__(self, environ, start_response):
         audit = environ["REQUEST_METHOD"] == "POST" and environ["PATH_INFO"] == "/v1/audits"
+        if audit:
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            environ["wsgi.input"] = io.BytesIO(body)
+            if b"SLOW" in body:
+                time.sleep(SLOW_SECONDS)  # an answer that arrives after a newer one
 
         def record(status, headers, exc_info=None):
             if audit:
@@ -158,6 +166,20 @@ def test_text_audited_before_is_revalidated_and_answered_304(typed, demo, seed):
                                    and b.execute_script(STATE_JS) == "done")
     assert demo.audits[before:] == [304]
     assert typed.find_element(By.ID, "editor").get_attribute("value") == seed["text"]
+
+
+def test_an_edit_cancels_the_request_in_flight_and_its_answer_is_never_shown(typed, demo):
+    slow = "SLOW. Mayor Jane Doe said, \u201cWe will build the bridge next year.\u201d"  # a third named quote
+    editor = typed.find_element(By.ID, "editor")
+    editor.send_keys(Keys.CONTROL, Keys.END)
+    editor.send_keys(slow)
+    WebDriverWait(typed, 10).until(lambda b: b.execute_script(STATE_JS) == "checking")
+    select(typed, slow)
+    editor.send_keys("Fast.")
+    settled(typed)
+    time.sleep(SLOW_SECONDS + 1)  # the slow answer has come and gone
+    named = typed.find_element(By.CSS_SELECTOR, '.sc-legend__count[data-type="named"]').text
+    assert (typed.execute_script(STATE_JS), named) == ("done", "2")  # not the slow report's 3
 
 
 # --- a contenteditable editor: the CSS Custom Highlight API ------------------
