@@ -4,9 +4,11 @@ schemas in ``schemas/`` are the contract and the source of ``/openapi.json``.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from http import HTTPStatus
 
-from flask import current_app
+from flask import Response, current_app, g, request
 from flask_smorest import Blueprint as _Blueprint
 
 from schemas.audit import (AuditRequestSchema, AuditResponseSchema, BatchRequestSchema,
@@ -44,18 +46,37 @@ audits.before_request(auth.require_api_key)
 _BODY_ERRORS = (400, 401, 413, 415, 500, 501)
 
 
+_ETAG_HEADER = {"description": "names this request's report: send it back in `If-None-Match` with "
+                               "the same article to get 304 without a new audit (not when storing)",
+                "schema": {"type": "string"}}
+_IF_NONE_MATCH = {"in": "header", "name": "If-None-Match", "required": False, "schema": {"type": "string"},
+                  "description": "the `ETag` of a report the client holds for this same request; "
+                                 "answered with 304 Not Modified when it still matches"}
+
+
 @audits.route("/audits", methods=["POST"])
 @audits.arguments(AuditRequestSchema, description="the article and how to read it")
-@audits.response(200, AuditResponseSchema, description="the sourcing-transparency report")
+@audits.response(200, AuditResponseSchema, description="the sourcing-transparency report",
+                 headers={"ETag": _ETAG_HEADER})
+@audits.alt_response(304, description="the report named by `If-None-Match` still stands (no body)",
+                     headers={"ETag": _ETAG_HEADER})
 @audits.errors(*_BODY_ERRORS)
+@audits.doc(parameters=[_IF_NONE_MATCH])
 def create_audit(article: dict):
     """Audit one article.
 
     Offsets in the report are into the `text` sent, in Python code points
-    (`unit`); each spanned object also carries its exact `text`.
+    (`unit`); each spanned object also carries its exact `text`. An audit
+    that is not stored is safe and repeatable, so its report has an `ETag`
+    and an `If-None-Match` naming it is answered 304 before any work.
     """
     _require_store_if(article["store"])
-    return _store_if_asked(article, _audit(article, at=()))
+    if article["store"]:
+        return _store_if_asked(article, _audit(article, at=()))
+    etag = audit_etag(article, g.get("json_body", {}).get("policy"))
+    if _matches(etag):
+        return Response(status=304, headers={"ETag": etag})
+    return _audit(article, at=()), 200, {"ETag": etag}
 
 
 @audits.route("/audits:batch", methods=["POST"])
@@ -111,6 +132,25 @@ def readyz():
 
 
 # --- helpers ------------------------------------------------------------------
+
+def audit_etag(article: dict, policy: object) -> str:
+    """A strong ETag for the report of ``article``: a digest of what decides
+    it (text, format, title, id, the policy as sent) and the service version,
+    so a new release never answers 304 for an old report."""
+    decides = {"text": article["text"], "format": article["format"], "title": article["title"],
+               "id": article["id"], "policy": policy}
+    canonical = json.dumps(decides, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(f"{__version__}\n{canonical}".encode("utf-8", "surrogatepass")).hexdigest()
+    return f'"{digest[:32]}"'
+
+
+def _matches(etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag`` (weak comparison, as RFC 9110
+    says; a proxy that compresses may weaken it). ``*`` never matches: a POST
+    has no current representation to stand for."""
+    sent = request.if_none_match
+    return not sent.star_tag and sent.contains_weak(etag.strip('"'))
+
 
 def _audit(article: dict, at: tuple) -> dict:
     """The report of one loaded article (its ``policy`` is already a ``Policy``

@@ -15,7 +15,7 @@ from flask_smorest.utils import prepare_response
 
 from schemas.fields import dict_key_names
 from schemas.problem import PROBLEM_MEDIA_TYPE, ProblemSchema
-from service import __version__, api, auth, problems, requestlog
+from service import __version__, api, auth, cors, problems, requestlog
 from service.config import Config
 
 log = logging.getLogger("sourcecheck.app")
@@ -71,6 +71,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.extensions[auth.EXTENSION] = auth.digests(config.api_keys)
 
     requestlog.init_app(app)
+    cors.init_app(app, config.cors_origins)  # after the request id, before the API key check
     rest = ProblemApi(app)
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
@@ -79,6 +80,9 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     from service import review
     review.init_app(app)
     problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
+
+    from service import cms
+    cms.init_app(app, demo_page=config.demo)
 
     app.extensions[api.READY] = _warm_up()
     return app

@@ -7,6 +7,7 @@ same names, e.g. a test's overrides) into a typed, frozen ``Config``;
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ class Config:
     workers: int | None = None  # SOURCECHECK_WORKERS: gunicorn workers; None: one per CPU
     timeout: int = 30  # SOURCECHECK_TIMEOUT: seconds before gunicorn restarts a stuck worker
     max_requests: int = 10_000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
+    cors_origins: tuple[str, ...] = ()  # SOURCECHECK_CORS_ORIGINS, comma-separated origins (or *); empty: no CORS
+    demo: bool = False  # SOURCECHECK_DEMO=on: serve the demo CMS page at /demo/editor
 
     # environment variable -> (field, parser)
     ENV = {
@@ -42,6 +45,8 @@ class Config:
         "SOURCECHECK_WORKERS": "workers",
         "SOURCECHECK_TIMEOUT": "timeout",
         "SOURCECHECK_MAX_REQUESTS": "max_requests",
+        "SOURCECHECK_CORS_ORIGINS": "cors_origins",
+        "SOURCECHECK_DEMO": "demo",
     }
 
     @classmethod
@@ -69,6 +74,8 @@ class Config:
             "DATABASE_URL": self.database_url,
             "SOURCECHECK_DB_PATH": self.db_path,
             "SOURCECHECK_LOG_LEVEL": self.log_level,
+            "SOURCECHECK_CORS_ORIGINS": self.cors_origins,
+            "SOURCECHECK_DEMO": self.demo,
         }
 
     def worker_count(self, cpus: int | None = None) -> int:
@@ -106,6 +113,33 @@ def _text(name: str, raw: object) -> str:
     return str(raw).strip()
 
 
+_ORIGIN = re.compile(r"https?://(?:[^\s/?#@:\[\]]+|\[[0-9a-f:.]+\])(?::\d{1,5})?", re.IGNORECASE)
+
+
+def _origins(name: str, raw: object) -> tuple[str, ...]:
+    """Browser origins allowed to call the API: ``scheme://host[:port]``, no
+    path; or ``*`` alone (any origin; credentials are never allowed anyway)."""
+    items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+    origins = tuple(o.strip().rstrip("/") for o in map(str, items) if o.strip())
+    if "*" in origins and len(origins) > 1:
+        raise ConfigError(f"{name}: '*' allows every origin and cannot be combined with others")
+    for origin in origins:
+        if origin != "*" and not _ORIGIN.fullmatch(origin):
+            raise ConfigError(f"{name}: {origin!r} is not an origin like https://cms.example.org")
+    return origins
+
+
+def _switch(name: str, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    value = str(raw).strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0"):
+        return False
+    raise ConfigError(f"{name} must be on or off, not {raw!r}")
+
+
 def _log_level(name: str, raw: object) -> str:
     level = str(raw).strip().upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
@@ -124,4 +158,6 @@ _PARSERS = {
     "workers": _positive_int,
     "timeout": _positive_int,
     "max_requests": _positive_int,
+    "cors_origins": _origins,
+    "demo": _switch,
 }
