@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from marshmallow import Schema, fields, validate
 
-from service.engine.model import QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
+from service.engine import QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
 
 
 class SpanSchema(Schema):

@@ -2,10 +2,11 @@
 import pytest
 
 from service.engine import PolicyError, audit
+from service.policy import from_mapping
 
 
-def test_audit_takes_a_policy_mapping():
-    report = audit("“We will win,” said the mayor.", policy={"name": "Metro desk"})
+def test_audit_takes_a_policy_built_from_a_mapping():
+    report = audit("“We will win,” said the mayor.", policy=from_mapping({"name": "Metro desk"}))
     assert [q.text for q in report.quotes] == ["We will win,"]
 
 

@@ -2,7 +2,7 @@
 the exact span, and ones that must not."""
 import pytest
 
-from service.engine.findings import RULES
+from service.engine import RULES
 from tests.report_builders import Article
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from service import __version__
 
 if TYPE_CHECKING:
-    from service.policy import Policy
+    from service.engine import Policy
 
 TOOL_NAME = "sourcecheck"
 
