@@ -20,7 +20,8 @@ from service.engine import FORMATS, InputError, PolicyError
 from . import batch as batch_mod
 from . import checking, config as config_mod, drafts
 from .errors import FileError
-from .output import RunInfo, renderer
+from .output import RunInfo
+from .output.formats import renderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
