@@ -15,6 +15,11 @@ def test_a_bad_policy_is_a_policy_error_before_any_work():
         audit("“We will win,” said the mayor.", policy={"no-such-setting": 1})
 
 
+def test_a_mapping_is_not_a_policy_the_faces_build_one_first():
+    with pytest.raises(PolicyError, match="service.policy.from_mapping"):
+        audit("“We will win,” said the mayor.", policy={})
+
+
 def test_empty_article_has_an_empty_report():
     report = audit("")
     assert report.quotes == () and report.sources == ()
