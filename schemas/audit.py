@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from service.engine.document import FORMATS
-from service.engine.errors import PolicyError
+from service import policy as policies
+from service.engine import FORMATS, PolicyError
 from schemas.fields import StrictBoolean
 from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
@@ -20,7 +20,7 @@ NOT_BLANK = r"[\s\S]*\S"  # anchored at the start by marshmallow, a search in JS
 class PolicyField(fields.Nested):
     """A request's ``policy``: documented as ``PolicySchema`` (so the OpenAPI
     document shows its shape) and loaded into a ``Policy`` by
-    ``Policy.from_mapping``, the one validator of policies (requests, files,
+    ``service.policy.from_mapping``, the one validator of policies (requests, files,
     the CLI). Its ``PolicyError`` becomes field errors under the policy, so a
     problem points at ``/policy/rules/loaded-verb/severity``."""
 
@@ -30,12 +30,10 @@ class PolicyField(fields.Nested):
         super().__init__(PolicySchema, **kwargs)
 
     def _deserialize(self, value, attr, data, partial=None, **kwargs):
-        from service.policy import Policy
-
         if not isinstance(value, Mapping):
             raise self.make_error("type")
         try:
-            return Policy.from_mapping(value)
+            return policies.from_mapping(value)
         except PolicyError as e:
             raise ValidationError(nested_messages(e.errors or {"": str(e)})) from None
 

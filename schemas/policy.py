@@ -1,8 +1,8 @@
 """The newsroom policy's wire and file form: ``PolicySchema`` validates a
-request body or a parsed TOML/YAML file and builds a ``service.policy.Policy``.
+request body or a parsed TOML/YAML file and builds a ``service.engine.Policy``.
 Every field is optional; unknown fields are errors, so a typo is caught.
 
-``load_policy(data)`` is what ``Policy.from_mapping`` calls: it turns
+``load_policy(data)`` is what ``service.policy.from_mapping`` calls: it turns
 marshmallow's nested errors into ``PolicyError`` with dotted field paths
 (``"rules.loaded-verb.severity"``), so the API and CLI can name the field.
 """
@@ -14,9 +14,7 @@ from dataclasses import replace
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates
 
 from schemas.fields import StrictBoolean, StrictFloat, StrictInteger
-from service.engine.errors import PolicyError
-from service.engine.findings import RULES, compile_phrase
-from service.engine.model import SEVERITIES
+from service.engine import DEFAULT, RULES, SEVERITIES, Policy, PolicyError, compile_phrase
 
 _RULE_IDS = tuple(RULES)
 _SHARE = validate.Range(min=0.0, max=1.0)
@@ -120,8 +118,6 @@ class PolicySchema(_Strict):
 
     @post_load
     def _make_policy(self, data, **kwargs):
-        from service.policy import DEFAULT, Policy
-
         rules = dict(DEFAULT.rules)
         for rule_id, settings in (data.get("rules") or {}).items():
             rules[rule_id] = replace(rules[rule_id], **settings)
@@ -168,8 +164,6 @@ def flatten_errors(messages, prefix: str = "") -> dict[str, str]:
 
 def load_policy(data):
     """Validate ``data`` into a ``Policy``; ``None`` gives the default."""
-    from service.policy import DEFAULT, Policy
-
     if data is None:
         return DEFAULT
     if isinstance(data, Policy):

@@ -12,8 +12,7 @@ from dataclasses import asdict
 
 from marshmallow import Schema, fields, validate
 
-from service.engine.attribution import PATTERNS
-from service.engine.model import QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
+from service.engine import PATTERNS, QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
 
 
 class SpanSchema(Schema):

@@ -17,7 +17,7 @@ from flask import Flask, Response, current_app, g, has_request_context, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from schemas.problem import PROBLEM_MEDIA_TYPE
-from service.engine.errors import InputError, PolicyError
+from service.engine import InputError, PolicyError
 
 log = logging.getLogger("sourcecheck.errors")
 

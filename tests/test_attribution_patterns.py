@@ -3,7 +3,7 @@ import pytest
 
 from service.engine.attribution import PATTERNS, attribute, direct, pattern, reported
 from service.engine.document import load
-from service.engine.findings import RULES
+from service.engine import RULES
 from service.engine.quotes import find_quotes
 
 

@@ -21,15 +21,16 @@ from typing import Callable, Iterable, Iterator
 import click
 
 from service import engine
-from service.engine.document import FORMATS
-from service.engine.errors import InputError
+from service.engine import FORMATS, InputError
 from schemas.report import dump_report
+
+from .errors import CommandError
 
 Chunk = list[tuple[int, bytes]]  # (1-based line number, raw line)
 Lines = list[tuple[str | None, str]]  # (error kind or None, output JSON line)
 
 
-class RecordError(InputError):
+class RecordError(CommandError):
     """A JSONL line is not a valid audit request (``id``: its id, if it has one)."""
 
     def __init__(self, message: str, id: str | None = None):
@@ -68,13 +69,13 @@ def parse_record(raw: bytes) -> dict:
 @lru_cache(maxsize=4)
 def policy_from_spec(spec: str):
     """The Policy a ``policy_spec`` string describes (built once per process)."""
-    from service.policy import Policy, load_policy_file
+    from service import policy as policies
 
     data = json.loads(spec)
     if data.get("file"):
-        return load_policy_file(data["file"])
+        return policies.load_policy_file(data["file"])
     if data.get("mapping") is not None:
-        return Policy.from_mapping(data["mapping"])
+        return policies.from_mapping(data["mapping"])
     return None
 
 

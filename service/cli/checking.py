@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from service import engine
-from service.engine.document import Document
-from service.engine.errors import InputError
-from service.engine.model import SEVERITIES, Finding, Report
+from service.engine import SEVERITIES, Document, Finding, InputError, Report
 
 from . import drafts, suppression
+from .errors import FileError
 
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}  # info < warning < error
 
@@ -120,7 +119,7 @@ def check(draft: drafts.Draft, policy=None, *, stdin=None) -> FileResult:
         text = drafts.read(draft, stdin)
         report = engine.audit(text, draft.format, policy, id=draft.path)
         return FileResult(draft.path, draft.format, report, place(draft.path, report))
-    except InputError as e:
+    except (FileError, InputError) as e:
         return FileResult(draft.path, draft.format, error=str(e), error_kind="input")
     except Exception as e:  # noqa: BLE001 - reported as an internal error, exit 3
         return FileResult(draft.path, draft.format, error=f"{type(e).__name__}: {e}",

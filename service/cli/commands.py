@@ -15,12 +15,13 @@ import traceback
 import click
 
 from service import __version__
-from service.engine.document import FORMATS
-from service.engine.errors import InputError, PolicyError
+from service.engine import FORMATS, InputError, PolicyError
 
 from . import batch as batch_mod
 from . import checking, config as config_mod, drafts
-from .output import RunInfo, renderer
+from .errors import FileError
+from .output import RunInfo
+from .output.formats import renderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -48,7 +49,7 @@ def _open_output(path: str):
     try:
         return open(path, "w", encoding="utf-8", newline="\n")
     except OSError as e:
-        raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+        raise FileError(f"cannot write {path}: {e.strerror or e}") from None
 
 
 def _write(text: str, output: str | None) -> None:
@@ -145,7 +146,7 @@ def report(file, output_format, input_format, output, config_path, isolated, pol
     cfg = _load_config(config_path, isolated, policy_file)
     policy = config_mod.build_policy(cfg)
     if file != "-" and not os.path.isfile(file):
-        raise InputError(f"{file}: no such file" if not os.path.exists(file) else f"{file}: not a file")
+        raise FileError(f"{file}: no such file" if not os.path.exists(file) else f"{file}: not a file")
     draft = drafts.Draft(file, input_format or (drafts.format_for(file) if file != "-" else "text"))
     result = checking.check(draft, policy, stdin=sys.stdin)
     if result.error is not None:
@@ -207,7 +208,7 @@ def batch(input, output, jobs, dask_address, chunk_size, progress, config_path, 
     config_mod.build_policy(cfg)  # fail fast, before any worker starts
     spec = batch_mod.policy_spec(None if cfg.policy_file else cfg.policy, cfg.policy_file)
     if input != "-" and not os.path.isfile(input):
-        raise InputError(f"{input}: no such file" if not os.path.exists(input) else f"{input}: not a file")
+        raise FileError(f"{input}: no such file" if not os.path.exists(input) else f"{input}: not a file")
     if jobs == 0:
         jobs = os.cpu_count() or 1
     show = progress if progress is not None else sys.stderr.isatty()
@@ -275,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
         for key, message in sorted(_flatten(e.errors).items()):
             click.echo(f"  {key}: {message}", err=True)
         code = EXIT_ERROR
-    except InputError as e:
+    except (FileError, InputError) as e:
         click.echo(f"sourcecheck: {e}", err=True)
         code = EXIT_ERROR
     except KeyboardInterrupt:

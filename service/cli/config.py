@@ -11,7 +11,7 @@ over the defaults, with command-line options over both.
     [tool.sourcecheck.policy]          # the service's policy format, as is
     ...
 
-The policy table is handed to ``Policy.from_mapping`` untouched, so a
+The policy table is handed to ``service.policy.from_mapping`` untouched, so a
 newsroom keeps one policy for the service and the command.
 """
 from __future__ import annotations
@@ -21,9 +21,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.engine.errors import PolicyError, SourcecheckError
+from service.engine import PolicyError
 
 from .drafts import DEFAULT_EXTENSIONS
+from .errors import CommandError
 
 FAIL_ON = ("info", "warning", "error", "never")
 OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
@@ -38,7 +39,7 @@ DEFAULT_ORIGIN = "default"
 COMMAND_LINE = "command line"
 
 
-class ConfigError(SourcecheckError):
+class ConfigError(CommandError):
     """The configuration cannot be used; ``errors`` maps keys to messages."""
 
     def __init__(self, message: str, errors: dict | None = None):
@@ -134,14 +135,14 @@ def load(*, start: str | os.PathLike = ".", path: str | None = None,
 def build_policy(config: Config):
     """The ``Policy`` the configuration asks for (None: the house default).
     Raises PolicyError with the policy's field errors."""
-    from service.policy import Policy, load_policy_file
+    from service import policy as policies
 
     if config.policy_file:
         if not os.path.isfile(config.policy_file):
             raise PolicyError(f"policy file {config.policy_file}: no such file")
-        return load_policy_file(config.policy_file)
+        return policies.load_policy_file(config.policy_file)
     if config.policy is not None:
-        return Policy.from_mapping(config.policy)
+        return policies.from_mapping(config.policy)
     return None
 
 

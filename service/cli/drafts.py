@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from service.engine.errors import InputError
+from .errors import FileError
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("md", "markdown", "html", "htm", "txt")
 _FORMAT_BY_EXTENSION = {"md": "markdown", "markdown": "markdown", "html": "html", "htm": "html"}
@@ -21,7 +21,7 @@ _GLOB_CHARS = frozenset("*?[")
 _BOM = b"\xef\xbb\xbf"
 
 
-class PathError(InputError):
+class PathError(FileError):
     """A PATH argument names nothing that can be audited."""
 
     def __init__(self, path: str, reason: str):
@@ -121,7 +121,7 @@ def _excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
 
 def read(draft: Draft, stdin=None) -> str:
     """The draft's text, exactly as in the file (line endings kept, a UTF-8
-    byte-order mark dropped). Raises InputError for unreadable or non-UTF-8
+    byte-order mark dropped). Raises FileError for unreadable or non-UTF-8
     files."""
     try:
         if draft.path == "-":
@@ -130,7 +130,7 @@ def read(draft: Draft, stdin=None) -> str:
             with open(draft.path, "rb") as f:
                 data = f.read()
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}") from None
+        raise FileError(f"cannot read: {e.strerror or e}") from None
     if isinstance(data, str):
         return data
     if data.startswith(_BOM):
@@ -138,4 +138,4 @@ def read(draft: Draft, stdin=None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(f"not valid UTF-8 (byte {e.start})") from None
+        raise FileError(f"not valid UTF-8 (byte {e.start})") from None

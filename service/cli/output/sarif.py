@@ -54,7 +54,7 @@ def result(path: str, located, rule_index: int) -> dict:
 
 
 def rule_descriptor(rule, policy=None) -> dict:
-    """A registered rule (``service.engine.findings.RULES``) as a SARIF
+    """A registered rule (``service.engine.RULES``) as a SARIF
     ``reportingDescriptor``: its title, its docstring as help, and its level
     and state under the effective policy."""
     paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(rule.doc).split("\n\n") if p.strip()]
@@ -76,7 +76,7 @@ def rule_descriptor(rule, policy=None) -> dict:
 def log(results, run: RunInfo) -> dict:
     """The SARIF log as a dict. ``rules`` lists every registered rule (a
     stable ``ruleIndex``), then any other rule id a result carries."""
-    from service.engine.findings import RULES
+    from service.engine import RULES
 
     descriptors = [rule_descriptor(rule, run.policy) for rule in RULES.values()]
     rules: dict[str, int] = {d["id"]: i for i, d in enumerate(descriptors)}

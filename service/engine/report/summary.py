@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .document import Document
-from .model import QUOTE_KINDS, SOURCE_TYPES, Quote, Source, Span, Summary
+from ..document import Document
+from ..model import QUOTE_KINDS, SOURCE_TYPES, Quote, Source, Span, Summary
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 

@@ -24,7 +24,7 @@ from importlib import import_module
 import textstat
 from pyphen import Pyphen
 
-from .model import Readability
+from ..model import Readability
 
 LANG = "en_US"
 WORDS_PER_MINUTE = 238  # silent reading of non-fiction (Brysbaert 2019)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .document import Document
-from .lexicon import rows, words
-from .model import Cue, Finding, Mention, Quote, Severity, Source, Span
+from ..document import Document
+from ..model import Finding, Mention, Quote, Severity, Source, Span
 from .summary import anonymous_only, claim_span, claims, source_types
+from .wording import (LoadedVerb, describes_position, is_weasel, spokesperson_patterns, tokens,
+                      vague_matches, vague_patterns)
 
 if TYPE_CHECKING:
-    from service.policy import Policy
+    from ..policy import Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,219 +57,19 @@ def rule(rule_id: str, severity: Severity, title: str):
     return register
 
 
-# --- word lists and phrase patterns -------------------------------------------
-
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-_PHRASE_WORD = re.compile(r"^[\w'’.-]+$")
-
-
-def compile_phrase(phrase: str) -> re.Pattern:
-    """A phrase of ``lexicon/vague_attributions.txt`` as a regex: words match
-    case-insensitively across any whitespace, ``(word)`` is optional and
-    ``a|b`` are alternatives. Raises ValueError for a malformed phrase."""
-    parts: list[tuple[bool, str]] = []
-    for token in phrase.split():
-        optional = token.startswith("(") and token.endswith(")")
-        body = token[1:-1] if optional else token
-        alternatives = body.split("|")
-        if not body or any(not _PHRASE_WORD.match(a) for a in alternatives):
-            raise ValueError(f"bad word {token!r} (use words, (optional) and a|b)")
-        parts.append((optional, "(?:" + "|".join(re.escape(a) for a in alternatives) + ")"))
-    required = [i for i, (optional, _) in enumerate(parts) if not optional]
-    if not required:
-        raise ValueError("a phrase needs at least one word that is not optional")
-    last = required[-1]
-    pattern = ""
-    for i, (optional, alt) in enumerate(parts):
-        if i < last:
-            pattern += f"(?:{alt}\\s+)?" if optional else f"{alt}\\s+"
-        elif i == last:
-            pattern += alt
-        else:
-            pattern += f"(?:\\s+{alt})?"
-    return re.compile(rf"(?<![\w'’-]){pattern}(?![\w'’-])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=32)
-def vague_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
-    return tuple(compile_phrase(r[0]) for r in rows("vague_attributions")) + tuple(
-        compile_phrase(p) for p in extra)
-
-
-@lru_cache(maxsize=32)
-def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
-    """The words a vague phrase can start with, as one pattern: the phrases are
-    tried only where one of these stands, not at every character of a story."""
-    first: set[str] = set()
-    for phrase in [r[0] for r in rows("vague_attributions")] + list(extra):
-        for token in phrase.split():
-            optional = token.startswith("(") and token.endswith(")")
-            first.update((token[1:-1] if optional else token).split("|"))
-            if not optional:
-                break
-    words_ = "|".join(sorted((re.escape(w) for w in first), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{words_})(?![\w'’-])", re.IGNORECASE)
-
-
-def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
-    """Every vague phrase in ``text``, leftmost first."""
-    patterns = vague_patterns(extra)
-    for t in vague_triggers(extra).finditer(text):
-        for p in patterns:
-            m = p.match(text, t.start())
-            if m:
-                yield m
-
-
-@lru_cache(maxsize=32)
-def loaded_table(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str, str]]:
-    """Loaded verb lemma -> (neutral verb, why it is loaded)."""
-    table = {r[0].lower(): (r[1] if len(r) > 1 else "say", r[2] if len(r) > 2 else "")
-             for r in rows("loaded_verbs")}
-    for verb, neutral in extra:
-        table[verb] = (neutral, "listed by the newsroom's policy")
-    return table
-
-
-@lru_cache(maxsize=32)
-def spokesperson_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, re.Pattern]:
-    """A spokesperson title anywhere in a mention ("a ministry spokeswoman"),
-    and one that ends just before a mention of the institution ("a spokesman
-    for | the ministry")."""
-    titles = sorted({t.lower() for t in words("spokesperson_titles") | set(extra)}, key=len, reverse=True)
-    alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
-    anywhere = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-    before = re.compile(rf"(?<![\w-])(?:(?:an?|the|one)\s+)?(?:{alt})\s+(?:for|of|at|from|with)\s+$",
-                        re.IGNORECASE)
-    return anywhere, before
-
-
-def tokens(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
-
-
-def _content(text: str) -> list[str]:
-    """The words of ``text`` that say something about who a source is."""
-    return [t for t in tokens(text) if t not in words("uninformative_words")]
-
-
-def is_weasel(text: str) -> bool:
-    """A bare weasel group: "critics", "some experts", "sources", "many"."""
-    toks = tokens(text)
-    content = _content(text)
-    if content:
-        return len(content) == 1 and content[0] in words("weasel_speakers")
-    return any(t in words("weasel_speakers") for t in toks)
-
-
-def describes_position(text: str) -> bool:
-    """Whether ``text`` says something of a source's position or basis of
-    knowledge beyond a bare noun and a rank ("an official": no; "a senior
-    official who attended the meeting", "a State Department official": yes)."""
-    return any(t not in words("bare_source_nouns") for t in _content(text))
-
-
-# --- verb forms for loaded-verb suggestions --------------------------------------
-
-_IRREGULAR = {"say": {"base": "say", "s": "says", "past": "said", "ing": "saying"}}
-
-
-@lru_cache(maxsize=1024)
-def verb_forms(lemma: str) -> frozenset[str]:
-    """Regular inflections of a verb lemma ("admit" -> admits, admitted, admitting...)."""
-    if lemma in _IRREGULAR:
-        return frozenset(_IRREGULAR[lemma].values())
-    v = lemma
-    forms = {v, _inflect(v, "s"), _inflect(v, "past"), _inflect(v, "ing")}
-    if re.search(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$", v):  # admit -> admitted, snap -> snapped
-        forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}
-    return frozenset(forms)
-
-
-def _inflect(verb: str, kind: str) -> str:
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb][kind]
-    if kind == "base":
-        return verb
-    if kind == "s":
-        if verb.endswith(("s", "sh", "ch", "x", "z")):
-            return verb + "es"
-        return verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else verb + "s"
-    if kind == "past":
-        if verb.endswith("e"):
-            return verb + "d"
-        return verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else verb + "ed"
-    if verb.endswith("e") and not verb.endswith("ee"):
-        return verb[:-1] + "ing"
-    return verb + "ing"
-
-
-def _form_kind(word: str, lemma: str) -> str:
-    if word == lemma:
-        return "base"
-    if word.endswith("ing"):
-        return "ing"
-    if word.endswith("ed"):
-        return "past"
-    return "s" if word.endswith("s") else "past"
-
-
-def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
-    """``(lemma, neutral rewrite of the cue, why)`` when ``cue`` is a loaded
-    verb ("has admitted" -> "has said"); None for a neutral cue. The cue's
-    lemma picks the verb ("admit"; "point" or "point out" for "pointed out")."""
-    lemma = " ".join(cue.lemma.lower().split()).split()
-    found = list(_TOKEN.finditer(cue.text))
-    if lemma:
-        candidates = [k for k in table if lemma[0] in verb_forms(k.split()[0])
-                      and (len(lemma) == 1 or lemma[1:] == k.split()[1:])]
-        for key in sorted(candidates, key=lambda k: -len(k.split())):
-            neutral, why = table[key]
-            first, *rest = key.split()
-            for i, m in enumerate(found):
-                word = m.group().lower()
-                following = [t.group().lower() for t in found[i + 1:i + 1 + len(rest)]]
-                if word in verb_forms(first) and following == rest:
-                    end = found[i + len(rest)].end()
-                    verb = _inflect(neutral, _form_kind(word, first))
-                    if m.group()[0].isupper():
-                        verb = verb[0].upper() + verb[1:]
-                    rewritten = cue.text[:m.start()] + verb + cue.text[end:]
-                    return key, rewritten, why
-            if not rest:  # the lemma names it though the text's form is unusual
-                return key, _inflect(neutral, "past"), why
-    return None
-
-
-def loaded_cue(cue: Cue | None, policy: "Policy") -> tuple[str, str, str] | None:
-    """``loaded_verb`` under the policy's lists. A vague cue ("There are also
-    claims", "it is claimed") is not a verb attribution: its noun or passive
-    is reported as vague-attribution, not as a loaded verb."""
-    if cue is None or any(p.search(cue.text) for p in vague_patterns(policy.vague_phrases)):
-        return None
-    return loaded_verb(cue, loaded_table(tuple(sorted(policy.loaded_verbs.items()))))
-
-
-def mark_loaded(quote: Quote, policy: "Policy") -> Quote:
-    """The quote with its cue's ``loaded``/``neutral`` set from the lexicon
-    and the policy (a new object; the input is not changed)."""
-    hit = loaded_cue(quote.cue, policy)
-    if hit is None:
-        return quote
-    return replace(quote, cue=replace(quote.cue, loaded=True, neutral=hit[1]))
-
-
 # --- the context every rule reads ----------------------------------------------------
 
 @dataclass(frozen=True)
 class Context:
     """The article, its quotes and sources, and the policy, with the lookups
-    rules share."""
+    rules share. ``loaded`` is each quote's loaded verb (or None), in the
+    order of ``quotes``: worked out once, by ``build_report``."""
 
     doc: Document
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
     policy: "Policy"
+    loaded: tuple[LoadedVerb | None, ...]
 
     @cached_property
     def types(self) -> dict[str, str]:
@@ -462,13 +263,11 @@ def loaded_verb_rule(ctx: Context) -> Iterator[Hit]:
     Reuters Handbook call "said" the neutral verb; Wikipedia's MOS:SAID lists
     the loaded ones. The span is the cue; the suggestion rewrites it.
     """
-    for q in ctx.quotes:
-        hit = loaded_cue(q.cue, ctx.policy)
+    for q, hit in zip(ctx.quotes, ctx.loaded, strict=True):
         if hit is not None:
-            lemma, neutral, why = hit
-            because = f" ({why})" if why else ""
-            yield Hit(f'"{q.cue.text}" is not neutral{because}; "{neutral}" is.', q.cue.span, q.id,
-                      q.source_id, neutral)
+            because = f" ({hit.why})" if hit.why else ""
+            yield Hit(f'"{q.cue.text}" is not neutral{because}; "{hit.neutral}" is.', q.cue.span, q.id,
+                      q.source_id, hit.neutral)
 
 
 @rule("unattributed-quote", "error", "Direct quotation with no speaker")

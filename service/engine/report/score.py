@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .model import Deduction, Finding, Score
+from ..model import Deduction, Finding, Score
 
 if TYPE_CHECKING:
-    from service.policy import Policy
+    from ..policy import Policy
 
 
 def score(findings: Sequence[Finding], policy: "Policy") -> Score:
