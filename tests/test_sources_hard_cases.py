@@ -1,0 +1,94 @@
+"""Speakers and source types on news the engine has never seen: one test per
+error class of issue 9, each on sentences of our own with exact spans."""
+from tests.builders import resolve, source_of
+
+
+def typed(text, *quotes):
+    """(type, name) of each quote's source, in quote order; spans checked."""
+    doc, out, sources = resolve(text, *quotes)
+    for s in sources:
+        for m in (*s.mentions, s.descriptor, s.anonymity_reason):
+            if m is not None:
+                assert doc.text[m.span.start:m.span.end] == m.text
+    result = []
+    for q in out:
+        src = source_of(out, sources, q.id) if q.source_id else None
+        result.append((src.type, src.name) if src else ("unattributed", None))
+    return result
+
+
+def test_1_a_capitalised_name_is_a_person_only_on_evidence():
+    # an organisation suffix, a lone word never given as a person's name, and a real person
+    text = ("Northwind Energy said the terminal would close. Tidewater said it had no comment. "
+            "Ana Okafor, who runs the ferry, said the crossing was safe. Okafor said she would stay.")
+    assert typed(text, ("the terminal would close", "Northwind Energy"), ("it had no comment", "Tidewater"),
+                 ("the crossing was safe", "Ana Okafor"), ("she would stay", "Okafor")) == [
+        ("institutional", "Northwind Energy"), ("institutional", "Tidewater"),
+        ("named", "Ana Okafor"), ("named", "Ana Okafor")]
+
+
+def test_1_a_person_named_in_full_anywhere_keeps_a_bare_surname_a_person():
+    text = "Brannigan said the vote was close. Later, Mayor Tess Brannigan left the chamber."
+    assert typed(text, ("the vote was close", "Brannigan")) == [("named", "Tess Brannigan")]
+
+
+def test_1_the_and_capitalised_words_name_an_outlet_not_a_person():
+    text = "The Harbour Ledger reported that the mill was sold. The Hill said the bill was dead."
+    assert typed(text, ("the mill was sold", "The Harbour Ledger"), ("the bill was dead", "The Hill")) == [
+        ("institutional", "The Harbour Ledger"), ("institutional", "The Hill")]
+
+
+def test_2_documents_are_institutional_whoever_wrote_them():
+    text = ("According to the Tidewater memo, the pier was unsafe. Band's memo said the budget was short. "
+            "A March memo said the plan had stalled. One slide showed that costs had doubled.")
+    assert [t for t, _ in typed(text, ("the pier was unsafe", "the Tidewater memo"),
+                                ("the budget was short", "Band's memo"), ("the plan had stalled", "A March memo"),
+                                ("costs had doubled", "One slide"))] == ["institutional"] * 4
+
+
+def test_3_a_description_of_a_named_person_is_that_person():
+    text = ("Rep. Carla Mendes proposed the tax. The Republican lawmaker said it would pass. "
+            "Bernard Ostrow spoke next. The Delaware senator said the tax was unfair.")
+    assert typed(text, ("it would pass", "The Republican lawmaker"), ("the tax was unfair", "The Delaware senator")) == [
+        ("named", "Carla Mendes"), ("named", "Bernard Ostrow")]
+
+
+def test_3_a_description_named_in_the_next_sentence_is_that_person():
+    text = ("A spokeswoman for the mayor said the road would reopen. "
+            "Mayoral spokeswoman Lina Petrakis added that crews were at work.")
+    assert typed(text, ("the road would reopen", "A spokeswoman for the mayor")) == [("named", "Lina Petrakis")]
+
+
+def test_5_the_settled_cases_of_the_guideline():
+    text = ("A spokeswoman for the hotels, Jane Roe, said rooms were full. Regulators said the merger was "
+            "under review. City staff said the pool was closed. Prosecutors said the case was strong. "
+            "Some leading Democrats said the plan was weak. Fellow Republicans said the plan was fine. "
+            "Attorneys for the family said the video was clear. No one said the plan would fail.")
+    assert typed(text, ("rooms were full", "A spokeswoman for the hotels, Jane Roe"),
+                 ("the merger was under review", "Regulators"), ("the pool was closed", "City staff"),
+                 ("the case was strong", "Prosecutors"), ("the plan was weak", "Some leading Democrats"),
+                 ("the plan was fine", "Fellow Republicans"), ("the video was clear", "Attorneys for the family"),
+                 ("the plan would fail", "No one")) == [
+        ("named", "Jane Roe"), ("institutional", "Regulators"), ("anonymous", "City staff"),
+        ("anonymous", "Prosecutors"), ("anonymous", "Some leading Democrats"),
+        ("institutional", "Fellow Republicans"), ("institutional", "Attorneys for the family"),
+        ("unattributed", None)]
+
+
+def test_5_groups_take_the_type_of_what_they_are_made_of():
+    text = "Small groups of protesters said the march would go on. Some environmental groups said the spill was worse."
+    assert typed(text, ("the march would go on", "Small groups of protesters"),
+                 ("the spill was worse", "Some environmental groups")) == [
+        ("anonymous", "Small groups of protesters"), ("institutional", "Some environmental groups")]
+
+
+def test_7_a_name_that_is_also_a_country_is_the_person_the_article_names():
+    text = "Rep. Ellis Jordan chaired the hearing. Jordan said the witnesses had lied. Jordan said its border was shut."
+    doc, quotes, sources = resolve(text, ("the witnesses had lied", "Jordan", 1))
+    assert (sources[0].type, sources[0].name) == ("named", "Ellis Jordan")
+
+
+def test_7_a_place_inside_a_description_does_not_become_the_speaker():
+    text = "One bank teller in Texas said the line was long."
+    assert typed(text, ("the line was long", "One bank teller in Texas")) == [
+        ("anonymous", "One bank teller in Texas")]
