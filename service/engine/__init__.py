@@ -1,7 +1,7 @@
 """The auditing engine: article in, sourcing-transparency report out.
 
 ``audit`` is the one entry point every face (API, CLI, review page) calls.
-Stages: ``document.load`` -> ``quotes.find_quotes`` -> ``speakers.attribute``
+Stages: ``document.load`` -> ``quotes.find_quotes`` -> ``attribution.attribute``
 -> ``sources.resolve_sources`` -> ``report.build_report``.
 """
 from __future__ import annotations
@@ -23,11 +23,12 @@ def audit(text: object, format: str = "text", policy: object = None, *,
     bad policy; never anything else on purpose."""
     from service.policy import Policy
 
-    from . import quotes, report, sources, speakers
+    from . import quotes, report, sources
+    from .attribution import attribute
 
     policy = Policy.from_mapping(policy)  # validated first: a bad policy fails before any work
     doc = load(text, format, max_chars=max_chars)
     found = quotes.find_quotes(doc)
-    attributed = speakers.attribute(doc, found)
+    attributed = attribute(doc, found)
     resolved, srcs = sources.resolve_sources(doc, attributed, house_titles=policy.house_titles)
     return report.build_report(doc, resolved, srcs, policy=policy, title=title, id=id)

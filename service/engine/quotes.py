@@ -1,17 +1,13 @@
-"""Quotation spans: direct quotations between marks (straight, curly, doubled
-and single marks; quotes over several paragraphs; partial quotes) and
-reported speech ("officials said that...", "according to X, ...").
-
-Direct quotes are found here; their speakers in ``speakers``. Reported
-speech is found with its cue, since the cue is what makes it a quotation.
+"""Direct quotations between marks: straight, curly, doubled and single
+marks; quotes over several paragraphs; partial quotes. Nothing else: who
+said them, and reported speech, is ``attribution``'s work.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from . import reported
 from .document import Document
 from .model import Quote, Span
 
@@ -45,27 +41,8 @@ class Mark:
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """Every quotation in the document, in text order, with ids ``q1``, ``q2``...
-    Direct quotes carry no speaker yet; reported speech carries its cue."""
-    direct = direct_quotes(doc)
-    indirect = reported.reported_speech(doc, direct)
-    # quoted words inside reported speech belong to it: "said the plan was 'reckless'",
-    # "declared that "real Christians" don't support him and that "the South is not listening""
-    starts = [r.span.start for r in indirect]
-
-    def inside_reported(q: Quote) -> bool:
-        i = bisect_right(starts, q.span.start) - 1
-        if i < 0 or q.span.start >= indirect[i].span.end:
-            return False
-        return q.kind == "partial" or q.span.end <= indirect[i].span.end + 2
-
-    kept = [q for q in direct if not inside_reported(q)]
-    merged = sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
-    return [replace(q, id=f"q{i}") for i, q in enumerate(merged, 1)]
-
-
-def direct_quotes(doc: Document) -> list[Quote]:
-    """Quotations between marks."""
+    """The quotations between marks, in text order, with no speaker and no id
+    yet (``attribution.attribute`` gives both)."""
     text = doc.text
     double = _double_quoted(doc)
     single = _single_quoted(doc, double)
@@ -228,3 +205,21 @@ def _kind(text: str, span: Span) -> str:
     if embedded and nwords <= 5 and content.rstrip()[-1:] not in ".!?":
         return "partial"
     return "direct"
+
+
+def close_end(text: str, q: Quote) -> int:
+    """Offset just after the closing mark(s) of a quote."""
+    i = q.span.end
+    while i < len(text) and (text[i] in "\"“”'’»`" or text[i] in ".,!?" and i + 1 < len(text) and text[i + 1] in "\"“”'’"):
+        i += 1
+    return i
+
+
+def open_start(text: str, q: Quote) -> int:
+    """Offset of the opening mark(s) of a quote."""
+    i = q.span.start
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    while i > 0 and text[i - 1] in "\"“”'‘«`":
+        i -= 1
+    return i if i < q.span.start and text[i] not in " \u00a0" else q.span.start

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import rows
-from .model import Cue, Span
-from .tokens import Token
+from ..lexicon import rows
+from ..model import Cue, Span
+from ..tokens import Token
 
 # Words that may stand between a subject and its cue verb and belong to the cue.
 AUXILIARIES = frozenset(

@@ -1,28 +1,23 @@
 """Reported speech: claims the article attributes without quotation marks.
 
-Each pattern is a small named function over one sentence's tokens that
-returns ``Found(cue, speaker, content)`` items, tried most certain first:
-
-- ``label``:         "Cruz: Trump would ..." (headlines, transcript turns)
-- ``unattributed``:  "There are also claims that ...", "It is believed that ..."
-- ``according_to``:  "According to the report, ..."  /  "..., according to officials."
-- ``trailing``:      "Iran is sending drones, officials said."  /  "..., said Kerry."
-- ``parenthetical``: "The new law, analysts said, will raise rents."
-- ``leading``:       "American officials are reporting that Iran is ..." (and a claim
-                     reported inside it: "X said that Y believes Z")
-- ``impersonal``:    "The bill is expected to pass", "The talks seemed to stall"
-- ``reportedly``:    "Iran has reportedly sent drones."
+Each pattern is a small named function over one sentence (the text, the
+sentence's span, its tokens and the direct quotations near it) that returns
+``Found(cue, speaker, content)`` items; ``SIEVE`` tries them most certain
+first, and a claim one pattern took is not taken again by a later one.
+Sentences without a cue word are read only by the patterns of
+``TEXT_SIEVE``, which match the text itself.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ..document import Document
+from ..model import Cue, Mention, Quote, Span
+from ..tokens import Token, index_at, tokenize
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
-from .document import Document
-from .model import Cue, Mention, Quote, Span
+from .pattern import Pattern, pattern
 from .phrases import PRONOUNS, TIME_WORDS, phrase_after, roles, starts_phrase, subject_before
-from .tokens import Token, index_at, tokenize
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
@@ -61,12 +56,12 @@ class Found:
     cue: Cue
     speaker: Mention | None
     content: Span
-    rule: str
     fragments: tuple[Span, ...] = ()  # the two halves of a claim broken by its attribution
 
 
 def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
-    """Reported-speech quotations, each with its cue and (where given) speaker."""
+    """Reported-speech quotations, each with its cue, (where given) speaker and
+    the id of the pattern that found it; ids not given yet."""
     text = doc.text
     quoted = [q.span for q in direct]
     out: list[Quote] = []
@@ -85,13 +80,13 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             continue
         if ":" not in text[s.start:s.start + 40] and cues.isdisjoint(w.lower() for w in _WORD.findall(text, s.start, s.end)):
             # no cue word: only the patterns that read the text itself can match
-            found = _sentence(text, s, [], nearby, _TEXT_RULES)
+            found = _sentence(text, s, [], nearby, TEXT_SIEVE)
         else:
             tokens = tokenize(text, s.start, s.end)
             if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
                 continue
-            found = _sentence(text, s, tokens, nearby)
-        for f in found:
+            found = _sentence(text, s, tokens, nearby, SIEVE)
+        for rule, f in found:
             frags: tuple[Span, ...] = ()
             if f.fragments:
                 frags = tuple(c for c in (_clean(text, x, 1) for x in f.fragments) if c is not None)
@@ -106,7 +101,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
                 continue
             out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
-                             speaker=f.speaker, rule=f.rule, paragraph=sent.paragraph, fragments=frags))
+                             speaker=f.speaker, rule=rule.id, paragraph=sent.paragraph, fragments=frags))
     return out
 
 
@@ -142,18 +137,21 @@ def _headline_case(tokens: list[Token]) -> list[Token]:
     return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
 
 
-def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span], rules=None) -> list[Found]:
-    out: list[Found] = []
+def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span],
+              sieve: tuple[Pattern, ...]) -> list[tuple[Pattern, Found]]:
+    """What the patterns of ``sieve`` find in one sentence, each claim once
+    (a claim reported inside a claim is its own)."""
+    out: list[tuple[Pattern, Found]] = []
     taken: list[Span] = []
     tokens = _headline_case(tokens)
-    for rule in rules or _RULES:
-        for f in rule(text, s, tokens, quoted):
-            nested = rule is leading and any(o.content.contains(Span(f.cue.span.start, f.content.end))
-                                             and o.content.start < f.speaker.span.start for o in out
-                                             if f.speaker is not None)
+    for rule in sieve:
+        for f in rule.check(text, s, tokens, quoted):
+            nested = rule is reported_leading and any(
+                o.content.contains(Span(f.cue.span.start, f.content.end)) and o.content.start < f.speaker.span.start
+                for _, o in out if f.speaker is not None)
             if not nested and (any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken)):
                 continue
-            out.append(f)
+            out.append((rule, f))
             taken.append(f.content)
             taken.append(f.cue.span)
     return out
@@ -162,8 +160,10 @@ def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span], rules
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
-    """SUBJECT CUE [object] [that] CLAUSE."""
+@pattern("reported-leading", example="The governor said that the roads would reopen on Friday.")
+def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """SUBJECT CUE [object] [that] CLAUSE: "Officials are reporting that Iran is ...",
+    and a claim reported inside it ("X said that Y believes Z")."""
     out = []
     cues = cue_words()
     for i, tok in enumerate(tokens):
@@ -193,7 +193,7 @@ def leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
                 and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
         content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
-        out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-leading"))
+        out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content))
         if len(out) == 2:
             break  # a claim and one claim reported inside it ("X said Y believes Z")
     return out
@@ -327,7 +327,8 @@ def _skip_time(tokens: list[Token], k: int) -> int:
     return j
 
 
-def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+@pattern("reported-trailing", example="The bridge will close for a month, the engineers said.")
+def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """CLAUSE, SUBJECT CUE [tail].  or  CLAUSE, CUE SUBJECT [tail]."""
     n = len(tokens)
     cues = cue_words()
@@ -369,12 +370,14 @@ def trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> lis
         if comma < 2:
             continue
         content = Span(s.start, tokens[comma].start)
-        return [Found(make_cue(text, tokens, first, verb, e), speaker, content, "reported-trailing")]
+        return [Found(make_cue(text, tokens, first, verb, e), speaker, content)]
     return []
 
 
-def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
-    """CLAUSE, SUBJECT CUE, CLAUSE.  /  CLAUSE, CUE SUBJECT, CLAUSE."""
+def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> tuple[bool, Found] | None:
+    """The first cue set off by commas inside the sentence, and whether it is
+    inverted (", said Doyle, ..."): an inverted one ends the claim, the rest
+    is the speaker's appositive; otherwise the claim runs on after it."""
     n = len(tokens)
     cues = cue_words()
     for i in range(2, n - 3):
@@ -386,7 +389,8 @@ def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
             continue
         verb, e = hit
         first = aux_start(tokens, i)
-        if first > 0 and tokens[first - 1].text == ",":
+        inverted = first > 0 and tokens[first - 1].text == ","
+        if inverted:
             if tok.lower.endswith("ing") or not starts_phrase(tokens[e], pronouns=False):
                 continue
             speaker = _speaker_like(phrase_after(text, tokens, e))  # ", said Doyle,"
@@ -409,15 +413,29 @@ def parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
         if j >= n - 1 or tokens[j].text != "," or comma1 < 1:
             continue
         before = Span(s.start, tokens[comma1].start)
-        if first > 0 and tokens[first - 1].text == ",":
-            # ", said Michael O'Hanlon, a senior fellow at ...": the rest is an appositive
-            return [Found(make_cue(text, tokens, first, verb, e), speaker, before, "reported-trailing")]
+        cue = make_cue(text, tokens, first, verb, e)
+        if inverted:
+            return True, Found(cue, speaker, before)
         if tokens[j + 1].text in _QUOTE_MARKS:
             continue
         rest = Span(tokens[j + 1].start, s.end)
-        return [Found(make_cue(text, tokens, first, verb, e), speaker, Span(before.start, rest.end),
-                      "reported-parenthetical", (before, rest))]
-    return []
+        return False, Found(cue, speaker, Span(before.start, rest.end), (before, rest))
+    return None
+
+
+@pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
+def reported_appositive(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, CUE SPEAKER, APPOSITIVE: ", said Michael O'Hanlon, a senior fellow at ..."."""
+    hit = _parenthetical(text, s, tokens, quoted)
+    return [hit[1]] if hit is not None and hit[0] else []
+
+
+@pattern("reported-parenthetical", example="The new law, analysts said, will raise rents across the city.")
+def reported_parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, SUBJECT CUE, CLAUSE: "The new law, analysts said, will raise rents."
+    (one claim in two fragments)."""
+    hit = _parenthetical(text, s, tokens, quoted)
+    return [hit[1]] if hit is not None and not hit[0] else []
 
 
 def _short_tail(tail: list[Token]) -> bool:
@@ -427,6 +445,7 @@ def _short_tail(tail: list[Token]) -> bool:
     return all(t.lower in _TAIL_OK or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
 
 
+@pattern("according-to", example="According to the police, the driver fled on foot.")
 def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """According to SPEAKER, CLAUSE.  /  CLAUSE, according to SPEAKER."""
     n = len(tokens)
@@ -453,7 +472,7 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
             if i > 0:  # "The plan, according to X, ..." handled as trailing below
                 content = Span(s.start, tokens[i].start)
                 if len([t for t in tokens[:i] if t.is_word]) >= MIN_CONTENT_WORDS:
-                    return [Found(cue, speaker, Span(s.start, s.end), "according-to")]
+                    return [Found(cue, speaker, Span(s.start, s.end))]
                 continue
             content = Span(tokens[k + 1].start, s.end)
         else:
@@ -462,11 +481,12 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
             if rest and rest[0].text == ",":
                 # mid-sentence: "The plan, according to X, would fail." covers the sentence
                 content = Span(s.start, s.end)
-        return [Found(cue, speaker, content, "according-to")]
+        return [Found(cue, speaker, content)]
     return []
 
 
-def unattributed(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+@pattern("unattributed-claim", example="There are also claims that the vote was rigged.")
+def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """There are (also) claims that CLAUSE.  /  It is believed that CLAUSE."""
     m = _UNATTRIBUTED.search(text, s.start, s.end)
     if not m:
@@ -475,9 +495,10 @@ def unattributed(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
     if any(q.start <= cue_span.start < q.end for q in quoted):
         return []
     cue = Cue(cue_span, cue_span.of(text), m.group("cue").split()[-1].lower())
-    return [Found(cue, None, Span(m.end(), s.end), "unattributed-claim")]
+    return [Found(cue, None, Span(m.end(), s.end))]
 
 
+@pattern("impersonal", example="The council is expected to approve the budget on Friday.")
 def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """The plan is expected to ...  /  The talks seemed to stall ...: nobody holds the view."""
     m = _IMPERSONAL.search(text, s.start, s.end)
@@ -485,8 +506,7 @@ def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
         return []
     cue_text = m.group("cue").rstrip()
     cue_span = Span(m.start("cue"), m.start("cue") + len(cue_text))
-    return [Found(Cue(cue_span, cue_text, cue_text.split()[-1].lower()), None, Span(m.start("to"), s.end),
-                  "impersonal")]
+    return [Found(Cue(cue_span, cue_text, cue_text.split()[-1].lower()), None, Span(m.start("to"), s.end))]
 
 
 _LABEL_STOP = frozenset(
@@ -498,7 +518,8 @@ _LABEL_STOP = frozenset(
 )
 
 
-def label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+@pattern("reported-label", example="Lopez: The bridge will reopen before the winter storms.")
+def reported_label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """Cruz: Trump would put liberals on the court.  /  MATTHEWS: Here's the irony ...
     A name and a colon open a headline's claim or a transcript's turn."""
     if len(tokens) < 5 or not tokens[0].is_cap:
@@ -514,19 +535,20 @@ def label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[F
         return []
     span = Span(name[0].start, name[-1].end)
     cue_span = Span(tokens[colon].start, tokens[colon].end)
-    return [Found(Cue(cue_span, ":", ":"), Mention(span, span.of(text)), Span(tokens[colon + 1].start, s.end),
-                  "label")]
+    return [Found(Cue(cue_span, ":", ":"), Mention(span, span.of(text)), Span(tokens[colon + 1].start, s.end))]
 
 
+@pattern("reportedly", example="The minister has reportedly resigned over the budget.")
 def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """A claim marked only by "reportedly" or "allegedly"."""
     m = _REPORTEDLY.search(text, s.start, s.end)
     if not m or any(q.start <= m.start() < q.end for q in quoted):
         return []
     cue_span = Span(m.start(), m.end())
-    return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end), "reportedly")]
+    return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end))]
 
 
-# Patterns in order of certainty; the first two read the text, the rest its tokens.
-_RULES = (label, unattributed, according_to, trailing, parenthetical, leading, impersonal, reportedly)
-_TEXT_RULES = (unattributed, impersonal, reportedly)
+SIEVE = (reported_label, unattributed_claim, according_to, reported_trailing, reported_appositive,
+         reported_parenthetical, reported_leading, impersonal, reportedly)
+# the patterns that read the text itself, not its tokens
+TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)

@@ -9,9 +9,9 @@ them as descriptors.
 """
 from __future__ import annotations
 
-from .lexicon import words
-from .model import Mention, Span
-from .tokens import Token
+from ..lexicon import words
+from ..model import Mention, Span
+from ..tokens import Token
 
 PRONOUNS = frozenset("he she they we i it you who".split())
 DETERMINERS = frozenset(
