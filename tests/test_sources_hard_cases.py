@@ -1,5 +1,6 @@
 """Speakers and source types on news the engine has never seen: one test per
 error class of issue 9, each on sentences of our own with exact spans."""
+from service.engine import audit
 from tests.builders import resolve, source_of
 
 
@@ -92,3 +93,35 @@ def test_7_a_place_inside_a_description_does_not_become_the_speaker():
     text = "One bank teller in Texas said the line was long."
     assert typed(text, ("the line was long", "One bank teller in Texas")) == [
         ("anonymous", "One bank teller in Texas")]
+
+
+def test_4_furniture_is_never_an_antecedent():
+    # a dateline in capitals (also a given name), a photo credit and a byline
+    text = ("By Mara Quill\n\nCHARLOTTE - The ferry ran late. (Tom Lake/City News)\n\n"
+            "Rosa Ferreira waited on the dock.\n\n\"We were left in the dark,\" she said.")
+    doc, quotes, sources = resolve(text, ("We were left in the dark", "she"))
+    assert sources[0].name == "Rosa Ferreira"
+
+
+def test_4_a_given_name_unknown_to_the_lexicon_does_not_take_a_relative_s_gender():
+    text = ("Keith Adler was stopped at the gate. Zenaida Adler shouted to the guards.\n\n"
+            "\"Let him through,\" she said.")
+    doc, quotes, sources = resolve(text, ("Let him through", "she"))
+    assert sources[0].name == "Zenaida Adler"
+
+
+def test_4_he_added_goes_to_the_speaker_quoted_last():
+    text = ("The plan sends a message to Mr. Varga's rivals, Mr. Osei said.\n\n"
+            "\"It is a turning point,\" he added.")
+    doc, quotes, sources = resolve(text, ("The plan sends a message to Mr. Varga's rivals", "Mr. Osei"),
+                                   ("It is a turning point", "he"))
+    assert source_of(quotes, sources, "q2").name == "Osei"
+
+
+def test_7_an_age_or_a_hometown_is_not_the_speaker():
+    for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
+                 "Tom Reyes, 61, said the mill would close.",
+                 "Dana Holt, of Springfield, Va., said the mill would close."):
+        report = audit(text)
+        assert [(q.speaker.text, q.text) for q in report.quotes] == [
+            (text.split(",")[0], "the mill would close")], text

@@ -173,6 +173,13 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     inner = tokens[k + 1:comma]
     if not inner:
         return None
+    if _place_or_age(inner) and k - 1 >= floor:
+        # "Johnnie Wilson, of Springfield, Va., said", "Tom Reyes, 61, said": look past it
+        return _before_appositive(text, tokens, k, floor) or subject_before(text, tokens, k, floor)
+    if k - 2 >= floor and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
+        k -= 2  # "Tom Reyes, 61, a retired welder, said": the age is not the name
+    if inner[0].lower in ("of", "from") and not inner[0].is_cap:
+        return subject_before(text, tokens, k, floor)  # "Ana Ruiz, of Dover, said": where she is from
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
             and inner[-1].is_cap and len(inner) <= 5:
         # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
@@ -186,6 +193,22 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         return None
     name = subject_before(text, tokens, k, floor)
     return name
+
+
+def _places() -> frozenset[str]:
+    return words("countries")
+
+
+def _place_or_age(toks: list[Token]) -> bool:
+    """"Va.", "N.C.", "Texas", "61": a state, place or age standing alone between commas."""
+    if len(toks) == 1 and toks[0].text.isdigit() and len(toks[0].text) <= 3:
+        return True
+    if len(toks) > 3 or not toks[-1].is_cap:
+        return False
+    name = " ".join(t.text for t in toks)
+    bare = name.rstrip(".").replace(".", "").lower()
+    return name in _places() or (name.endswith(".") and len(toks) == 1 and bare in words("abbreviations")) \
+        or (len(bare) == 2 and name.count(".") == 2)
 
 
 def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None = None) -> Mention | None:

@@ -25,6 +25,7 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _TOKEN = re.compile(r"\S+")
 _SPOKES_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "press secretary", "communications director",
                            "press officer"))
+_SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|O['’]|Fitz|Van|Von|De|Di|Da|Le|La|Al-|El-|Ben-|Abu-)[A-Z]")  # "McLenney", "O'Neill"
 _CONTRACTION = re.compile(r"['’](?:m|s|re|ll|ve|d|t)$", re.I)
 _APOSTROPHES = str.maketrans({"'": "’", "’": "'"})
 
@@ -322,7 +323,7 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
     words = m.text.split()
     if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         return False
-    if info.name in FIRST_NAMES or art.named_in_text(info.surname) \
+    if info.name in FIRST_NAMES or _SURNAME_SHAPE.match(info.name) or art.named_in_text(info.surname) \
             or art.named_in_text(info.surname.translate(_APOSTROPHES)):
         return False
     # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
@@ -340,7 +341,9 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
             isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True))
         return x if x is not None else _keyed(art, "institutional", info)
-    x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender))
+    x = _last_speaker(art, pos, info.gender)
+    if x is None:
+        x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender))
     if x is None:
         # beyond the window: the most recent compatible person speaker, else person named earlier
         x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
@@ -351,6 +354,28 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     if x.gender == "u":
         x.gender = info.gender
     return x
+
+
+def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
+    """The speaker quoted last, when "he said" follows in the same or the next
+    paragraph and no other person who fits is named in a sentence between
+    ("''...,'' Mr. Kamin said. ''...,'' he added")."""
+    j = bisect.bisect_left(art.seen, (pos, -1, None)) - 1
+    if j < 0:
+        return None
+    at, _, e = art.seen[j]
+    doc = art.geo.doc
+    if e.kind != "person" or e.group or e.plural or not _compatible_gender(e.gender, gender) \
+            or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
+        return None
+    since = art.geo.sentence_index(at)
+    for start, x in art.preceding(pos):
+        if start <= at or art.geo.sentence_index(start) <= since:
+            break
+        if x is not e and not art.geo.in_quoted(start) and _person_like(art, x, gender) \
+                and not (isinstance(x, Candidate) and art.person(x.surname, x.first, x.gender) is e):
+            return None
+    return e
 
 
 def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
