@@ -125,3 +125,19 @@ def test_7_an_age_or_a_hometown_is_not_the_speaker():
         report = audit(text)
         assert [(q.speaker.text, q.text) for q in report.quotes] == [
             (text.split(",")[0], "the mill would close")], text
+
+
+def test_8_the_speaker_is_the_subject_not_a_time_or_an_object():
+    cases = [
+        ("More recently, federal prosecutors in April charged two developers with fraud.", "federal prosecutors"),
+        ("A county poll released in late August found that most voters wanted a new bridge.", "A county poll"),
+        ("After the vote, the mayor's aides were upbeat, perhaps conceding that the tide had turned.",
+         "the mayor's aides"),
+        ("Inez Marlow said she did not believe those rumors were true, arguing that the audit was clean.",
+         "Inez Marlow"),
+        ("Lopez unleashed a series of posts early Friday saying that the vote had been rigged.", "Lopez"),
+        ("“The levee will hold,” Senate Majority Leader Ruth Abara, R-Ky., said Tuesday.", "Ruth Abara"),
+    ]
+    for text, speaker in cases:
+        speakers = [q.speaker.text for q in audit(text).quotes if q.speaker is not None]
+        assert speakers and speakers[-1].endswith(speaker), (text, speakers)
