@@ -18,7 +18,11 @@ AUXILIARIES = frozenset(
     "has have had is are was were will would could can may might should must shall did does do "
     "been be being 's ’s not n't never also later previously repeatedly recently then first again "
     "once often publicly privately reportedly further initially separately frequently flatly "
-    "strongly simply long already still even just quickly openly explicitly specifically".split()
+    "strongly simply long already still even just quickly openly explicitly specifically perhaps "
+    "possibly probably maybe apparently".split()
+) | frozenset(
+    w.replace("'", q) for w in "didn't don't doesn't won't wouldn't can't couldn't isn't wasn't hasn't haven't "
+    "hadn't shouldn't aren't weren't".split() for q in "'’"
 )
 
 # Verbs that take a person object before the reported clause ("told reporters that").

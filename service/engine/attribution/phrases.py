@@ -9,6 +9,8 @@ them as descriptors.
 """
 from __future__ import annotations
 
+import re
+
 from ..lexicon import words
 from ..model import Mention, Span
 from ..tokens import Token
@@ -38,6 +40,16 @@ TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
     "morning afternoon evening night week weekend month year earlier later recently".split()
 )
+# capitalised month names (not "May", also a name and a verb)
+MONTHS = frozenset("January February March April June July August September October November December "
+                   "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sept. Sep. Oct. Nov. Dec.".split())
+
+
+def is_time(tok: Token) -> bool:
+    """A word of a time expression: "Monday", "yesterday", "April", "2012"."""
+    return tok.lower in TIME_WORDS or tok.text in MONTHS or (tok.text.isdigit() and len(tok.text) == 4)
+
+
 _STOP_PUNCT = frozenset(list(",;:()[]{}\"“”„«»‘’`!?—–") + ["''", "``", "-"])
 MAX_WORDS = 9
 
@@ -81,10 +93,15 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
     i = cue_first - 1
     # skip a time expression between subject and cue: "the White House on Monday said"
     j = i
-    while j >= floor and tokens[j].lower in TIME_WORDS:
+    while j >= floor and is_time(tokens[j]):
         j -= 1
-    if j < i and j >= floor and tokens[j].lower in ("on", "last", "this", "early", "late"):
+    if j < i and j >= floor and tokens[j].lower in ("early", "late", "mid", "mid-"):
+        j -= 1  # "in late August"
+    if j < i and j >= floor and tokens[j].lower in ("on", "last", "this", "in", "since", "until", "by"):
         j -= 1
+    if j < i and j > floor and tokens[j].lower.endswith("ed") and not tokens[j].is_cap \
+            and tokens[j - 1].is_word:
+        j -= 1  # "a poll released in late August found": the participle belongs to the subject
     if j < i:
         i = j
     if i < floor:
@@ -173,6 +190,13 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     inner = tokens[k + 1:comma]
     if not inner:
         return None
+    if _place_or_age(inner) and k - 1 >= floor:
+        # "Johnnie Wilson, of Springfield, Va., said", "Tom Reyes, 61, said": look past it
+        return _before_appositive(text, tokens, k, floor) or subject_before(text, tokens, k, floor)
+    if k - 2 >= floor and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
+        k -= 2  # "Tom Reyes, 61, a retired welder, said": the age is not the name
+    if inner[0].lower in ("of", "from") and not inner[0].is_cap:
+        return subject_before(text, tokens, k, floor)  # "Ana Ruiz, of Dover, said": where she is from
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
             and inner[-1].is_cap and len(inner) <= 5:
         # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
@@ -186,6 +210,28 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         return None
     name = subject_before(text, tokens, k, floor)
     return name
+
+
+def _places() -> frozenset[str]:
+    return words("countries")
+
+
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Ky.", "D-N.Y."
+
+
+def _place_or_age(toks: list[Token]) -> bool:
+    """"Va.", "N.C.", "Texas", "61", "R-Ky.": a state, place, age or party
+    standing alone between commas."""
+    if len(toks) == 1 and toks[0].text.isdigit() and len(toks[0].text) <= 3:
+        return True
+    if _PARTY_STATE.match("".join(t.text for t in toks)):
+        return True
+    if len(toks) > 3 or not toks[-1].is_cap:
+        return False
+    name = " ".join(t.text for t in toks)
+    bare = name.rstrip(".").replace(".", "").lower()
+    return name in _places() or (name.endswith(".") and len(toks) == 1 and bare in words("abbreviations")) \
+        or (len(bare) == 2 and name.count(".") == 2)
 
 
 def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None = None) -> Mention | None:
@@ -253,4 +299,6 @@ def starts_phrase(tok: Token, pronouns: bool = True) -> bool:
         return False
     if low in PRONOUNS:
         return pronouns
+    if is_time(tok):
+        return False  # "said Tuesday"
     return tok.is_cap or low in DETERMINERS or low.rstrip(".") in _titles()

@@ -17,7 +17,7 @@ from ..model import Cue, Mention, Quote, Span
 from ..tokens import Token, index_at, tokenize
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
-from .phrases import PRONOUNS, TIME_WORDS, phrase_after, roles, starts_phrase, subject_before
+from .phrases import OPENERS as _OPENERS, PRONOUNS, TIME_WORDS, clause_subject, phrase_after, roles, starts_phrase, subject_before
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
@@ -180,6 +180,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ..."
         else:
             speaker = subject_before(text, tokens, first)
+            if tok.lower.endswith("ing") and speaker is not None:
+                speaker = _agent_of_object(text, tokens, speaker) or speaker
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
@@ -216,19 +218,56 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
 
 
 def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
-    """The subject of the clause a participle hangs on: the nearest cue verb
-    before ``comma`` and its subject, else the sentence's first phrase."""
+    """The subject of the clause a participle hangs on ("Kerry said ..., adding
+    that"): the first cue verb before ``comma`` that has a subject (the main
+    clause comes first), else the sentence's own subject."""
+    verbs = []
     for j in range(comma - 1, -1, -1):
         if tokens[j].text in _QUOTE_MARKS:
             break
         hit = verb_at(tokens, j)
         if hit is not None:
-            f = aux_start(tokens, j)
-            sp = subject_before(text, tokens, f)
-            if sp is None and hit[1] < comma:
-                sp = phrase_after(text, tokens, hit[1])
+            verbs.append((j, hit))
+    for j, hit in reversed(verbs):
+        sp = subject_before(text, tokens, aux_start(tokens, j))
+        if sp is None and hit[1] < comma and j > 0 and tokens[j - 1].text == ",":
+            sp = phrase_after(text, tokens, hit[1])  # ", said Kerry, adding that"
+        if sp is not None:
             return sp
+    if verbs:
+        return None
+    return clause_subject(text, tokens[:comma]) or _determined_subject(text, tokens[:comma])
+
+
+def _determined_subject(text: str, tokens: list[Token]) -> Mention | None:
+    """The subject after the last comma when it opens with a determiner: "After
+    the vote, the mayor's aides were upbeat" -> "the mayor's aides"."""
+    k = max((j + 1 for j, t in enumerate(tokens) if t.text == ","), default=0)
+    if k < len(tokens) - 1 and tokens[k].lower in ("the", "his", "her", "their", "its", "a", "an"):
+        return phrase_after(text, tokens, k)
     return None
+
+
+def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | None:
+    """"Trump unleashed a series of tweets saying that ...", "the council issued
+    a statement calling ...": a participle after an object speaks for the
+    sentence's subject, who made the thing."""
+    if np.text[:1].isupper() or np.text.lower() in PRONOUNS:
+        return None
+    k = index_at(tokens, np.span.start)
+    start = 0
+    while start < k and (tokens[start].lower in _OPENERS or tokens[start].text == ","):
+        start += 1
+    if start >= k - 1 or not starts_phrase(tokens[start]):
+        return None
+    agent = phrase_after(text, tokens, start, limit=k)
+    if agent is None or agent.span.end >= np.span.start:
+        return None
+    between = [t for t in tokens[index_at(tokens, agent.span.end):k] if t.is_word]
+    # one verb and at most a few words of the object's phrase between them
+    if not between or len(between) > 5 or between[0].is_cap:
+        return None
+    return agent
 
 
 def _content_start(tokens: list[Token], e: int, verb) -> int | None:

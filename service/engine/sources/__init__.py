@@ -47,6 +47,8 @@ def resolve_sources(doc: Document, quotes: list[Quote], *,
         m = q.speaker
         exact = m.span.end <= len(text) and text[m.span.start:m.span.end] == m.text
         info = analyse(m.text, house)
+        if info.kind == "none":
+            continue  # "no one said": no source, the claim is unattributed
         e = _resolve(art, info, m, m.span.start if exact else q.span.start)
         owner[i] = e
         e.mentions.append(m)

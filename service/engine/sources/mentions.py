@@ -25,7 +25,7 @@ from .types import type_phrase
 def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInfo:
     """Analyse one speaker mention (a bare noun phrase) without context."""
     a, b = 0, len(text)
-    while a < b and text[a] in _EDGE_PUNCT:
+    while a < b and (text[a] in _EDGE_PUNCT or text[a].isspace()):
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
@@ -34,6 +34,9 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
         b = m.start()  # "Sen. Bernie Sanders (I-Vt.)"
     while b > a and text[b - 1] in " \t\n\r,;:!?\"“”()[]—–":
         b -= 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _EDGE_PUNCT):
+        b -= 1
+    b = _without_stray_tail(text, a, b)
     core = text[a:b]
     if not core:
         return MentionInfo("description", "anonymous", text, (0, len(text)), key=text.lower(), rule="empty")
@@ -74,7 +77,8 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
             after = type_phrase(text, rest_a, rest_b, house_titles)
             before = type_phrase(text, a, a + comma, house_titles)
             if after.form == "name" and _is_cap(text[rest_a:rest_b].split()[0]) \
-                    and before.form in ("definite", "description") and before.kind != "institutional":
+                    and before.form in ("definite", "description") \
+                    and (before.kind != "institutional" or before.role == "spokesperson"):
                 # a description, then the name: the description is the descriptor
                 return replace(after, appositive=(a, a + comma), rule="description-then-name")
         appositive = rest_b > rest_a and opens_appositive(text[rest_a:rest_b], house_titles)
@@ -94,3 +98,19 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
 
     return type_phrase(text, a, b, house_titles)
 
+
+
+# adverbs a subject phrase may run into: "Wells Fargo just", "the company also"
+_STRAY_TAIL = frozenset("just also still already now then again too recently later previously first once "
+                        "repeatedly reportedly meanwhile".split())
+
+
+def _without_stray_tail(text: str, a: int, b: int) -> int:
+    """``b`` moved back over trailing adverbs after a longer phrase."""
+    while True:
+        cut = text.rfind(" ", a, b)
+        if cut <= a or text[cut + 1:b].lower() not in _STRAY_TAIL:
+            return b
+        b = cut
+        while b > a and text[b - 1].isspace():
+            b -= 1

@@ -94,6 +94,8 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     surnames: set[str] = set()
     genders: dict[str, set[str]] = {}  # surname -> genders of its full names
     for rs, run in runs(text):
+        if _furniture(text, rs, run):
+            continue
         if " " not in run and "\u00a0" not in run:
             # one capitalised word: a person only as a known surname or after a title
             word = POSSESSIVE_END.sub("", run).rstrip(".")
@@ -142,8 +144,25 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
         out.append(Candidate(start, end, info.name, first, info.surname, gender, title))
     # "Clinton" alone has the gender of the one Clinton the article names in full
     out = [replace(c, gender=next(iter(genders[c.surname])))
-           if c.gender == "u" and len(genders.get(c.surname, ())) == 1 else c for c in out]
+           if c.gender == "u" and c.first is None and len(genders.get(c.surname, ())) == 1 else c for c in out]
     return Names(tuple(out), tuple(bodies), tuple(c.start for c in out))
+
+
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY)[ \t]+$")
+_CREDIT_AFTER = re.compile(r"[ \t]*/")
+
+
+def _furniture(text: str, rs: int, run: str) -> bool:
+    """A name that is page furniture, never a speaker's antecedent: a dateline
+    ("CHARLOTTE, N.C. --", all capitals), a byline ("By Ana Ruiz") or a photo
+    credit ("(Tom Lake/City News)")."""
+    if run.isupper() and len(run) > 3:
+        return True
+    line_start = text.rfind("\n", 0, rs) + 1
+    if _BYLINE.search(text, max(0, line_start - 1), rs):
+        return True
+    end = rs + len(run)
+    return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, end) is not None
 
 
 def _body(geo: Geometry, bodies: list[Body], start: int, end: int) -> None:

@@ -53,6 +53,7 @@ ORG_HEADS = frozenset(w.lower() for w in words("org_heads"))
 DOCUMENT_HEADS = frozenset(w.lower() for w in words("document_heads"))
 SPOKES_HEADS = frozenset(w.lower() for w in words("spokesperson_heads"))
 INSTITUTIONS = frozenset(w.lower() for w in words("institutions"))
+ORG_SUFFIXES = frozenset(words("org_suffixes"))  # case-sensitive: "Energy" ends a company's name
 COUNTRIES = {k.lower(): v[0] for k, v in table("countries").items()}
 QUANTIFIERS = frozenset(words("quantifiers"))
 ABBREVIATIONS = frozenset(words("abbreviations"))  # "Va.", "Calif.": states, not surnames
@@ -152,7 +153,7 @@ def head_kind(head_tok: str, *, capitalised: bool) -> Kind | None:
         return "anonymous"  # "Iranians", "the Chinese" are people, not a body
     if h in SPOKES_HEADS:
         return "institutional"
-    if capitalised and h in ORG_HEADS:
+    if capitalised and (h in ORG_HEADS or _strip_poss(head_tok).rstrip(".,") in ORG_SUFFIXES):
         return "institutional"
     if h in DOCUMENT_HEADS:
         return "document"
@@ -386,9 +387,13 @@ def name_in_run(run: str, house_titles: frozenset[str] = frozenset()) -> Mention
         return None
     last = _strip_poss(toks[-1][2]).rstrip(".").lower()
     whole = _strip_poss(run).lower()
-    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or COUNTRIES.get(last, "demonym") != "demonym" \
-            or last in ABBREVIATIONS or len(last) < 2:
+    if last in ORG_HEADS or whole in INSTITUTIONS or whole in COUNTRIES or last in ABBREVIATIONS or len(last) < 2:
         return None
+    if COUNTRIES.get(last, "demonym") != "demonym":
+        # a place ends the run: a name only after a given name or a title ("Rep. Ellis Jordan")
+        if not any(t[2] in FIRST_NAMES or t[2].lower() in HONORIFICS or t[2].lower() in _titles(house_titles)
+                   for t in toks[:-1]):
+            return None
     i = 0
     while i < len(toks) - 1 and toks[i][2] in FUNCTION_WORDS:
         i += 1

@@ -18,11 +18,16 @@ from ..model import Mention, Span
 from .geometry import Geometry, mention as _mention
 from .mentions import analyse
 from .names import Body, Candidate, Names
-from .reading import ORG_HEADS, MentionInfo, known_head
-from .titles import roles as _roles
+from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, known_head, title_role
+from .titles import role_fits, roles as _roles
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _TOKEN = re.compile(r"\S+")
+_SPOKES_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "press secretary", "communications director",
+                           "press officer"))
+_SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|O['’]|Fitz|Van|Von|De|Di|Da|Le|La|Al-|El-|Ben-|Abu-)[A-Z]")  # "McLenney", "O'Neill"
+_CONTRACTION = re.compile(r"['’](?:m|s|re|ll|ve|d|t)$", re.I)
+_APOSTROPHES = str.maketrans({"'": "’", "’": "'"})
 
 
 @dataclass(eq=False, slots=True)
@@ -109,6 +114,10 @@ class Registry:
                     and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender):
                 best = e
         return best
+
+    def named_in_text(self, surname: str) -> bool:
+        """Whether the article names a person with this surname (or already has one)."""
+        return bool(self.by_surname.get(surname)) or any(c.surname == surname for c in self.names.candidates)
 
     def recent(self, accept) -> Entity | None:
         """The most recently mentioned entity that ``accept`` takes."""
@@ -210,6 +219,16 @@ def _person_like(art: Registry, x: Referent, gender: str) -> bool:
     return x.kind in ("person", "anonymous") or x.spokes
 
 
+def _role_compatible(art: Registry, x: Referent, fits: frozenset[str], gender: str) -> bool:
+    """A person who may be described by one of these roles: none of the roles
+    the article gives them contradicts it."""
+    if isinstance(x, Body) or not _person_like(art, x, gender) or (isinstance(x, Entity) and x.kind != "person"):
+        return False
+    known = x.roles if isinstance(x, Entity) else (
+        _roles(x.title.of(art.text), art.house) if x.title is not None else set())
+    return not known or not fits.isdisjoint(known)
+
+
 def _entity(art: Registry, x: Referent | None) -> Entity | None:
     """The entity a referent stands for: a name in the text becomes (or joins)
     a person, a body named in the text an institutional source."""
@@ -250,6 +269,19 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
 
 def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> Entity:
     """The entity a speaker mention refers to (new or already known)."""
+    if info.kind == "institutional" and info.rule in ("collective-name", "place") and " " not in info.name \
+            and art.named_in_text(info.name.lower()):
+        # "Jordan said" where the article names Jim Jordan: the person, not the country
+        info = replace(info, form="name", kind="person", surname=info.name.lower(), first=None,
+                       name_span=info.name_span, key=info.name.lower(), gender="u")
+    if info.role == "spokesperson" and not info.plural and info.head in _SPOKES_WORDS:
+        # "a spokeswoman for Hillary Clinton" when the article names her: the person
+        org = info.name[info.organisation[0] - info.name_span[0]:info.organisation[1] - info.name_span[0]] \
+            if info.organisation is not None else None
+        of = org.split()[-1].lower().strip("’'s") if org else None
+        x = _by_role(art, "spokesperson", pos, ahead=True, gender=info.gender, of=of)
+        if x is not None:
+            return x
     by_form = _BY_FORM.get(info.form)
     if by_form is not None:
         return by_form(art, info, m, pos, depth)
@@ -267,6 +299,11 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
         c = None if info.first else art.full_name(info.surname, pos)
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
+        elif _bare_word(art, info, m):
+            # "Politifact said", "Northwind said": one capitalised word that the article
+            # never gives as a person's name (no first name, title or honorific) is a body
+            return _keyed(art, "institutional", replace(info, form="description", kind="institutional",
+                                                         key=info.name.lower(), head=info.name.lower(), gender="n"))
         else:
             e = art.new(kind="person", name=info.name, key=info.surname, first=info.first,
                         surname=info.surname, gender=info.gender)
@@ -275,6 +312,23 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
     if e.gender == "u":
         e.gender = info.gender
     return e
+
+
+def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """A single capitalised word with no sign of a person: not a known given
+    name, no title or honorific, and no person of that name in the text."""
+    if info.first is not None or info.title_span is not None or " " in info.name or info.name.isupper() \
+            or _CONTRACTION.search(info.name) or title_role(info.name, art.house) or title_role(info.name + ".", art.house):
+        return False
+    words = m.text.split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        return False
+    if info.name in FIRST_NAMES or _SURNAME_SHAPE.match(info.name) or art.named_in_text(info.surname) \
+            or art.named_in_text(info.surname.translate(_APOSTROPHES)):
+        return False
+    # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
+    full = re.compile(r"\b[A-Z]\S*[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?" + "".join("['’]" if ch in "'’" else re.escape(ch) for ch in info.name) + r"\b")
+    return not any(m.group().split()[0] not in FUNCTION_WORDS for m in full.finditer(art.text))
 
 
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
@@ -287,7 +341,9 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
             isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True))
         return x if x is not None else _keyed(art, "institutional", info)
-    x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender))
+    x = _last_speaker(art, pos, info.gender)
+    if x is None:
+        x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender))
     if x is None:
         # beyond the window: the most recent compatible person speaker, else person named earlier
         x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
@@ -298,6 +354,28 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     if x.gender == "u":
         x.gender = info.gender
     return x
+
+
+def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
+    """The speaker quoted last, when "he said" follows in the same or the next
+    paragraph and no other person who fits is named in a sentence between
+    ("''...,'' Mr. Kamin said. ''...,'' he added")."""
+    j = bisect.bisect_left(art.seen, (pos, -1, None)) - 1
+    if j < 0:
+        return None
+    at, _, e = art.seen[j]
+    doc = art.geo.doc
+    if e.kind != "person" or e.group or e.plural or not _compatible_gender(e.gender, gender) \
+            or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
+        return None
+    since = art.geo.sentence_index(at)
+    for start, x in art.preceding(pos):
+        if start <= at or art.geo.sentence_index(start) <= since:
+            break
+        if x is not e and not art.geo.in_quoted(start) and _person_like(art, x, gender) \
+                and not (isinstance(x, Candidate) and art.person(x.surname, x.first, x.gender) is e):
+            return None
+    return e
 
 
 def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
@@ -324,7 +402,12 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
     """"the senator" to the person introduced with that title; "the official" to
     the official quoted before; an epithet ("the mogul") to the person named before."""
     if info.role is not None:
-        x = _by_role(art, info.role, pos)
+        x = _by_role(art, info.role, pos, ahead=True)
+        if x is None and info.kind is None and not info.plural:
+            # "the Vermont senator" after "Bernie Sanders": a definite description
+            # refers to someone the article has named, whose known roles do not contradict it
+            fits = role_fits(info.role)
+            x = _entity(art, _antecedent(art, pos, lambda y: _role_compatible(art, y, fits, info.gender)))
         if x is not None:
             return x
         if info.kind is None:
@@ -342,11 +425,26 @@ _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author":
             "definite": _definite}
 
 
-def _by_role(art: Registry, role: str, pos: int) -> Entity | None:
-    """The person introduced with this title: "the senator" -> "Sen. ... Cruz"."""
+def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: str = "u",
+             of: str | None = None) -> Entity | None:
+    """The person introduced with this title: "the senator" -> "Sen. ... Cruz",
+    "the lawmaker" -> "Rep. ... Lee". With ``ahead``, a person named with it
+    in the next two paragraphs when nobody before has it ("a spokeswoman for the
+    mayor" when the next sentence names her). ``of``: a word the person's title
+    must hold (the body a spokesperson speaks for)."""
+    fits = role_fits(role)
+
+    def titled(c: Candidate) -> bool:
+        if c.title is None or not _compatible_gender(c.gender, gender):
+            return False
+        title = c.title.of(art.text)
+        return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower())
+
     best, best_pos = None, -1
     for e in art.entities:
-        if e.kind == "person" and role in e.roles and e.last > best_pos:
+        if e.kind == "person" and not fits.isdisjoint(e.roles) and e.last > best_pos \
+                and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
+                                                                           and of in e.descriptor.text.lower())):
             best, best_pos = e, e.last
     i = bisect.bisect_left(art.names.cand_starts, pos) - 1
     n = 0
@@ -354,11 +452,21 @@ def _by_role(art: Registry, role: str, pos: int) -> Entity | None:
         c = art.names.candidates[i]
         if c.start <= best_pos:
             break
-        if c.title is not None and role in _roles(c.title.of(art.text), art.house):
+        if titled(c):
             return art.from_candidate(c)
         i -= 1
         n += 1
-    return best
+    if best is not None or not ahead:
+        return best
+    doc = art.geo.doc
+    limit = doc.paragraphs[min(len(doc.paragraphs) - 1, doc.paragraph_at(pos) + 2)].end if doc.paragraphs else pos
+    i = bisect.bisect_left(art.names.cand_starts, pos)
+    while i < len(art.names.candidates) and art.names.candidates[i].start < limit:
+        c = art.names.candidates[i]
+        if titled(c) and not art.geo.in_quoted(c.start):
+            return art.from_candidate(c)
+        i += 1
+    return None
 
 
 def _keyed(art: Registry, kind: str, info: MentionInfo, unresolved: bool = False) -> Entity:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Span
+from ..lexicon import table
 from .reading import FUNCTION_WORDS, HONORIFICS, TITLE_MODIFIERS, titles_lookup
 
 MAX_TITLE_WORDS = 5
@@ -69,3 +70,13 @@ def title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> Span | 
             break
     return Span(toks[j][0], toks[-1][1])
 
+
+
+_ROLE_GROUPS = {k: frozenset(v[0].split(",")) for k, v in table("role_groups").items()}
+
+
+@lru_cache(maxsize=None)
+def role_fits(role: str) -> frozenset[str]:
+    """The roles a description with ``role`` may refer to: itself and, for a
+    generic role, the specific ones ("lawmaker": senator, representative ...)."""
+    return frozenset({role}) | _ROLE_GROUPS.get(role, frozenset())

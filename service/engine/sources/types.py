@@ -194,6 +194,19 @@ def type_phrase(text: str, a: int, b: int, house: frozenset[str]) -> MentionInfo
 
 # --- the rules, most specific first ---------------------------------------------------
 
+_NEGATED = frozenset(("no one", "nobody", "none", "no-one", "neither"))
+
+
+@typing_rule("negated", example="no one")
+def negated(p: Phrase) -> MentionInfo | None:
+    """A negated source is no source at all ("no one", "no official"): the claim
+    is unattributed (SOURCE_TYPES.md, "No source")."""
+    low = p.core.lower()
+    if low in _NEGATED or low.startswith(("no ", "none of ", "neither ")):
+        return p.info("none")
+    return None
+
+
 @typing_rule("collective-name", example="the Pentagon")
 def collective_name(p: Phrase) -> MentionInfo | None:
     """Bare collective names and countries: "the Pentagon", "Iran", "Reuters"."""
@@ -260,11 +273,17 @@ def full_name(p: Phrase) -> MentionInfo | None:
 
 @typing_rule("proper-title", example="the Hartford Courant")
 def proper_title(p: Phrase) -> MentionInfo | None:
-    """People take no article: "the" before a run of capitalised words is an organisation."""
-    if _titled_guard(p) and p.det == "def" and p.body_name is not None \
-            and all(_is_cap(t[2]) or t[2].lower() in ("of", "for", "and", "&") for t in p.body):
-        return p.info("institutional", head=p.body[-1][2].lower(), gender="n")
-    return None
+    """People take no article: "the" before capitalised words that hold no title
+    or honorific is an organisation ("The Hill", "the Daily Planet")."""
+    if p.core[:4].lower() != "the " or p.det != "def":
+        return None
+    words = [t[2] for t in p.body]
+    if not all(_is_cap(w) or w.lower() in ("of", "for", "and", "&") for w in words) or not _is_cap(words[0]):
+        return None
+    if any(w.lower() in HONORIFICS or title_role(w, p.house) or w.lower().rstrip(".") in _title_words(p.house)
+           for w in words) or head_kind(words[-1], capitalised=True) == "anonymous":
+        return None  # "the Rev. Al Sharpton", "The Iranians"
+    return p.info("institutional", head=words[-1].lower(), gender="n")
 
 
 @typing_rule("body-of", example="the Department of Justice")
@@ -300,6 +319,23 @@ def spokesperson(p: Phrase) -> MentionInfo | None:
                   fresh=p.fresh, gender=_role_gender(hlow), role="spokesperson")
 
 
+_PARTITIVES = frozenset(("group", "groups", "handful", "number", "couple", "pair", "bunch", "dozens", "hundreds",
+                         "thousands", "majority", "minority", "half", "third", "quarter", "share", "percent",
+                         "rest", "most", "some", "many", "one", "two", "three", "several", "few"))
+
+
+@typing_rule("partitive", example="small groups of protesters")
+def partitive(p: Phrase) -> MentionInfo | None:
+    """"a group of protesters", "a handful of companies": the type of what they
+    are a part of."""
+    if not p.head_first or p.hlow not in _PARTITIVES or p.postmod.group("prep").lower() != "of":
+        return None
+    obj = type_phrase(p.text, p.bstart + p.postmod.start("obj"), p.b, p.house)
+    if obj.kind not in ("anonymous", "institutional"):
+        return None
+    return p.info(obj.kind, head=obj.head, plural=True, fresh=p.fresh, gender=obj.gender)
+
+
 @typing_rule("body-head", example="the Trump campaign")
 def body_head(p: Phrase) -> MentionInfo | None:
     """A head noun that names a body or a document: "campaign", "report"."""
@@ -333,11 +369,16 @@ def indefinite_title(p: Phrase) -> MentionInfo | None:
                   plural=hlow != _singular(hlow), gender=_role_gender(role[0]))
 
 
+# modifiers that describe a party rather than restrict it ("fellow Democrats", not "senior Democrats")
+_CAUCUS_MODIFIERS = frozenset(("fellow", "congressional", "legislative", "state", "national", "local"))
+
+
 @typing_rule("caucus", example="House Democrats")
 def caucus(p: Phrase) -> MentionInfo | None:
     """"House Democrats", "Senate Republicans": a caucus, a collective proper name."""
-    if p.head_kind == "anonymous" and p.hlow in _PARTY_PLURALS and p.det in (None, "def") \
-            and all(_is_cap(t[2]) for t in p.head_toks):
+    described = p.det in (None, "def") or p.core.lower().startswith("fellow ")
+    if p.head_kind == "anonymous" and p.hlow in _PARTY_PLURALS and described \
+            and all(_is_cap(t[2]) or t[2].lower() in _CAUCUS_MODIFIERS for t in p.head_toks):
         return p.info("institutional", head=p.hlow, plural=True)
     return None
 
@@ -377,13 +418,21 @@ def person_name(p: Phrase) -> MentionInfo | None:
     return p.body_name if _name_guard(p) else None
 
 
+_HEAD_FOLLOWERS = frozenset(("across", "over", "out", "about", "who", "that", "which", "from", "this", "last"))
+
+
 @typing_rule("earlier-head", example="A Monmouth poll out Monday")
 def earlier_head(p: Phrase) -> MentionInfo | None:
     """The head stands before trailing words: "many voters across party lines"."""
-    for t in p.body[:-1]:
+    body = p.body
+    for i, t in enumerate(body[:-1]):
         low = t[2].lower()
         if low in _PREPOSITIONS or low in ("across", "over", "out", "about", "who", "that"):
             break
+        nxt = body[i + 1][2]
+        if not _is_cap(nxt) and nxt.lower() not in _PREPOSITIONS and nxt.lower() not in _HEAD_FOLLOWERS \
+                and not nxt.lower().endswith(("ed", "ing")):
+            continue  # a noun modifying the next one: "bank" in "one bank teller in Texas"
         if not _is_cap(t[2]):
             k2 = head_kind(t[2], capitalised=False)
             if k2 in ("document", "institutional"):
