@@ -112,8 +112,10 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
                 continue
             if geo.in_quoted(rs):
                 continue
+            # "Warren" after "Elizabeth Warren" is her surname, not the man's given name
+            gender = name_gender(word) if given and low not in surnames else "u"
             surnames.add(low)
-            out.append(Candidate(rs, rs + len(word), word, None, low, name_gender(word) if given else "u", title))
+            out.append(Candidate(rs, rs + len(word), word, None, low, gender, title))
             continue
         info = name_in_run(run, house)
         if info is None or not info.surname:
