@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .model import Quote, Span
+from .words import TITLE_SMALL_WORDS
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’'‹›]")
@@ -157,7 +158,6 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
     return out
 
 
-_SMALL_WORDS = frozenset("a an the and or of for in on at to by with from vs nor but as".split())
 
 
 def _title_like(text: str, span: Span) -> bool:
@@ -166,7 +166,7 @@ def _title_like(text: str, span: Span) -> bool:
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
     if not words or len(words) > 7:
         return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words if w):
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
         return False
     j = span.start - 1
     while j >= 0 and text[j] in "\"“”„«»‘’'` ":
@@ -185,7 +185,7 @@ def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
     if any_case:
         return 0 < len(words) <= 8
-    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS
                                        for w in words if w)
 
 

@@ -12,18 +12,8 @@ from functools import lru_cache
 from ..lexicon import rows
 from ..model import Cue, Span
 from ..tokens import Token
+from ..words import AUXILIARIES, LY_NON_ADVERBS, NOUN_CONTEXT, SUBJECT_PRONOUNS
 
-# Words that may stand between a subject and its cue verb and belong to the cue.
-AUXILIARIES = frozenset(
-    "has have had is are was were will would could can may might should must shall did does do "
-    "been be being 's ’s not n't never also later previously repeatedly recently then first again "
-    "once often publicly privately reportedly further initially separately frequently flatly "
-    "strongly simply long already still even just quickly openly explicitly specifically perhaps "
-    "possibly probably maybe apparently".split()
-) | frozenset(
-    w.replace("'", q) for w in "didn't don't doesn't won't wouldn't can't couldn't isn't wasn't hasn't haven't "
-    "hadn't shouldn't aren't weren't".split() for q in "'’"
-)
 
 # Verbs that take a person object before the reported clause ("told reporters that").
 OBJECT_VERBS = frozenset("tell assure inform warn remind advise ask urge brief notify promise".split())
@@ -50,13 +40,6 @@ def cue_forms() -> dict[str, tuple[CueVerb, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-# Words after which a cue form is a noun or an adjective, not a verb:
-# "the report", "two states", "Trump's tweet", "an estimated loss".
-_NOUN_CONTEXT = frozenset(
-    "the a an this these those his her their its our my your some many most several few every each "
-    "any no another other two three four five six seven eight nine ten 's ’s of for in on at with "
-    "from by to into about across over under new first last whose such".split()
-)
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +54,6 @@ _MOSTLY_NOUNS = frozenset(
     "pledges tweet tweets answer answers reply replies signal signals forecast forecasts fear fears hope hopes "
     "demand demands warning call calls worry worries quotes figure figures".split()
 )
-_SUBJECT_PRONOUNS = frozenset("he she they we i it who".split())
 
 
 def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
@@ -86,9 +68,9 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         return None
     if i > 0:
         prev = tokens[i - 1].lower
-        if prev in _NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’")):
+        if prev in NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’")):
             return None
-        if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in _NOUN_CONTEXT:
+        if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in NOUN_CONTEXT:
             return None  # "a politically charged debate"
     if tok.lower in _MOSTLY_NOUNS:
         # "reports that" is a verb; "a new report compares", "a congressional report that" are not
@@ -96,7 +78,7 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         prev_tok = tokens[i - 1] if i > 0 else None
         if prev_tok is None:
             return None
-        if prev_tok.lower not in _SUBJECT_PRONOUNS and not (
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not (
                 nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
             return None
     for cv in cands:
@@ -118,7 +100,7 @@ def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
     """Index of the first auxiliary/adverb leading to the verb at ``i``."""
     j = i
     while j - 1 >= floor and (tokens[j - 1].lower in AUXILIARIES or
-                              (tokens[j - 1].lower.endswith("ly") and tokens[j - 1].lower not in _NOT_ADVERBS
+                              (tokens[j - 1].lower.endswith("ly") and tokens[j - 1].lower not in LY_NON_ADVERBS
                                and not tokens[j - 1].is_cap)):
         j -= 1
     # never start a cue on a bare "'s" (possessive)
@@ -127,5 +109,3 @@ def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
     return j
 
 
-_NOT_ADVERBS = frozenset("family only italy july ally rally supply reply apply fly early daily weekly monthly "
-                         "kelly sally holly emily billy molly nelly".split())

@@ -17,6 +17,7 @@ from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at, paragraph_tokens
+from ..words import ADVERBIAL_STARTS
 from .cues import aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
@@ -25,10 +26,6 @@ _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "�
 _SENTENCE_END = frozenset([".", "!", "?"])
 MAX_TAIL_TOKENS = 24
 _DASHES = frozenset(["—", "–", "-", "―", "--"])
-# Words that open an adverbial after a cue ("said on Monday", "said in an interview")
-_ADVERBIAL_STARTS = frozenset("on in at during after before while with to from as by of later earlier "
-                              "monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                              "tonight last this".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +173,7 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
             speaker = subject_before(text, tail, first, floor=j)
         if speaker is None:
             continue
-        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in _ADVERBIAL_STARTS \
+        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in ADVERBIAL_STARTS \
                 and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
             return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
         return Attribution(make_cue(text, tail, first, verb, e), speaker)

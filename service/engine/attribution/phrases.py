@@ -14,35 +14,8 @@ import re
 from ..lexicon import words
 from ..model import Mention, Span
 from ..tokens import Token
+from ..words import DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SENTENCE_OPENERS, SUBJECT_BOUNDARIES, TIME_WORDS
 
-PRONOUNS = frozenset("he she they we i it you who".split())
-DETERMINERS = frozenset(
-    "the a an this that these those his her their its our my your some many most several few "
-    "other another both all any each one two three four five six seven eight nine ten dozens "
-    "hundreds thousands".split()
-)
-PREPOSITIONS = frozenset("of for at with from in on to within inside by among under near".split())
-# Words that end a subject when walking backwards: clause openers and conjunctions.
-BOUNDARIES = frozenset(
-    "that which and but or because while when if as after before since although though where so "
-    "than whether until unless whom whose what why how there here not also "
-    "is are was were has have had will would could can may might should must do does did been be being "
-    "said says say told".split()
-) - {"who"}
-# Sentence openers that are never part of a subject, whatever their case.
-OPENERS = frozenset(
-    "though although but and so still yet meanwhile however also then now instead indeed moreover "
-    "furthermore besides thus hence later earlier separately similarly likewise nonetheless nevertheless "
-    "meantime otherwise overall finally first second third in on at as when after before if while since "
-    "because once unless until whether".split()
-)
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
-    "morning afternoon evening night week weekend month year earlier later recently".split()
-)
-# capitalised month names (not "May", also a name and a verb)
-MONTHS = frozenset("January February March April June July August September October November December "
-                   "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sept. Sep. Oct. Nov. Dec.".split())
 
 
 def is_time(tok: Token) -> bool:
@@ -140,9 +113,9 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
-        if low in BOUNDARIES and not tok.is_cap:
+        if low in SUBJECT_BOUNDARIES and not tok.is_cap:
             break
-        if low in OPENERS and (k == floor or tokens[k - 1].text in _STOP_PUNCT):
+        if low in SENTENCE_OPENERS and (k == floor or tokens[k - 1].text in _STOP_PUNCT):
             break
         if low in PRONOUNS and got:
             break
@@ -245,7 +218,7 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         low = tok.lower
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
             break
-        if low in BOUNDARIES and not tok.is_cap and got:
+        if low in SUBJECT_BOUNDARIES and not tok.is_cap and got:
             break
         if low in ("who", "which", "whose"):
             break
@@ -279,7 +252,7 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
     tokens start with ("Later on Sunday, Carson shared ..." -> "Carson")."""
     starts = [j + 1 for j in range(len(tokens) - 2, -1, -1) if tokens[j].text == ","] + [0]
     for k in starts:
-        while k < len(tokens) and tokens[k].lower in OPENERS:
+        while k < len(tokens) and tokens[k].lower in SENTENCE_OPENERS:
             k += 1
         if k >= len(tokens):
             continue

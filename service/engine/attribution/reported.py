@@ -11,24 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
+from ..lexicon import words
 from ..model import Cue, Mention, Quote, Span
 from ..tokens import Token, index_at, tokenize
+from ..words import (
+    ATTRIBUTION_TAIL_WORDS, BE_FORMS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
+)
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
-from .phrases import OPENERS as _OPENERS, PRONOUNS, TIME_WORDS, clause_subject, phrase_after, roles, starts_phrase, subject_before
+from .phrases import clause_subject, phrase_after, roles, starts_phrase, subject_before
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
-_PREPS_AFTER_VERB = frozenset("in on at during to about with from for by after before into over as of "
-                              "through via while when".split())
-_TAIL_OK = frozenset(
-    "in on at during a an the an interview statement statements news conference press briefing release "
-    "email emailed telephone phone call speech rally remarks written tuesday monday wednesday thursday friday "
-    "saturday sunday today yesterday last this week month year night morning afternoon evening earlier later "
-    "recently also told reporters said to his her their its late early".split()
-)
 MIN_CONTENT_WORDS = 3
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or run-on noise, not reported speech
 
@@ -201,8 +198,6 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
     return out
 
 
-_NEXT_CLAUSE = frozenset("and but while whereas although though noting adding saying arguing citing "
-                         "calling explaining insisting claiming warning".split())
 
 
 def _clause_end(tokens: list[Token], start: int, end: int) -> int:
@@ -212,7 +207,7 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
         t = tokens[k]
         if t.text == ";":
             return t.start
-        if t.text == "," and tokens[k + 1].lower in _NEXT_CLAUSE:
+        if t.text == "," and tokens[k + 1].lower in NEXT_CLAUSE_OPENERS:
             return t.start
     return end
 
@@ -256,7 +251,7 @@ def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | N
         return None
     k = index_at(tokens, np.span.start)
     start = 0
-    while start < k and (tokens[start].lower in _OPENERS or tokens[start].text == ","):
+    while start < k and (tokens[start].lower in SENTENCE_OPENERS or tokens[start].text == ","):
         start += 1
     if start >= k - 1 or not starts_phrase(tokens[start]):
         return None
@@ -268,6 +263,12 @@ def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | N
     if not between or len(between) > 5 or between[0].is_cap:
         return None
     return agent
+
+
+@lru_cache(maxsize=1)
+def bare_clause_lemmas() -> frozenset[str]:
+    """Cue verbs whose clause may follow without "that" ("said the plan would fail")."""
+    return words("bare_clause_verbs")
 
 
 def _content_start(tokens: list[Token], e: int, verb) -> int | None:
@@ -283,7 +284,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     # "that" right after the cue, or after an adverbial: said (in a statement on Monday) that
     if nxt.lower == "that":
         return e + 1 if e + 1 < n else None
-    if nxt.lower in _PREPS_AFTER_VERB or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
+    if nxt.lower in PREPOSITIONS_AFTER_CUE or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
             or (verb.lemma in OBJECT_VERBS and nxt.is_word):
         for k in range(e + 1, min(n, e + 10)):
             t = tokens[k]
@@ -297,7 +298,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
-        return k if k < n and tokens[k].is_word and tokens[k].lower not in _PREPS_AFTER_VERB else None
+        return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
         if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
@@ -314,33 +315,27 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         else:
             return None
         k = _skip_time(tokens, k)
-        return k if k < n and tokens[k].is_word and tokens[k].lower not in _PREPS_AFTER_VERB else None
+        return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     k = _skip_time(tokens, e)
     if k >= n:
         return None
     t = tokens[k]
-    if t.lower in _PREPS_AFTER_VERB or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
+    if t.lower in PREPOSITIONS_AFTER_CUE or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
         return None
     if verb.cls == "stance":
         return k
-    if verb.lemma not in ("say", "report", "add", "write", "tweet", "announce", "argue", "claim", "insist",
-                          "warn", "predict", "explain", "note", "acknowledge", "admit", "concede", "allege",
-                          "assert", "contend", "maintain", "declare", "state", "estimate", "confirm", "deny",
-                          "complain", "charge", "boast", "testify", "promise", "vow", "emphasize", "stress",
-                          "reiterate", "respond", "reply", "recall", "suggest", "indicate", "agree", "hope",
-                          "believe", "think", "fear", "worry", "expect", "know", "feel"):
+    if verb.lemma not in bare_clause_lemmas():
         return None
     return k
 
 
-_BE = frozenset("is are was were be been being 's ’s".split())
 
 
 def _passive(tokens: list[Token], first: int, verb: int) -> bool:
     """Is the cue verb a passive participle ("was asked", "were charged")?"""
     word = tokens[verb].lower
     return word.endswith(("ed", "en", "wn", "ld", "ght")) and any(
-        tokens[k].lower in _BE for k in range(first, verb)) and not word == "said"
+        tokens[k].lower in BE_FORMS for k in range(first, verb)) and not word == "said"
 
 
 def _speaker_like(m: Mention | None) -> Mention | None:
@@ -447,7 +442,7 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
             comma1, after = k - 1, e
         # a short harmless tail, then the second comma: ", he said on Monday,"
         j = after
-        while j < n and j - after <= 4 and tokens[j].text != "," and (tokens[j].lower in _TAIL_OK or tokens[j].is_cap):
+        while j < n and j - after <= 4 and tokens[j].text != "," and (tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap):
             j += 1
         if j >= n - 1 or tokens[j].text != "," or comma1 < 1:
             continue
@@ -481,7 +476,7 @@ def _short_tail(tail: list[Token]) -> bool:
     words = [t for t in tail if t.is_word]
     if len(words) > 8:
         return False
-    return all(t.lower in _TAIL_OK or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
+    return all(t.lower in ATTRIBUTION_TAIL_WORDS or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
 
 
 @pattern("according-to", example="According to the police, the driver fled on foot.")

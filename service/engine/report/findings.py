@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..model import Finding, Mention, Quote, Severity, Source, Span
+from ..words import PHRASE_FILLERS
 from .summary import anonymous_only, claim_span, claims, source_types
 from .wording import (LoadedVerb, describes_position, is_weasel, spokesperson_patterns, tokens,
                       vague_matches, vague_patterns)
@@ -125,13 +126,12 @@ def _hit_for_source(ctx: Context, source: Source, message: str, suggestion: str 
 
 # --- the rules ------------------------------------------------------------------------
 
-_DETERMINERS = frozenset("a an the this that these those one he she they him her them it".split())
 
 
 def _description(text: str) -> tuple[str, ...]:
     """How a mention describes its source, determiners and pronouns dropped:
     "An official" and "the official" describe alike; "he" describes nothing."""
-    return tuple(t for t in tokens(text) if t not in _DETERMINERS)
+    return tuple(t for t in tokens(text) if t not in PHRASE_FILLERS)
 
 
 @rule("anonymous-without-reason", "warning", "Anonymity granted without a stated reason")

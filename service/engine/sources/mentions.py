@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from ..words import TRAILING_ADVERBS
 from .reading import (
     _EDGE_PUNCT, _GROUP_SPLIT, _PAREN_TAIL, _RELATIVE_START, PRONOUNS, MentionInfo, _is_cap, _key,
     opens_appositive,
@@ -100,16 +101,13 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
 
 
 
-# adverbs a subject phrase may run into: "Wells Fargo just", "the company also"
-_STRAY_TAIL = frozenset("just also still already now then again too recently later previously first once "
-                        "repeatedly reportedly meanwhile".split())
 
 
 def _without_stray_tail(text: str, a: int, b: int) -> int:
     """``b`` moved back over trailing adverbs after a longer phrase."""
     while True:
         cut = text.rfind(" ", a, b)
-        if cut <= a or text[cut + 1:b].lower() not in _STRAY_TAIL:
+        if cut <= a or text[cut + 1:b].lower() not in TRAILING_ADVERBS:
             return b
         b = cut
         while b > a and text[b - 1].isspace():

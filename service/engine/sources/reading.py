@@ -12,6 +12,9 @@ from functools import lru_cache
 from typing import Literal
 
 from ..lexicon import rows, table, words
+from ..words import (
+    APPOSITIVE_OPENERS, DEFINITE_DETERMINERS, FRESH_DETERMINERS, HEAD_PREPOSITIONS, INDEFINITE_DETERMINERS, MEMBERSHIP_PREPOSITIONS, NAME_SUFFIXES, NOT_APPOSITIVE_OPENERS, STRAY_WORDS,
+)
 
 Form = Literal["name", "pronoun", "author", "we", "you", "relative", "definite", "description"]
 Kind = Literal["person", "anonymous", "institutional", "document"]
@@ -69,7 +72,6 @@ for _row in rows("anonymous_heads"):
 
 _TOKEN = re.compile(r"[^\s]+")
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|da|di|del|della|dos|das|du|van|von|der|den|ter|le|la|st\.?)(?:-|$)")
-_SUFFIX = frozenset("jr. jr sr. sr ii iii iv v".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PERCENT = re.compile(r"^\d[\d,.]*\s*(?:percent|per\s+cent|%)\s+of\s+", re.I)
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -78,7 +80,6 @@ _GROUP_SPLIT = re.compile(
 _POSTMOD = re.compile(
     r"\s+(?P<prep>for|of|at|with|from|in|inside|within|on|to|close\s+to|familiar\s+with|"
     r"knowledgeable\s+about|briefed\s+on|involved\s+in|aware\s+of)\s+(?P<obj>.+)$", re.I)
-_MEMBERSHIP_PREPS = frozenset("for of at with from in inside within on".split())
 _EDGE_PUNCT = " \t\n\r,;:.!?\"“”‘’'()[]—–-"
 _PROPER_TOKEN = re.compile(r"^[^\W\d_]")
 # inner capitals mark a brand; Mc, Mac, De, Di, La, Le, Van, O' mark a surname ("McCain", "DeSantis")
@@ -129,7 +130,7 @@ def _is_cap(tok: str) -> bool:
 def _is_name_token(tok: str, last: bool) -> bool:
     if _PARTICLE.match(tok.lower()) and not last:
         return True
-    if tok.lower() in _SUFFIX:
+    if tok.lower() in NAME_SUFFIXES:
         return True
     if _is_cap(tok):
         return True
@@ -190,19 +191,12 @@ def name_gender(first: str | None) -> str:
 _NOT_BODIES = frozenset(words("group_adjectives"))
 _MEMBER_HEADS = frozenset(words("member_heads"))
 _PARTY_PLURALS = frozenset(("democrats", "republicans"))
-_STRAY_WORDS = frozenset("himself herself themselves itself too also now then again alone".split())
-_DEFINITE = frozenset("the his her its their our my your this that these those".split())
-_INDEFINITE = frozenset(("a", "an", "a second", "a third"))
-_FRESH = frozenset(("another", "other", "others", "a second", "a third"))
 
 
-_APPOSITIVE_OPENERS = frozenset("a an the his her its their one former another".split())
-_PREPOSITIONS = frozenset("of at for with in to from on".split())
 # "who is a fellow", "now a consultant": the description starts after these;
 # a bare relative clause ("who helmed ...") is not a descriptor (group 1 empty)
 _RELATIVE_START = re.compile(r"(?:(?:who|which|that)\s+(is|was|are|were|has\s+been)\s+|(?:who|whom|whose|which|that)\b|"
                              r"(?P<adv>now|then|also|currently|formerly|previously|once)\s+)", re.I)
-_NOT_OPENERS = frozenset("and or but nor of to in on at by for with from as than".split())
 
 
 def opens_appositive(rest: str, house: frozenset[str]) -> bool:
@@ -211,10 +205,10 @@ def opens_appositive(rest: str, house: frozenset[str]) -> bool:
     if not toks:
         return False
     w = toks[0]
-    if w.lower() in _NOT_OPENERS:
+    if w.lower() in NOT_APPOSITIVE_OPENERS:
         return False
     wl = w.lower()
-    if wl in _APPOSITIVE_OPENERS or wl in TITLE_MODIFIERS:
+    if wl in APPOSITIVE_OPENERS or wl in TITLE_MODIFIERS:
         return True
     tw = _title_words(house)
     if _is_cap(w) and w not in FUNCTION_WORDS:
@@ -222,7 +216,7 @@ def opens_appositive(rest: str, house: frozenset[str]) -> bool:
     if wl in tw:
         return True
     # "organizer of a group", "technical adviser to the association": a role and its body
-    return not wl.endswith(("ing", "ed")) and any(t.lower() in _PREPOSITIONS for t in toks[1:3])
+    return not wl.endswith(("ing", "ed")) and any(t.lower() in HEAD_PREPOSITIONS for t in toks[1:3])
 
 
 def _key(s: str) -> str:
@@ -240,15 +234,15 @@ def _determiners(toks: list[tuple[int, int, str]], start: int) -> tuple[int, str
             if i + n >= len(toks):
                 continue
             phrase = " ".join(t[2].lower() for t in toks[i:i + n])
-            if phrase in _DEFINITE and n == 1:
+            if phrase in DEFINITE_DETERMINERS and n == 1:
                 kinds.add("def")
-            elif phrase in _INDEFINITE:
+            elif phrase in INDEFINITE_DETERMINERS:
                 kinds.add("indef")
             elif phrase in QUANTIFIERS or (n == 1 and phrase.replace(",", "").isdigit()):
                 kinds.add("quant")
             else:
                 continue
-            fresh = fresh or phrase in _FRESH
+            fresh = fresh or phrase in FRESH_DETERMINERS
             i += n
             break
         else:
@@ -333,13 +327,13 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
                 k = i
             break
     name_toks = body[k:]
-    if all(t[2].lower() in _SUFFIX for t in name_toks) or not any(_is_cap(t[2]) for t in name_toks):
+    if all(t[2].lower() in NAME_SUFFIXES for t in name_toks) or not any(_is_cap(t[2]) for t in name_toks):
         return None
     sur = len(name_toks) - 1
-    while sur > 0 and name_toks[sur][2].lower().rstrip(",") in _SUFFIX:
+    while sur > 0 and name_toks[sur][2].lower().rstrip(",") in NAME_SUFFIXES:
         sur -= 1
     last = name_toks[-1][2]
-    if last.endswith(".") and len(last) > 2 and last.lower() not in _SUFFIX and sur == len(name_toks) - 1:
+    if last.endswith(".") and len(last) > 2 and last.lower() not in NAME_SUFFIXES and sur == len(name_toks) - 1:
         # a full stop ending the sentence, not an initial: "... said Michelle Fields."
         name_toks = name_toks[:-1] + [(name_toks[-1][0], name_toks[-1][1] - 1, last[:-1])]
         last = last[:-1]

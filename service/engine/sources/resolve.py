@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Mention, Span
+from ..words import NP_DETERMINERS
 from .geometry import Geometry, mention as _mention
 from .mentions import analyse
 from .names import Body, Candidate, Names
@@ -492,7 +493,6 @@ def _same_key(a: str, b: str, kind: str) -> bool:
     return len(short) >= 1 and long_[-len(short):] == short and short[-1] in ORG_HEADS
 
 
-_NP_DETERMINERS = frozenset("a an the some many one two three several another his her their its".split())
 _NP_STOP = re.compile(r"[.;:!?\"“”()\[\]]")
 
 
@@ -520,7 +520,7 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
     if k < len(toks):
         return _mention(text, toks[k][0], end)
     for t in reversed(toks):
-        if t[2].lower() in _NP_DETERMINERS:
+        if t[2].lower() in NP_DETERMINERS:
             return _mention(text, t[0], end)
     return None
 

@@ -13,12 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from ..words import HEAD_FOLLOWERS, HEAD_PREPOSITIONS, MEMBERSHIP_PREPOSITIONS, NEGATIONS, STRAY_WORDS
 from .reading import (
-    _ACRONYM, _ANON_PLUR, _ANON_SING, _CAMEL, _DOMAIN, _MEMBER_HEADS, _MEMBERSHIP_PREPS, _PARTY_PLURALS, _PERCENT,
-    _POSTMOD, _PREPOSITIONS, _STRAY_WORDS, COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS,
-    ORG_HEADS, QUANTIFIERS, SPOKES_HEADS, MentionInfo, _determiners, _first_last, _is_cap, _is_name_token,
-    _is_place, _key, _org_modifiers, _person_name, _role_gender, _singular, _spokes_heads, _strip_poss,
-    _title_words, _tokens, head_kind, title_role,
+    _ACRONYM, _ANON_PLUR, _ANON_SING, _CAMEL, _DOMAIN, _MEMBER_HEADS, _PARTY_PLURALS, _PERCENT, _POSTMOD, COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, QUANTIFIERS, SPOKES_HEADS, MentionInfo, _determiners, _first_last, _is_cap, _is_name_token, _is_place, _key, _org_modifiers, _person_name, _role_gender, _singular, _spokes_heads, _strip_poss, _title_words, _tokens, head_kind, title_role,
 )
 
 Token = tuple[int, int, str]
@@ -119,7 +116,7 @@ class Phrase:
     @cached_property
     def org_after(self) -> tuple[int, int] | None:
         """The body a membership preposition names: "the ministry" in "a spokesman for the ministry"."""
-        if self.head_first and self.postmod.group("prep").lower() in _MEMBERSHIP_PREPS \
+        if self.head_first and self.postmod.group("prep").lower() in MEMBERSHIP_PREPOSITIONS \
                 and head_kind(self.pre_head, capitalised=False) in ("anonymous", "institutional"):
             return (self.bstart + self.postmod.start("obj"), self.b)
         return None
@@ -194,7 +191,6 @@ def type_phrase(text: str, a: int, b: int, house: frozenset[str]) -> MentionInfo
 
 # --- the rules, most specific first ---------------------------------------------------
 
-_NEGATED = frozenset(("no one", "nobody", "none", "no-one", "neither"))
 
 
 @typing_rule("negated", example="no one")
@@ -202,7 +198,7 @@ def negated(p: Phrase) -> MentionInfo | None:
     """A negated source is no source at all ("no one", "no official"): the claim
     is unattributed (SOURCE_TYPES.md, "No source")."""
     low = p.core.lower()
-    if low in _NEGATED or low.startswith(("no ", "none of ", "neither ")):
+    if low in NEGATIONS or low.startswith(("no ", "none of ", "neither ")):
         return p.info("none")
     return None
 
@@ -418,7 +414,6 @@ def person_name(p: Phrase) -> MentionInfo | None:
     return p.body_name if _name_guard(p) else None
 
 
-_HEAD_FOLLOWERS = frozenset(("across", "over", "out", "about", "who", "that", "which", "from", "this", "last"))
 
 
 @typing_rule("earlier-head", example="A Monmouth poll out Monday")
@@ -427,10 +422,10 @@ def earlier_head(p: Phrase) -> MentionInfo | None:
     body = p.body
     for i, t in enumerate(body[:-1]):
         low = t[2].lower()
-        if low in _PREPOSITIONS or low in ("across", "over", "out", "about", "who", "that"):
+        if low in HEAD_PREPOSITIONS or low in ("across", "over", "out", "about", "who", "that"):
             break
         nxt = body[i + 1][2]
-        if not _is_cap(nxt) and nxt.lower() not in _PREPOSITIONS and nxt.lower() not in _HEAD_FOLLOWERS \
+        if not _is_cap(nxt) and nxt.lower() not in HEAD_PREPOSITIONS and nxt.lower() not in HEAD_FOLLOWERS \
                 and not nxt.lower().endswith(("ed", "ing")):
             continue  # a noun modifying the next one: "bank" in "one bank teller in Texas"
         if not _is_cap(t[2]):
@@ -456,7 +451,7 @@ def name_and_stray_words(p: Phrase) -> MentionInfo | None:
         return None
     lead = _person_name(p.text, body[:k], p.house)
     sure = lead is not None and (body[0][2].lower() in HONORIFICS or (lead.first or "") in FIRST_NAMES
-                                 or body[-1][2].lower() in _STRAY_WORDS)
+                                 or body[-1][2].lower() in STRAY_WORDS)
     if sure and lead.name.lower() not in INSTITUTIONS and not _is_place(lead.name) \
             and not any(w.lower() in ORG_HEADS for w in lead.name.split()):
         return lead
