@@ -8,7 +8,7 @@ from service.engine.report.wording import (compile_phrase, describes_position, i
 from service.engine.lexicon import resources
 
 REPORT_LISTS = ["loaded_verbs", "vague_attributions", "weasel_speakers", "uninformative_words",
-                "bare_source_nouns", "spokesperson_titles"]
+                "bare_source_nouns", "spokespeople"]
 
 
 @pytest.mark.parametrize("name", REPORT_LISTS)

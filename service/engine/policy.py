@@ -65,7 +65,7 @@ class Policy:
 
     ``loaded_verbs`` adds to ``lexicon/loaded_verbs.txt`` (verb lemma ->
     neutral verb); ``house_titles`` adds to the spokesperson titles
-    (``lexicon/spokesperson_titles.txt``); ``vague_phrases`` adds to
+    (``lexicon/spokespeople.txt``); ``vague_phrases`` adds to
     ``lexicon/vague_attributions.txt`` (same pattern syntax).
 
     Treat it as read-only; its tables are plain dicts so that a policy

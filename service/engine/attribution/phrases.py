@@ -10,8 +10,9 @@ them as descriptors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..lexicon import words
+from ..lexicon import rows, words
 from ..model import Mention, Span
 from ..tokens import Token
 from ..words import DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SENTENCE_OPENERS, SUBJECT_BOUNDARIES, TIME_WORDS
@@ -27,8 +28,13 @@ _STOP_PUNCT = frozenset(list(",;:()[]{}\"“”„«»‘’`!?—–") + ["''",
 MAX_WORDS = 9
 
 
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    return words("titles")
+    """Words of titles written before a name ("Secretary of State", "Sen.",
+    "former"), lower case without full stops: the words of ``title_roles`` and
+    the title modifiers."""
+    out = {w.lower().rstrip(".") for r in rows("title_roles") for w in r[0].split()}
+    return frozenset(out | {w.lower() for w in words("title_modifiers")}) - {"of", "the", "and", "for", "in"}
 
 
 def roles() -> frozenset[str]:

@@ -308,7 +308,7 @@ def unnamed_spokesperson(ctx: Context) -> Iterator[Hit]:
 
     Example: "a spokesman for the ministry said". The AP asks that
     spokespeople be named where possible; an unnamed one puts no person on
-    the record. Titles come from ``lexicon/spokesperson_titles.txt`` and the
+    the record. Titles come from ``lexicon/spokespeople.txt`` (its spokespeople) and the
     policy's ``house_titles``. The span is the mention with the title, or
     the title and the mention of the institution it precedes ("a spokesman
     for the ministry" when the speaker mention is "the ministry").

@@ -94,7 +94,7 @@ def spokesperson_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, re.P
     """A spokesperson title anywhere in a mention ("a ministry spokeswoman"),
     and one that ends just before a mention of the institution ("a spokesman
     for | the ministry")."""
-    titles = sorted({t.lower() for t in words("spokesperson_titles") | set(extra)}, key=len, reverse=True)
+    titles = sorted({t.lower() for t in {r[0] for r in rows("spokespeople") if r[1] == "spokesperson"} | set(extra)}, key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
     anywhere = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
     before = re.compile(rf"(?<![\w-])(?:(?:an?|the|one)\s+)?(?:{alt})\s+(?:for|of|at|from|with)\s+$",
