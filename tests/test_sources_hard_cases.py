@@ -141,3 +141,14 @@ def test_8_the_speaker_is_the_subject_not_a_time_or_an_object():
     for text, speaker in cases:
         speakers = [q.speaker.text for q in audit(text).quotes if q.speaker is not None]
         assert speakers and speakers[-1].endswith(speaker), (text, speakers)
+
+
+def test_8_the_name_before_its_tags_and_relative_clause_is_the_speaker():
+    cases = [
+        ("Donna Reyes, 59, of Ashton, Md., who watched the ceremony on a screen, said the day brought back "
+         "memories.", "Donna Reyes"),
+        ("The nonpartisan Commission on Public Debates says there was a problem with the sound.",
+         "Commission on Public Debates"),
+    ]
+    for text, speaker in cases:
+        assert [q.speaker.text for q in audit(text).quotes if q.speaker is not None] == [speaker], text

@@ -134,7 +134,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             prev = tokens[k - 1] if k - 1 >= floor else None
             if prev is None:
                 break
-            if not ((prev.lower in roles()) or (prev.is_cap and got[-1].is_cap and low == "of")):
+            if not ((prev.lower in roles()) or (prev.is_cap and got[-1].is_cap and low in ("of", "on", "for"))):
                 break
         got.append(tok)
         if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
@@ -171,9 +171,8 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         return None
     if _place_or_age(inner) and k - 1 >= floor:
         # "Johnnie Wilson, of Springfield, Va., said", "Tom Reyes, 61, said": look past it
-        return _before_appositive(text, tokens, k, floor) or subject_before(text, tokens, k, floor)
-    if k - 2 >= floor and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
-        k -= 2  # "Tom Reyes, 61, a retired welder, said": the age is not the name
+        return _before_appositive(text, tokens, k, floor) or subject_before(text, tokens, _past_tags(tokens, k, floor), floor)
+    k = _past_tags(tokens, k, floor)
     if inner[0].lower in ("of", "from") and not inner[0].is_cap:
         return subject_before(text, tokens, k, floor)  # "Ana Ruiz, of Dover, said": where she is from
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
@@ -189,6 +188,23 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         return None
     name = subject_before(text, tokens, k, floor)
     return name
+
+
+def _past_tags(tokens: list[Token], k: int, floor: int) -> int:
+    """``k`` (a comma) moved back over the tags that follow a name: an age, a
+    hometown and its state, a party and state ("Ana Ruiz, 59, of Dover, Del.,")."""
+    while True:
+        j = k - 1
+        while j >= floor and tokens[j].text != "," and k - j <= 6:
+            if tokens[j].text in ("“", "”", '"', ";", ":"):
+                return k
+            j -= 1
+        if j < floor or tokens[j].text != "," or j == k - 1:
+            return k
+        seg = tokens[j + 1:k]
+        if not (_place_or_age(seg) or (seg[0].lower in ("of", "from") and not seg[0].is_cap and len(seg) <= 4)):
+            return k
+        k = j
 
 
 def _places() -> frozenset[str]:
@@ -232,7 +248,7 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
             nxt = tokens[k + 1] if k + 1 < limit else None
             if nxt is None:
                 break
-            if not (got[-1].lower in roles() or (got[-1].is_cap and nxt.is_cap and low == "of")):
+            if not (got[-1].lower in roles() or (got[-1].is_cap and nxt.is_cap and low in ("of", "on", "for"))):
                 break
         if got and low in TIME_WORDS:
             break

@@ -346,7 +346,8 @@ def _speaker_like(m: Mention | None) -> Mention | None:
     words_ = m.text.split()
     if any(w[:1].isupper() for w in words_) or any(w.lower().strip(".,") in roles() for w in words_):
         return m
-    return m if words_[-1].lower().endswith("s") else None
+    # a short plural ("said analysts", "said local officials"), not a clause ("said the event brought back memories")
+    return m if words_[-1].lower().endswith("s") and len(words_) <= 3 else None
 
 
 def _skip_time(tokens: list[Token], k: int) -> int:
