@@ -152,3 +152,42 @@ def test_8_the_name_before_its_tags_and_relative_clause_is_the_speaker():
     ]
     for text, speaker in cases:
         assert [q.speaker.text for q in audit(text).quotes if q.speaker is not None] == [speaker], text
+
+
+def sourced(text):
+    """(speaker mention, source name, type, reason) of every quote the engine finds."""
+    report = audit(text)
+    out = []
+    for q in report.quotes:
+        s = report.source(q.source_id)
+        assert q.speaker is None or text[q.speaker.span.start:q.speaker.span.end] == q.speaker.text
+        out.append((q.speaker.text if q.speaker else None, s.name if s else None, s.type if s else "unattributed",
+                    s.anonymity_reason.text if s and s.anonymity_reason else None))
+    return out
+
+
+def test_6_a_roundup_line_names_the_writer_not_the_outlet():
+    assert sourced("Jane Roe, The Daily Planet: The vote was a disgrace and a warning.") == [
+        ("Jane Roe", "Jane Roe", "named", None)]
+
+
+def test_8_a_lower_case_role_or_a_description_before_the_name():
+    assert sourced("The shop was busy all week, said shop owner Dana Reyes.") == [
+        ("shop owner Dana Reyes", "Dana Reyes", "named", None)]
+    assert sourced("\"He is a good boy,\" says Wise's father, Darrin.") == [
+        ("Wise's father, Darrin", "Darrin", "named", None)]
+    assert sourced("Jim Eglinski, Yellowhead MP, said the bridge would be rebuilt.") == [
+        ("Jim Eglinski", "Jim Eglinski", "named", None)]
+    assert sourced("Tim Guest with the Nova Scotia Health Authority says the clinic will open.") == [
+        ("Tim Guest", "Tim Guest", "named", None)]
+
+
+def test_9_anonymous_sources_in_relative_clauses_and_appositives():
+    assert sourced("A council aide, who asked not to be named, said the closures were \"all but certain.\"")[0][:3] == (
+        "A council aide", "A council aide", "anonymous")
+    assert sourced("A nurse who works nights in the ER, speaking on condition of anonymity because she was not "
+                   "authorized to speak, said the ward was short of staff.") == [
+        ("A nurse", "A nurse", "anonymous", "because she was not authorized to speak")]
+    assert sourced("Two officials with knowledge of the matter told The Times that the deal was off.") == [
+        ("Two officials with knowledge of the matter", "Two officials with knowledge of the matter", "anonymous",
+         None)]

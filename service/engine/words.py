@@ -139,3 +139,7 @@ NEGATIONS = frozenset(("no one", "nobody", "none", "no-one", "neither"))
 
 # words that may follow a head noun inside a description
 HEAD_FOLLOWERS = frozenset(("across", "over", "out", "about", "who", "that", "which", "from", "this", "last"))
+
+# words after an unnamed source's head that lead to what the source knows
+# ("officials with knowledge of the matter", "people familiar with the talks")
+SOURCE_POSTMODIFIERS = frozenset("knowledge familiar close briefed involved aware knowledgeable privy".split())

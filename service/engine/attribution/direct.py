@@ -20,7 +20,9 @@ from ..tokens import Token, index_at, paragraph_tokens
 from ..words import ADVERBIAL_STARTS
 from .cues import aux_start, make_cue, verb_at
 from .pattern import pattern
-from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
+from .phrases import (
+    clause_subject, phrase_after, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+)
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
 _SENTENCE_END = frozenset([".", "!", "?"])
@@ -137,11 +139,12 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
     text = ctx.doc.text
     tail, j = got
     hit = verb_at(tail, j)
-    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) and starts_phrase(tail[hit[1]]):
+    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) \
+            and (starts_phrase(tail[hit[1]]) or starts_named_phrase(tail, hit[1])):
         verb, e = hit
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
-            return Attribution(make_cue(text, tail, j, verb, e), speaker)
+            return Attribution(make_cue(text, tail, j, verb, e), with_appositive_name(text, tail, speaker))
     return None
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import rows, words
+from ..lexicon import rows, table, words
 from ..model import Mention, Span
-from ..tokens import Token
-from ..words import DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SENTENCE_OPENERS, SUBJECT_BOUNDARIES, TIME_WORDS
+from ..tokens import Token, index_at
+from ..words import DETERMINERS, MONTHS, SOURCE_POSTMODIFIERS, PREPOSITIONS, PRONOUNS, SENTENCE_OPENERS, SUBJECT_BOUNDARIES, TIME_WORDS
 
 
 
@@ -68,7 +68,63 @@ def strip_title(toks: list[Token]) -> list[Token]:
 
 def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
     """The subject phrase ending right before token ``cue_first`` (exclusive),
-    not reaching before token ``floor``."""
+    not reaching before token ``floor``: past a relative clause ("A nurse who
+    works nights said"), a name's tags and a body it is with ("Tim Guest with
+    the Health Authority says")."""
+    who = _relative_before(tokens, cue_first, floor)
+    if who is not None:
+        head = _subject_before(text, tokens, who, floor)
+        if head is not None:
+            h = index_at(tokens, head.span.start)
+            if h - 1 > floor and tokens[h - 1].text == "," and not head.text[:1].isupper():
+                # "Douglas Brinkley, a historian who attended the session, recalled": the name
+                name = _subject_before(text, tokens, h - 1, floor)
+                if name is not None and name.text[:1].isupper():
+                    return name
+            return head
+    found = _subject_before(text, tokens, cue_first, floor)
+    if found is not None:
+        return _person_with_body(text, tokens, found, floor) or found
+    return None
+
+
+def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:
+    """Index of a "who" that opens a relative clause ending at the cue, within
+    one clause ("A nurse who works nights in the ER said"; "that" is too often
+    a clause's conjunction to count)."""
+    for j in range(cue_first - 2, max(floor, cue_first - 14) - 1, -1):
+        t = tokens[j]
+        if t.text in _STOP_PUNCT or not (t.is_word or t.text in ("'s", "’s", ".", "-")):
+            return None
+        if t.lower == "who" and j > floor and tokens[j - 1].is_word \
+                and tokens[j - 1].lower not in SUBJECT_BOUNDARIES:
+            return j
+    return None
+
+
+def _person_with_body(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Tim Guest with the Nova Scotia Health Authority says": the person, not the body."""
+    k = index_at(tokens, found.span.start)
+    j = k - 1
+    if j > floor and tokens[j].lower == "the":
+        j -= 1
+    if j <= floor or tokens[j].lower not in ("with", "of", "from", "at"):
+        return None
+    name_end = j
+    i = name_end - 1
+    while i >= floor and tokens[i].is_cap and tokens[i].is_word:
+        i -= 1
+    name = tokens[i + 1:name_end]
+    if len(name) < 2 or name[0].text not in _given_names():
+        return None
+    return _mention(text, name)
+
+
+def _given_names() -> dict[str, tuple[str, ...]]:
+    return table("first_names")
+
+
+def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
     i = cue_first - 1
     # skip a time expression between subject and cue: "the White House on Monday said"
     j = i
@@ -134,13 +190,15 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             prev = tokens[k - 1] if k - 1 >= floor else None
             if prev is None:
                 break
-            if not ((prev.lower in roles()) or (prev.is_cap and got[-1].is_cap and low in ("of", "on", "for"))):
+            if not (prev.lower in roles() or prev.lower in SOURCE_POSTMODIFIERS
+                    or (prev.is_cap and got[-1].is_cap and low in ("of", "on", "for"))):
                 break
         got.append(tok)
         if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             # "a spokesman for the ministry", "a person familiar with the matter": go on
             # through the preposition only when a role word stands before it
-            if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS and tokens[k - 2].lower in roles()):
+            if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS
+                    and (tokens[k - 2].lower in roles() or tokens[k - 2].lower in SOURCE_POSTMODIFIERS)):
                 break
         k -= 1
     got.reverse()
@@ -175,6 +233,11 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     k = _past_tags(tokens, k, floor)
     if inner[0].lower in ("of", "from") and not inner[0].is_cap:
         return subject_before(text, tokens, k, floor)  # "Ana Ruiz, of Dover, said": where she is from
+    if inner[-1].lower.rstrip(".") in _titles() and k - 1 >= floor and tokens[k - 1].is_cap:
+        # "Jim Eglinski, Yellowhead MP, said": the inner phrase is the title, the name stands before
+        name = subject_before(text, tokens, k, floor)
+        if name is not None:
+            return name
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
             and inner[-1].is_cap and len(inner) <= 5:
         # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
@@ -284,6 +347,34 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
         if t.is_cap and t.is_word:
             return phrase_after(text, tokens, k)
     return None
+
+
+def starts_named_phrase(tokens: list[Token], e: int) -> bool:
+    """A lower-case role before a name: "said shop owner Dana Reyes", "said
+    lead author Dr. Ana Ruiz", "said police Chief Ann Boyd"."""
+    for k in range(e, min(len(tokens), e + 4)):
+        t = tokens[k]
+        if t.is_cap and t.is_word and not is_time(t):
+            return k > e
+        if not t.is_word or t.lower in PREPOSITIONS or t.lower in SUBJECT_BOUNDARIES or t.lower in PRONOUNS:
+            return False
+    return False
+
+
+def with_appositive_name(text: str, tokens: list[Token], speaker: Mention) -> Mention:
+    """"says Wise's father, Darrin": a description followed by the name of the
+    person it describes, at the end of the attribution, is one mention."""
+    k = index_at(tokens, speaker.span.end)
+    last = speaker.text.split()[-1]
+    if last[:1].isupper() or k + 1 >= len(tokens) or tokens[k].text != ",":
+        return speaker
+    j = k + 1
+    while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+        j += 1
+    if j == k + 1 or j - k - 1 > 4 or (j < len(tokens) and tokens[j].text not in (".", ",", ";", "!", "?")):
+        return speaker
+    span = Span(speaker.span.start, tokens[j - 1].end)
+    return Mention(span, span.of(text))
 
 
 def starts_phrase(tok: Token, pronouns: bool = True) -> bool:

@@ -22,7 +22,9 @@ from ..words import (
 )
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
-from .phrases import clause_subject, phrase_after, roles, starts_phrase, subject_before
+from .phrases import (
+    clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+)
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
@@ -173,6 +175,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         first = aux_start(tokens, i)
         if _passive(tokens, first, i) or (e < len(tokens) and tokens[e].lower in ("up", "off", "out")):
             continue  # "people were charged fees", "Trump showed up"
+        if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
+            continue  # "who asked not to be named": a condition of anonymity, not a claim
         if tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text in (",", "—", "–"):
             speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ..."
         else:
@@ -382,11 +386,13 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
         first = aux_start(tokens, i)
         if first > 0 and tokens[first - 1].text == ",":
             # inverted: ", said Kerry."
-            if tok.lower.endswith("ing") or e >= n or not starts_phrase(tokens[e], pronouns=False):
+            if tok.lower.endswith("ing") or e >= n or not (
+                    starts_phrase(tokens[e], pronouns=False) or starts_named_phrase(tokens, e)):
                 continue
             speaker = _speaker_like(phrase_after(text, tokens, e))
             if speaker is None:
                 continue
+            speaker = with_appositive_name(text, tokens, speaker)
             after = [t for t in tokens if t.start >= speaker.span.end]
             if not _short_tail(after):
                 continue
@@ -559,11 +565,16 @@ def reported_label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
     A name and a colon open a headline's claim or a transcript's turn."""
     if len(tokens) < 5 or not tokens[0].is_cap:
         return []
-    colon = next((i for i, t in enumerate(tokens[:4]) if t.text == ":"), None)
+    colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if colon is not None and colon > 3 and not any(t.text == "," for t in tokens[1:colon]):
+        return []  # a long Title Case run is a headline, not a name
     if colon is None or colon == 0 or _inside(tokens[0], quoted):
         return []
     name = tokens[:colon]
-    if not all(t.is_cap and t.is_word for t in name) or any(t.lower in _LABEL_STOP for t in name) \
+    comma = next((i for i, t in enumerate(name) if t.text == ","), None)
+    if comma is not None and comma > 0 and all(t.is_cap and t.is_word for t in name[comma + 1:]):
+        name = name[:comma]  # a roundup line, "Jane Roe, The Daily Planet: ...": the writer, not the outlet
+    if not name or not all(t.is_cap and t.is_word for t in name) or any(t.lower in _LABEL_STOP for t in name) \
             or len(name[-1].text) < 2:
         return []
     if len(tokens) - colon - 1 < MIN_CONTENT_WORDS:

@@ -318,7 +318,8 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
 def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
     """A single capitalised word with no sign of a person: not a known given
     name, no title or honorific, and no person of that name in the text."""
-    if info.first is not None or info.title_span is not None or " " in info.name or info.name.isupper() \
+    if info.first is not None or info.title_span is not None or info.appositive is not None \
+            or " " in info.name or info.name.isupper() \
             or _CONTRACTION.search(info.name) or title_role(info.name, art.house) or title_role(info.name + ".", art.house):
         return False
     words = m.text.split()
