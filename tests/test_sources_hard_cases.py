@@ -191,3 +191,23 @@ def test_9_anonymous_sources_in_relative_clauses_and_appositives():
     assert sourced("Two officials with knowledge of the matter told The Times that the deal was off.") == [
         ("Two officials with knowledge of the matter", "Two officials with knowledge of the matter", "anonymous",
          None)]
+
+
+def test_8_cue_verbs_a_reader_knows_are_speech():
+    for verb in ("states", "notes", "echoed", "scolded", "sighed", "stammered", "wondered", "wrote"):
+        text = f"\"The ferry will not run tonight,\" Rivera {verb}."
+        assert [q.speaker.text for q in audit(text).quotes] == ["Rivera"], verb
+    assert [q.speaker.text for q in audit("\"The vote is close,\" the paper reports.").quotes] == ["the paper"]
+    assert [q.speaker.text for q in audit("Prices will fall next year, Rivera suggests.").quotes] == ["Rivera"]
+
+
+def test_8_speech_in_phrases_and_counted_speakers():
+    for text, speaker in [("Rivera went on to say that the bridge would close.", "Rivera"),
+                          ("Rivera closed by saying that the bridge would close.", "Rivera"),
+                          ("One resident praised the plan. Another said the plan was a mistake.", "Another"),
+                          ("The two said the plan was a mistake.", "The two")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+
+
+def test_8_a_later_verb_does_not_steal_the_attribution():
+    assert [q.speaker.text for q in audit("\"We are ready,\" Ito said as the crowd applauded.").quotes] == ["Ito"]

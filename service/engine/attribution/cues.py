@@ -52,7 +52,8 @@ def cue_words() -> frozenset[str]:
 _MOSTLY_NOUNS = frozenset(
     "report reports claim claims charge charges estimate estimates comment comments promise promises pledge "
     "pledges tweet tweets answer answers reply replies signal signals forecast forecasts fear fears hope hopes "
-    "demand demands warning call calls worry worries quotes figure figures".split()
+    "demand demands warning call calls worry worries quotes figure figures notes states remarks reasons "
+    "echoes echo".split()
 )
 
 
@@ -68,17 +69,21 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         return None
     if i > 0:
         prev = tokens[i - 1].lower
-        if prev in NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’")):
+        if (prev in NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’"))) \
+                and not _verb_after_context(tokens, i):
             return None
         if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in NOUN_CONTEXT:
             return None  # "a politically charged debate"
     if tok.lower in _MOSTLY_NOUNS:
-        # "reports that" is a verb; "a new report compares", "a congressional report that" are not
+        # "reports that" is a verb; "a new report compares", "a congressional report that" are not;
+        # a quotation's tail, "...," the paper reports., ends its sentence on the verb
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         prev_tok = tokens[i - 1] if i > 0 else None
         if prev_tok is None:
             return None
-        if prev_tok.lower not in SUBJECT_PRONOUNS and not (
+        ends = prev_tok.is_word and not prev_tok.lower.endswith("ed") and (
+            nxt in ("", ".", "!", "?") or (nxt == "," and prev_tok.is_cap))
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not (
                 nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
             return None
     for cv in cands:
@@ -88,6 +93,24 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         else:
             return cv, i + 1
     return None
+
+
+_VERB_ONLY_FORMS = frozenset("said says told tells wrote writes added adds asked asks".split())
+_COUNTED = frozenset("another other one two three four five six seven eight nine ten some many most several few "
+                     "each both".split())
+
+
+def _verb_after_context(tokens: list[Token], i: int) -> bool:
+    """A cue form after a word that usually makes it a noun, where it is a verb
+    all the same: "Another said", "two said", "went on to say", "by saying"."""
+    tok, prev = tokens[i].lower, tokens[i - 1].lower
+    if prev in _COUNTED and tok in _VERB_ONLY_FORMS and (i < 2 or tokens[i - 2].lower == "the" or tokens[i - 2].text in (".", ",", ";", "\"", "”")
+                                                         or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
+        return True
+    if prev == "to" and i >= 3 and tokens[i - 2].lower == "on" \
+            and tokens[i - 3].lower in ("went", "go", "goes", "going", "gone"):
+        return True
+    return prev == "by" and tok.endswith("ing") and i >= 2 and tokens[i - 2].is_word
 
 
 def make_cue(text: str, tokens: list[Token], first: int, verb: CueVerb, end: int) -> Cue:
@@ -103,6 +126,12 @@ def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
                               (tokens[j - 1].lower.endswith("ly") and tokens[j - 1].lower not in LY_NON_ADVERBS
                                and not tokens[j - 1].is_cap)):
         j -= 1
+    # "went on to say", "goes on to add": the phrase leads to the cue
+    if j >= floor + 3 and tokens[j - 1].lower == "to" and tokens[j - 2].lower == "on" \
+            and tokens[j - 3].lower in ("went", "go", "goes", "going", "gone"):
+        j -= 3
+        while j - 1 >= floor and tokens[j - 1].lower in AUXILIARIES:
+            j -= 1
     # never start a cue on a bare "'s" (possessive)
     while j < i and tokens[j].lower in ("'s", "’s"):
         j += 1

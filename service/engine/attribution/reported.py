@@ -177,8 +177,9 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             continue  # "people were charged fees", "Trump showed up"
         if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
             continue  # "who asked not to be named": a condition of anonymity, not a claim
-        if tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text in (",", "—", "–"):
-            speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ..."
+        if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
+                                                         or tokens[first - 1].lower == "by"):
+            speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
         else:
             speaker = subject_before(text, tokens, first)
             if tok.lower.endswith("ing") and speaker is not None:
