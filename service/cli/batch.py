@@ -23,7 +23,6 @@ import click
 from service import engine
 from service.engine.document import FORMATS
 from service.engine.errors import InputError
-from schemas.report import dump_report
 
 Chunk = list[tuple[int, bytes]]  # (1-based line number, raw line)
 Lines = list[tuple[str | None, str]]  # (error kind or None, output JSON line)
@@ -91,6 +90,8 @@ def audit_line(number: int, raw: bytes, spec: str) -> tuple[str | None, str]:
         record_id = record["id"]
         report = engine.audit(record["text"], record.get("format", "text"), policy_from_spec(spec),
                               title=record.get("title"), id=record_id)
+        from schemas.report import dump_report
+
         out = dump_report(report)
     except RecordError as e:
         kind, out = "record", _error(e.id, number, "record", str(e))

@@ -18,7 +18,6 @@ from service import __version__
 from service.engine.document import FORMATS
 from service.engine.errors import InputError, PolicyError
 
-from . import batch as batch_mod
 from . import checking, config as config_mod, drafts
 from .output import RunInfo, renderer
 
@@ -104,6 +103,8 @@ def check(paths, output_format, fail_on, input_format, output, exclude, jobs, co
         from concurrent.futures import ProcessPoolExecutor
         from itertools import repeat
 
+        from . import batch as batch_mod
+
         spec = batch_mod.policy_spec(None if cfg.policy_file else cfg.policy, cfg.policy_file)
         with ProcessPoolExecutor(max_workers=min(jobs, len(found))) as pool:
             results = list(pool.map(_check_in_worker, found, repeat(spec), chunksize=8))
@@ -128,6 +129,8 @@ def check(paths, output_format, fail_on, input_format, output, exclude, jobs, co
 
 
 def _check_in_worker(draft: drafts.Draft, spec: str) -> checking.FileResult:
+    from . import batch as batch_mod
+
     return checking.check(draft, batch_mod.policy_from_spec(spec))
 
 
@@ -203,6 +206,8 @@ def batch(input, output, jobs, dask_address, chunk_size, progress, config_path, 
     """Audit a JSON Lines archive ({"id", "text", "format"?, "title"?} a line;
     - for stdin): one JSON report a line, in input order. A bad line gives an
     error object with its line number; the run goes on."""
+    from . import batch as batch_mod
+
     cfg = _load_config(config_path, isolated, policy_file)
     config_mod.build_policy(cfg)  # fail fast, before any worker starts
     spec = batch_mod.policy_spec(None if cfg.policy_file else cfg.policy, cfg.policy_file)

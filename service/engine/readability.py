@@ -20,11 +20,17 @@ import math
 import pkgutil
 from functools import lru_cache
 from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import textstat
-from pyphen import Pyphen
-
+from . import lazy
 from .model import Readability
+
+lazy.ensure_lazy_nltk()  # textstat imports nltk for a CMU-dictionary counter we never call
+import textstat  # noqa: E402
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 LANG = "en_US"
 WORDS_PER_MINUTE = 238  # silent reading of non-fiction (Brysbaert 2019)
@@ -32,6 +38,8 @@ WORDS_PER_MINUTE = 238  # silent reading of non-fiction (Brysbaert 2019)
 
 @lru_cache(maxsize=1)
 def _pyphen() -> Pyphen:
+    from pyphen import Pyphen  # its dictionary list and the en_US patterns: on first use
+
     return Pyphen(lang=LANG)
 
 
@@ -58,6 +66,8 @@ def _textstat_caches() -> tuple:
         except ImportError:
             continue
         for value in vars(module).values():
+            if isinstance(value, ModuleType):  # e.g. the lazy nltk: reading it would load it
+                continue
             if callable(getattr(value, "cache_clear", None)) and callable(getattr(value, "cache_info", None)):
                 found[id(value)] = value
     return tuple(found.values())

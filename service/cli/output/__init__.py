@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from service.policy import Policy
 
 TOOL_NAME = "sourcecheck"
+_MODULES = {"text": "text", "json": "json_out", "sarif": "sarif", "github": "github",
+            "gitlab": "gitlab", "junit": "junit"}
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,11 @@ class RunInfo:
 
 
 def renderer(name: str) -> Callable:
-    """The ``render`` function of output format ``name``."""
-    from . import github, gitlab, json_out, junit, sarif, text
+    """The ``render`` function of output format ``name`` (only its module is
+    imported: ``json`` needs the marshmallow schemas, ``text`` does not)."""
+    from importlib import import_module
 
-    return {"text": text.render, "json": json_out.render, "sarif": sarif.render,
-            "github": github.render, "gitlab": gitlab.render, "junit": junit.render}[name]
+    return import_module(f"{__name__}.{_MODULES[name]}").render
 
 
 def counts(results) -> dict[str, int]:
