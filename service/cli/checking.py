@@ -96,11 +96,31 @@ def fingerprint(path: str, rule: str, snippet: str, occurrence: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+class UnknownRuleError(InputError):
+    """Suppression comments name rule ids that no rule has: one
+    ``LINE:COL: ...`` line each (the command prefixes the file's path)."""
+
+    def __init__(self, problems: tuple[suppression.UnknownRule, ...]):
+        super().__init__("\n".join(p.message() for p in problems))
+        self.problems = problems
+
+
+def known_rule_ids(report: Report) -> set[str]:
+    """The registered finding rules, and any other rule a finding of this
+    report carries (a finding's rule exists by definition)."""
+    return set(engine.RULES) | {f.rule for f in report.findings}
+
+
 def place(path: str, report: Report) -> tuple[Located, ...]:
     """Every finding of ``report`` located in the file, suppressions applied,
-    in file order (findings about the whole draft first)."""
+    in file order (findings about the whole draft first). Raises
+    UnknownRuleError when a suppression comment names an unknown rule."""
     doc = report.document
     directives = suppression.parse(doc.source)
+    if directives.directives:
+        unknown = suppression.unknown_rules(doc.source, known_rule_ids(report))
+        if unknown:
+            raise UnknownRuleError(unknown)
     seen: dict[tuple[str, str], int] = {}
     out = []
     for f in report.findings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import traceback
 
@@ -22,6 +23,7 @@ from . import checking, config as config_mod, drafts
 from .output import RunInfo, renderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+_AT_PLACE = re.compile(r"\d+:\d+: ")
 
 _config_options = [
     click.option("--config", "config_path", type=click.Path(dir_okay=False),
@@ -66,7 +68,9 @@ def _report_errors(results, debug: bool) -> None:
             if debug and r.traceback:
                 click.echo(r.traceback, err=True)
         elif r.error is not None:
-            click.echo(f"sourcecheck: {r.path}: {r.error}", err=True)
+            for line in r.error.splitlines():  # "LINE:COL: ..." lines are places in the draft
+                sep = ":" if _AT_PLACE.match(line) else ": "
+                click.echo(f"sourcecheck: {r.path}{sep}{line}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -276,7 +280,8 @@ def main(argv: list[str] | None = None) -> None:
         e.show()
         code = e.exit_code
     except (config_mod.ConfigError, PolicyError) as e:
-        click.echo(f"sourcecheck: {e}", err=True)
+        for line in str(e).splitlines():
+            click.echo(f"sourcecheck: {line}", err=True)
         for key, message in sorted(_flatten(e.errors).items()):
             click.echo(f"  {key}: {message}", err=True)
         code = EXIT_ERROR

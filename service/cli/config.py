@@ -16,7 +16,9 @@ newsroom keeps one policy for the service and the command.
 """
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,6 +138,7 @@ def build_policy(config: Config):
     Raises PolicyError with the policy's field errors."""
     from service.policy import Policy, load_policy_file
 
+    _check_rule_ids(config)
     if config.policy_file:
         if not os.path.isfile(config.policy_file):
             raise PolicyError(f"policy file {config.policy_file}: no such file")
@@ -143,6 +146,41 @@ def build_policy(config: Config):
     if config.policy is not None:
         return Policy.from_mapping(config.policy)
     return None
+
+
+def _check_rule_ids(config: Config) -> None:
+    """A rule id in the policy's ``rules`` that no rule has is an error at
+    its place in the file (``FILE:LINE:COL``), with the closest known id: a
+    typo must not leave the newsroom's setting silently unapplied."""
+    rules = (config.policy or {}).get("rules")
+    if not isinstance(rules, dict):
+        return
+    from service.engine import RULES
+
+    unknown = [r for r in rules if r not in RULES]
+    if not unknown:
+        return
+    where = config.policy_file or config.file
+    try:
+        text = Path(where).read_text(encoding="utf-8") if where else ""
+    except OSError:
+        text = ""
+    problems = []
+    for rule in unknown:
+        line, column = _first_key(text, rule)
+        close = difflib.get_close_matches(rule, list(RULES), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        problems.append(f"{where}:{line}:{column}: unknown rule id {rule!r} in the policy's rules{hint}")
+    raise ConfigError("\n".join(problems))
+
+
+def _first_key(text: str, key: str) -> tuple[int, int]:
+    """Line and column (1-based) where ``key`` is first written as a TOML key
+    (bare or quoted, in a table header or before ``=``); 1:1 if nowhere."""
+    m = re.search(rf"(?<![\w-])[\"']?{re.escape(key)}[\"']?(?![\w-])", text)
+    if not m:
+        return 1, 1
+    return text.count("\n", 0, m.start()) + 1, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
 
 
 def _read_toml(path: Path) -> dict:

@@ -6,12 +6,22 @@ Stages: ``document.load`` -> ``quotes.find_quotes`` -> ``speakers.attribute``
 """
 from __future__ import annotations
 
-from .document import Document, load
+from .document import FORMATS, Document, load
 from .errors import InputError, PolicyError, SourcecheckError
-from .model import Quote, Report, Source, Span
+from .model import SEVERITIES, Quote, Report, Source, Span
 
-__all__ = ["audit", "Document", "InputError", "PolicyError", "SourcecheckError",
-           "Quote", "Report", "Source", "Span"]
+__all__ = ["audit", "Document", "FORMATS", "InputError", "PolicyError", "RULES", "SEVERITIES",
+           "SourcecheckError", "Quote", "Report", "Source", "Span"]
+
+
+def __getattr__(name: str):
+    """``RULES`` (the finding rules' registry) is imported when first asked
+    for, so importing the engine stays cheap for a command's start-up."""
+    if name == "RULES":
+        from .findings import RULES
+
+        return RULES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def audit(text: object, format: str = "text", policy: object = None, *,
