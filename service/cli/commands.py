@@ -79,29 +79,46 @@ def cli():
     """Sourcing checks for news drafts: quotes, speakers, anonymous sources."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "output_format", type=click.Choice(config_mod.OUTPUT_FORMATS),
-              help="Output format (default: text, or the config's).")
-@click.option("--fail-on", type=click.Choice(config_mod.FAIL_ON),
-              help="Exit 1 when a finding has at least this severity (default: error).")
-@click.option("--input-format", type=click.Choice(FORMATS),
-              help="Read every draft as this format (default: by extension).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to a file.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip walked or globbed files matching this glob.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check drafts on this many processes (0: one per core).")
-@config_options
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, output_format, fail_on, input_format, output, exclude, jobs, config_path, isolated,
-          policy_file, debug):
-    """Audit drafts (files, folders, globs; - for stdin) and list findings as
-    file:line:col: severity rule message."""
-    cfg = _load_config(config_path, isolated, policy_file, format=output_format, **{"fail-on": fail_on})
-    policy = config_mod.build_policy(cfg)
-    found, path_errors = drafts.collect(
-        list(paths), extensions=tuple(cfg["extensions"]),
-        exclude=tuple(cfg["exclude"]) + tuple(exclude), root=cfg.root, input_format=input_format)
+_draft_options = [
+    click.option("--input-format", type=click.Choice(FORMATS),
+                 help="Read every draft as this format (default: by extension)."),
+    click.option("--exclude", multiple=True, metavar="GLOB", help="Skip walked or globbed files matching this glob."),
+    click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                 help="Check drafts on this many processes (0: one per core)."),
+]
+
+
+def draft_options(f):
+    for option in reversed(_draft_options):
+        f = option(f)
+    return f
+
+
+def _check_drafts(paths, cfg, policy, *, input_format, exclude, jobs, changed_since=None):
+    """Collect the drafts PATHS name (only those changed since a git ref,
+    with ``changed_since``) and check them: one FileResult each, path
+    errors included."""
+    exclude = tuple(cfg["exclude"]) + tuple(exclude)
+    if changed_since is not None:
+        from .changes import changed_files
+
+        changed = changed_files(changed_since)
+        exts = {e.lower().lstrip(".") for e in cfg["extensions"]}
+        if paths:  # the drafts PATHS name, if the change touched them
+            named, path_errors = drafts.collect(list(paths), extensions=tuple(exts), exclude=exclude,
+                                                root=cfg.root, input_format=input_format)
+            touched = {os.path.realpath(p) for p in changed}
+            found = [d for d in named if d.path != "-" and os.path.realpath(d.path) in touched]
+        else:
+            wanted = [p for p in changed if os.path.splitext(p)[1].lower().lstrip(".") in exts
+                      and not drafts.excluded(p, exclude, cfg.root)]
+            found, path_errors = drafts.collect(wanted, extensions=tuple(exts), root=cfg.root,
+                                                input_format=input_format)
+        if not found and not path_errors:
+            click.echo(f"sourcecheck: no drafts changed since {changed_since}", err=True)
+    else:
+        found, path_errors = drafts.collect(list(paths), extensions=tuple(cfg["extensions"]), exclude=exclude,
+                                            root=cfg.root, input_format=input_format)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(found) > 1 and all(d.path != "-" for d in found):
         from concurrent.futures import ProcessPoolExecutor
@@ -114,10 +131,68 @@ def check(paths, output_format, fail_on, input_format, output, exclude, jobs, co
             results = list(pool.map(_check_in_worker, found, repeat(spec), chunksize=8))
     else:
         results = [checking.check(d, policy, stdin=sys.stdin) for d in found]
-    results += [checking.FileResult(e.path, "text", error=e.reason, error_kind="input") for e in path_errors]
-    run = RunInfo(fail_on=cfg["fail-on"], policy=policy)
+    return results + [checking.FileResult(e.path, "text", error=e.reason, error_kind="input")
+                      for e in path_errors]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("-f", "--format", "output_format", type=click.Choice(config_mod.OUTPUT_FORMATS),
+              help="Output format (default: text, or the config's).")
+@click.option("--fail-on", type=click.Choice(config_mod.FAIL_ON),
+              help="Exit 1 when a finding has at least this severity (default: error).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to a file.")
+@draft_options
+@click.option("--changed-since", metavar="REF",
+              help="Check only drafts added or modified since this git ref (of those PATHS name, if given).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report and fail only on findings not in this baseline (default: the config's baseline).")
+@click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline: report every finding.")
+@click.option("--update-baseline", is_flag=True,
+              help="Rewrite the baseline with today's findings of the drafts checked (the others' are kept).")
+@config_options
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check(paths, output_format, fail_on, output, input_format, exclude, jobs, changed_since, baseline_file,
+          no_baseline, update_baseline, config_path, isolated, policy_file, debug):
+    """Audit drafts (files, folders, globs; - for stdin) and list findings as
+    file:line:col: severity rule message."""
+    if not paths and changed_since is None:
+        raise click.UsageError("give the drafts to check (files, folders, globs; - for stdin), "
+                               "or --changed-since REF")
+    if no_baseline and (baseline_file or update_baseline):
+        raise click.UsageError("--no-baseline cannot go with --baseline or --update-baseline")
+    cfg = _load_config(config_path, isolated, policy_file, format=output_format, **{"fail-on": fail_on})
+    policy = config_mod.build_policy(cfg)
+    baseline = None
+    if not no_baseline and (baseline_file or cfg.baseline or update_baseline):
+        from . import baseline as baseline_mod
+
+        where = baseline_file or cfg.baseline or baseline_mod.DEFAULT_FILE
+        if update_baseline and not os.path.exists(where):
+            baseline = baseline_mod.Baseline(where)
+        else:
+            baseline = baseline_mod.load(where)
+    results = _check_drafts(paths, cfg, policy, input_format=input_format, exclude=exclude, jobs=jobs,
+                            changed_since=changed_since)
+    baselined = fixed = 0
+    if baseline is not None:
+        if update_baseline:
+            if any(r.error is not None for r in results):
+                _report_errors(results, debug)
+                raise InputError(f"baseline {baseline.file} not updated: some drafts could not be checked")
+            baseline = baseline_mod.updated(results, baseline)
+            baseline_mod.write(baseline)
+            click.echo(f"sourcecheck: wrote {_count(len(baseline.entries), 'finding')} to {baseline.file}",
+                       err=True)
+        applied = baseline_mod.apply(results, baseline)
+        results, baselined, fixed = applied.results, applied.baselined, applied.fixed
+    run = RunInfo(fail_on=cfg["fail-on"], policy=policy, baselined=baselined,
+                  baseline=baseline.file if baseline is not None else None)
     _write(renderer(cfg["format"])(results, run), output)
     _report_errors(results, debug)
+    if fixed:
+        click.echo(f"sourcecheck: {_count(fixed, 'baselined finding')} no longer found; "
+                   "drop them with: sourcecheck check --update-baseline ...", err=True)
     if cfg["format"] == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .output.github import step_summary
 
@@ -130,6 +205,38 @@ def check(paths, output_format, fail_on, input_format, output, exclude, jobs, co
     if any(checking.at_or_above(f, run.fail_on) for r in results for f in r.active):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The baseline file (default: the config's baseline, else .sourcecheck-baseline.json).")
+@draft_options
+@config_options
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def record_baseline(paths, output, input_format, exclude, jobs, config_path, isolated, policy_file, debug):
+    """Record today's findings in PATHS as accepted: ``check --baseline``
+    (or ``baseline = "..."`` in the config) then reports only new ones."""
+    from . import baseline as baseline_mod
+
+    cfg = _load_config(config_path, isolated, policy_file)
+    policy = config_mod.build_policy(cfg)
+    results = _check_drafts(paths, cfg, policy, input_format=input_format, exclude=exclude, jobs=jobs)
+    if any(r.error is not None for r in results):
+        _report_errors(results, debug)
+        click.echo("sourcecheck: no baseline written: some drafts could not be checked", err=True)
+        return EXIT_INTERNAL if any(r.error_kind == "internal" for r in results) else EXIT_ERROR
+    target = baseline_mod.Baseline(output or cfg.baseline or baseline_mod.DEFAULT_FILE)
+    recorded = baseline_mod.Baseline(target.file, tuple(sorted(set(baseline_mod.entries(results, target)))))
+    baseline_mod.write(recorded)
+    with_findings = len({e.path for e in recorded.entries})
+    click.echo(f"Recorded {_count(len(recorded.entries), 'finding')} in {with_findings} of "
+               f"{_count(len(results), 'draft')} to {recorded.file}.")
+    return EXIT_CLEAN
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _check_in_worker(draft: drafts.Draft, spec: str) -> checking.FileResult:

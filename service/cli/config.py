@@ -7,6 +7,7 @@ over the defaults, with command-line options over both.
     format = "text"                    # default output format
     exclude = ["archive/**"]           # globs, relative to the config file
     extensions = ["md", "html", "txt"] # what a folder walk picks up
+    baseline = ".sourcecheck-baseline.json"  # accepted findings (sourcecheck baseline)
     policy-file = "policy.toml"        # a service policy file, or inline:
     [tool.sourcecheck.policy]          # the service's policy format, as is
     ...
@@ -35,7 +36,7 @@ DEFAULTS: dict = {
     "exclude": [],
     "extensions": list(DEFAULT_EXTENSIONS),
 }
-_FILE_KEYS = frozenset(DEFAULTS) | {"policy", "policy-file"}
+_FILE_KEYS = frozenset(DEFAULTS) | {"policy", "policy-file", "baseline"}
 DEFAULT_ORIGIN = "default"
 COMMAND_LINE = "command line"
 
@@ -59,6 +60,7 @@ class Config:
     policy: dict | None = None  # the raw policy mapping, if known
     policy_file: str | None = None
     policy_origin: str = DEFAULT_ORIGIN
+    baseline: str | None = None  # the baseline file (resolved), if configured
 
     def __getitem__(self, key: str):
         return self.settings[key]
@@ -66,6 +68,8 @@ class Config:
     def as_mapping(self) -> dict:
         """The merged configuration as one mapping (what ``config`` prints)."""
         out = dict(self.settings)
+        if self.baseline:
+            out["baseline"] = self.baseline
         if self.policy_file:
             out["policy-file"] = self.policy_file
         if self.policy is not None:
@@ -119,6 +123,9 @@ def load(*, start: str | os.PathLike = ".", path: str | None = None,
     policy_origin = str(file) if ("policy" in table or policy_file) else DEFAULT_ORIGIN
     if policy_file:
         policy_file = str((root / policy_file))
+    baseline = str(root / table["baseline"]) if table.get("baseline") else None
+    if "baseline" in table:
+        origins["baseline"] = str(file)
     for key, value in (overrides or {}).items():
         if value is None:
             continue
@@ -130,7 +137,7 @@ def load(*, start: str | os.PathLike = ".", path: str | None = None,
     if policy_file and policy is None and policy_file.endswith(".toml") and os.path.isfile(policy_file):
         policy = _read_toml(Path(policy_file))
     return Config(settings, origins, str(file) if file else None, str(root),
-                  policy, policy_file, policy_origin)
+                  policy, policy_file, policy_origin, baseline)
 
 
 def build_policy(config: Config):
@@ -206,7 +213,7 @@ def _validate(table: dict, where: str) -> None:
             errors[key] = "must be a list of strings"
         elif key == "policy" and not isinstance(value, dict):
             errors[key] = "must be a table"
-        elif key == "policy-file" and not isinstance(value, str):
+        elif key in ("policy-file", "baseline") and not isinstance(value, str):
             errors[key] = "must be a path"
     if "policy" in table and "policy-file" in table:
         errors["policy-file"] = "give either policy-file or a [policy] table, not both"
