@@ -108,11 +108,11 @@ def test_a_branch_that_moved_on_counts_from_where_this_one_left_it(repo):
 
 def test_with_the_baseline_a_pull_request_sees_only_its_new_findings(repo):
     assert sourcecheck("baseline", "--isolated", "drafts/", cwd=repo).returncode == 0
-    write(repo / "drafts" / "old1.md", "A new lede.\n\n" + FLAGGED + "\nThe mayor alleged the count was wrong.\n")
+    write(repo / "drafts" / "old1.md", "A new lede.\n\n" + FLAGGED + "\nMaria Lopez alleged the count was wrong.\n")
     code, out, _ = changed(repo, "--fail-on", "warning", "--baseline", ".sourcecheck-baseline.json")
     assert code == 1
     assert out.splitlines() == [
-        'drafts/old1.md:5:11: warning loaded-verb "alleged" is not neutral (implies the statement is unproven); '
+        'drafts/old1.md:5:13: warning loaded-verb "alleged" is not neutral (implies the statement is unproven); '
         '"said" is. (suggestion: said)',
         "1 finding (1 warning) in 1 of 1 draft; 1 in the baseline.",
     ]
