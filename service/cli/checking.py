@@ -136,13 +136,14 @@ def known_rule_ids(report: Report) -> set[str]:
     return set(engine.RULES) | {f.rule for f in report.findings}
 
 
-def place(path: str, report: Report) -> tuple[Located, ...]:
+def place(path: str, report: Report, *, check_rules: bool = True) -> tuple[Located, ...]:
     """Every finding of ``report`` located in the file, suppressions applied,
     in file order (findings about the whole draft first). Raises
-    UnknownRuleError when a suppression comment names an unknown rule."""
+    UnknownRuleError when a suppression comment names an unknown rule
+    (unless ``check_rules`` is false: the caller reports those itself)."""
     doc = report.document
     directives = suppression.parse(doc.source)
-    if directives.directives:
+    if check_rules and directives.directives:
         unknown = suppression.unknown_rules(doc.source, known_rule_ids(report))
         if unknown:
             raise UnknownRuleError(unknown)

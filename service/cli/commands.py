@@ -235,6 +235,19 @@ def record_baseline(paths, output, input_format, exclude, jobs, config_path, iso
     return EXIT_CLEAN
 
 
+@cli.command("lsp")
+@click.option("--docs-url", metavar="URL",
+              help="Where the rules' documentation is (docs/report.md; default: this installation's copy).")
+def lsp(docs_url):
+    """A Language Server Protocol server on stdin/stdout: the findings of
+    Markdown, HTML and text drafts as diagnostics as you type, with quick
+    fixes. Point your editor's LSP client at `sourcecheck lsp`."""
+    from .lsp import serve
+
+    serve(docs_url)
+    return EXIT_CLEAN
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
