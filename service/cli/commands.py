@@ -1,5 +1,6 @@
-"""The ``sourcecheck`` command: check drafts like code is linted, print one
-draft's report, show the configuration, audit JSONL archives.
+"""The ``sourcecheck`` command: check drafts like code is linted, record a
+baseline of accepted findings, print one draft's report, show the
+configuration, audit JSONL archives, serve editors (``lsp``).
 
 Exit codes (the one place they are decided, in ``main``):
 0 clean; 1 findings at or above ``--fail-on``; 2 usage, configuration or
@@ -215,8 +216,9 @@ def check(paths, output_format, fail_on, output, input_format, exclude, jobs, ch
 @config_options
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def record_baseline(paths, output, input_format, exclude, jobs, config_path, isolated, policy_file, debug):
-    """Record today's findings in PATHS as accepted: ``check --baseline``
-    (or ``baseline = "..."`` in the config) then reports only new ones."""
+    """Record today's findings in PATHS as accepted, so that check
+    --baseline FILE (or baseline = "FILE" in the config) reports only new
+    ones."""
     from . import baseline as baseline_mod
 
     cfg = _load_config(config_path, isolated, policy_file)
@@ -241,7 +243,7 @@ def record_baseline(paths, output, input_format, exclude, jobs, config_path, iso
 def lsp(docs_url):
     """A Language Server Protocol server on stdin/stdout: the findings of
     Markdown, HTML and text drafts as diagnostics as you type, with quick
-    fixes. Point your editor's LSP client at `sourcecheck lsp`."""
+    fixes. Point your editor's LSP client at the command: sourcecheck lsp."""
     from .lsp import serve
 
     serve(docs_url)
