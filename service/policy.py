@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from schemas.policy import load_policy
 from service.engine import DEFAULT, Policy, PolicyError, RulePolicy, ScorePolicy, Thresholds
 
 __all__ = ["from_mapping", "load_policy_file", "Policy", "RulePolicy", "Thresholds", "ScorePolicy",
@@ -28,6 +27,12 @@ def from_mapping(data: Mapping | Policy | None) -> Policy:
     """Validate ``data`` (a request body or a parsed file) into a Policy;
     ``None`` is the default policy and a ``Policy`` is returned as is. Raises
     ``PolicyError`` whose ``errors`` map each bad field's dotted path to a message."""
+    if data is None:
+        return DEFAULT
+    if isinstance(data, Policy):
+        return data
+    from schemas.policy import load_policy  # marshmallow only when a mapping must be validated
+
     return load_policy(data)
 
 

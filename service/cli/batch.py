@@ -22,7 +22,6 @@ import click
 
 from service import engine
 from service.engine import FORMATS, InputError
-from schemas.report import dump_report
 
 from .errors import CommandError
 
@@ -92,6 +91,8 @@ def audit_line(number: int, raw: bytes, spec: str) -> tuple[str | None, str]:
         record_id = record["id"]
         report = engine.audit(record["text"], record.get("format", "text"), policy_from_spec(spec),
                               title=record.get("title"), id=record_id)
+        from schemas.report import dump_report
+
         out = dump_report(report)
     except RecordError as e:
         kind, out = "record", _error(e.id, number, "record", str(e))

@@ -71,7 +71,7 @@ def collect(args: list[str], *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
             drafts.append(Draft(path, input_format or format_for(path)))
 
     def wanted(path: str) -> bool:
-        return _extension(path) in exts and not _excluded(path, exclude, root)
+        return _extension(path) in exts and not excluded(path, exclude, root)
 
     for arg in args:
         if arg == "-":
@@ -87,7 +87,7 @@ def collect(args: list[str], *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
                 add(p)
         elif _GLOB_CHARS & set(arg):
             matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
-            matches = [p for p in matches if not _excluded(p, exclude, root)]
+            matches = [p for p in matches if not excluded(p, exclude, root)]
             if not matches:
                 errors.append(PathError(arg, "no files match this pattern"))
             for p in matches:
@@ -106,7 +106,7 @@ def _walk(folder: str):
             yield os.path.join(dirpath, name)
 
 
-def _excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
+def excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
     """True when the path, or a folder above it, matches an exclude pattern."""
     if not patterns:
         return False

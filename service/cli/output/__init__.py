@@ -21,6 +21,8 @@ class RunInfo:
     fail_on: str = "error"
     version: str = __version__
     policy: "Policy | None" = None  # the effective policy (None: the house default)
+    baseline: str | None = None  # the baseline file in use, if any
+    baselined: int = 0  # findings the baseline accepted (not in ``active``)
 
 
 def counts(results) -> dict[str, int]:

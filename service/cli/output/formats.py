@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
+
+_MODULES = {"text": "text", "json": "json_out", "sarif": "sarif", "github": "github",
+            "gitlab": "gitlab", "junit": "junit"}
 
 
 def renderer(name: str) -> Callable:
-    """The ``render`` function of output format ``name``."""
-    from . import github, gitlab, json_out, junit, sarif, text
-
-    return {"text": text.render, "json": json_out.render, "sarif": sarif.render,
-            "github": github.render, "gitlab": gitlab.render, "junit": junit.render}[name]
+    """The ``render`` function of output format ``name`` (only its module is
+    imported: ``json`` needs the marshmallow schemas, ``text`` does not)."""
+    return import_module(f"{__package__}.{_MODULES[name]}").render

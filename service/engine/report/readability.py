@@ -20,11 +20,25 @@ import math
 import pkgutil
 from functools import lru_cache
 from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import textstat
-from pyphen import Pyphen
-
+from .. import lazy
 from ..model import Readability
+
+
+
+@lru_cache(maxsize=1)
+def _textstat() -> ModuleType:
+    """textstat, imported on first use: it imports nltk for a CMU-dictionary
+    counter we never call, so Punkt is loaded the lazy way first."""
+    lazy.ensure_lazy_nltk()
+    import textstat
+
+    return textstat
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 LANG = "en_US"
 WORDS_PER_MINUTE = 238  # silent reading of non-fiction (Brysbaert 2019)
@@ -32,6 +46,8 @@ WORDS_PER_MINUTE = 238  # silent reading of non-fiction (Brysbaert 2019)
 
 @lru_cache(maxsize=1)
 def _pyphen() -> Pyphen:
+    from pyphen import Pyphen  # its dictionary list and the en_US patterns: on first use
+
     return Pyphen(lang=LANG)
 
 
@@ -58,6 +74,8 @@ def _textstat_caches() -> tuple:
         except ImportError:
             continue
         for value in vars(module).values():
+            if isinstance(value, ModuleType):  # e.g. the lazy nltk: reading it would load it
+                continue
             if callable(getattr(value, "cache_clear", None)) and callable(getattr(value, "cache_info", None)):
                 found[id(value)] = value
     return tuple(found.values())
@@ -78,6 +96,7 @@ def measure(text: str) -> Readability | None:
 
 
 def _measure(text: str) -> Readability | None:
+    textstat = _textstat()
     words = textstat.lexicon_count(text)
     sentences = textstat.sentence_count(text)
     counts = [syllables(w) for w in textstat.remove_punctuation(text).split()]
