@@ -18,7 +18,7 @@ try:
 except ConfigError as e:  # a clear line, not a traceback, then exit 2
     sys.exit(f"sourcecheck: {e}")
 
-bind = "0.0.0.0:8000"
+bind = "127.0.0.1:8000"  # the Dockerfile and `make serve` pass --bind
 # Auditing is CPU-bound: one sync worker per CPU; more only queue behind the GIL.
 workers = _config.worker_count()
 worker_class = "sync"

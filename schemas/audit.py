@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from service.engine.document import FORMATS
 from service.engine.errors import PolicyError
-from schemas.fields import StrictBoolean
+from schemas.fields import StrictBoolean, Text
 from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
 
@@ -69,15 +69,15 @@ def _compact(node: dict):
 class AuditRequestSchema(Schema):
     """One article to audit."""
 
-    text = fields.String(required=True, validate=validate.Regexp(
+    text = Text(required=True, validate=validate.Regexp(
         NOT_BLANK, error="text is empty: send the article's text"), metadata={
         "description": "the article as the CMS holds it; every offset in the report is into this "
                        "string, in Python code points",
         "example": "\u201cWe will win,\u201d the mayor said."})
     format = fields.String(load_default="text", validate=validate.OneOf(FORMATS), metadata={
         "description": "how to read `text`: plain text, Markdown (CommonMark) or HTML"})
-    title = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=1000))
-    id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
+    title = Text(allow_none=True, load_default=None, validate=validate.Length(max=1000))
+    id = Text(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
         "description": "the client's own id for the article, echoed in the report"})
     policy = PolicyField(allow_none=True, load_default=None, metadata={
         "description": "newsroom policy overrides (rules, thresholds, score, words), the format of a "

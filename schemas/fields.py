@@ -3,7 +3,11 @@ declares, nothing marshmallow would coerce ("8" for a number, "yes" or 1
 for a boolean), so what the document calls invalid the service refuses."""
 from __future__ import annotations
 
+import re
+
 from marshmallow import fields
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class StrictBoolean(fields.Boolean):
@@ -29,6 +33,21 @@ class StrictInteger(fields.Integer):
 
     def __init__(self, **kwargs):
         super().__init__(strict=True, **kwargs)
+
+
+class Text(fields.String):
+    """A string that is Unicode text: JSON may escape a lone surrogate
+    (``"\\ud800"``), which no UTF-8 store or client can hold, so it is refused here."""
+
+    default_error_messages = {"surrogate": "contains a lone surrogate (U+{code:04X}) at character {at}: "
+                                           "not Unicode text"}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        value = super()._deserialize(value, attr, data, **kwargs)
+        bad = _SURROGATE.search(value)
+        if bad:
+            raise self.make_error("surrogate", code=ord(bad.group()), at=bad.start())
+        return value
 
 
 def dict_key_names(self, field, **kwargs) -> dict:

@@ -15,7 +15,7 @@ from flask_smorest.utils import prepare_response
 
 from schemas.fields import dict_key_names
 from schemas.problem import PROBLEM_MEDIA_TYPE, ProblemSchema
-from service import __version__, api, auth, problems, requestlog
+from service import __version__, api, auth, problems, requestlog, security
 from service.config import Config
 
 log = logging.getLogger("sourcecheck.app")
@@ -71,14 +71,25 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.extensions[auth.EXTENSION] = auth.digests(config.api_keys)
 
     requestlog.init_app(app)
+    csrf = security.init_app(app, config.secret_key)  # sessions, CSRF tokens, security headers
     rest = ProblemApi(app)
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
     rest.register_blueprint(api.audits)
+    csrf.exempt(api.audits)  # the JSON API authenticates with a Bearer key, not a cookie
 
     from service import review
-    review.init_app(app)
-    problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
+    from service.store import Store
+
+    if api.STORE not in app.extensions:
+        app.extensions[api.STORE] = Store.from_config(app.config)
+    if config.retention_days:
+        purged = app.extensions[api.STORE].purge(config.retention_days)
+        if purged:
+            log.info("purged %d report(s) kept more than %d day(s)", purged, config.retention_days)
+    if config.review:
+        review.init_app(app)
+        problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
 
     app.extensions[api.READY] = _warm_up()
     return app
