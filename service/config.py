@@ -30,7 +30,7 @@ class Config:
     workers: int | None = None  # SOURCECHECK_WORKERS: gunicorn workers; None: one per CPU
     timeout: int = 30  # SOURCECHECK_TIMEOUT: seconds before gunicorn restarts a stuck worker
     max_requests: int = 10_000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
-    max_batch_chars: int = 1_000_000  # SOURCECHECK_MAX_BATCH_CHARS: characters in one batch, all articles together
+    max_batch_chars: int = 500_000  # SOURCECHECK_MAX_BATCH_CHARS: characters in one batch, all together
     deadline: float | None = None  # SOURCECHECK_DEADLINE: seconds of engine work per request; None: timeout - 5
     review: bool = True  # SOURCECHECK_REVIEW: on/off, the review pages
     secret_key: str | None = field(default=None, repr=False)  # SOURCECHECK_SECRET_KEY: signs the review session
