@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from service.engine.document import FORMATS
 from service.engine.errors import PolicyError
-from schemas.fields import StrictBoolean, Text
+from schemas.fields import ArticleText, StrictBoolean, Text
 from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
 
@@ -69,8 +69,7 @@ def _compact(node: dict):
 class AuditRequestSchema(Schema):
     """One article to audit."""
 
-    text = Text(required=True, validate=validate.Regexp(
-        NOT_BLANK, error="text is empty: send the article's text"), metadata={
+    text = Text(required=True, validate=ArticleText(), metadata={"limit": "max_chars",
         "description": "the article as the CMS holds it; every offset in the report is into this "
                        "string, in Python code points",
         "example": "\u201cWe will win,\u201d the mayor said."})
@@ -93,6 +92,7 @@ class BatchRequestSchema(Schema):
 
     articles = fields.List(fields.Nested(AuditRequestSchema), required=True,
                            validate=validate.Length(min=1, max=MAX_BATCH_SCHEMA), metadata={
+                               "limit": "max_batch",
                                "description": "at most SOURCECHECK_MAX_BATCH articles (default 50)"})
 
 

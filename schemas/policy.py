@@ -87,6 +87,12 @@ class VerbTable(fields.Field):
         return None if value is None else dict(value)
 
 
+_ALTERNATIVES = r"[\w'’.-]+(?:\|[\w'’.-]+)*"
+# The syntax ``compile_phrase`` reads, as a pattern the OpenAPI document can show: words or
+# a|b alternatives, some in (parentheses) as optional, at least one not.
+PHRASE = rf"^\s*(?:\({_ALTERNATIVES}\)\s+)*{_ALTERNATIVES}(?:\s+(?:\({_ALTERNATIVES}\)|{_ALTERNATIVES}))*\s*$"
+
+
 class WordsSchema(_Strict):
     loaded_verbs = VerbTable(metadata={
         "description": "extra loaded verbs: [lemma] or {lemma: neutral}",
@@ -94,7 +100,8 @@ class WordsSchema(_Strict):
                   {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}]})
     house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
         "description": "extra titles of people who speak for an institution"})
-    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
+    vague_phrases = fields.List(fields.String(validate=validate.Regexp(
+        PHRASE, error="not a phrase: use words, (optional) words and a|b alternatives")), metadata={
         "description": "extra weasel phrases, in the syntax of lexicon/vague_attributions.txt"})
 
     @validates("vague_phrases")

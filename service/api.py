@@ -45,10 +45,20 @@ audits.before_request(auth.require_api_key)
 _BODY_ERRORS = (400, 401, 413, 415, 500, 501, 503)
 
 
+# A stored report's id leads to reading and deleting it (OpenAPI links; clients and fuzzers follow them).
+_STORED_LINKS = {"links": {
+    "GetStoredAudit": {"operationId": "getAudit", "parameters": {"audit_id": "$response.body#/stored_id"},
+                       "description": "the stored report (present when the request asked to store it)"},
+    "DeleteStoredAudit": {"operationId": "deleteAudit", "parameters": {"audit_id": "$response.body#/stored_id"},
+                          "description": "forget the stored report"},
+}}
+
+
 @audits.route("/audits", methods=["POST"])
 @audits.arguments(AuditRequestSchema, description="the article and how to read it")
 @audits.response(200, AuditResponseSchema, description="the sourcing-transparency report")
 @audits.errors(*_BODY_ERRORS)
+@audits.doc(operationId="createAudit", responses={200: _STORED_LINKS})
 def create_audit(article: dict):
     """Audit one article.
 
@@ -63,6 +73,7 @@ def create_audit(article: dict):
 @audits.arguments(BatchRequestSchema, description="the articles, in order")
 @audits.response(200, BatchResponseSchema, description="one report per article, in request order")
 @audits.errors(*_BODY_ERRORS)
+@audits.doc(operationId="createAudits")
 def create_audits(batch: dict):
     """Audit several articles at once: all succeed, or the request fails
     with a problem pointing at the first article that could not be audited."""
@@ -94,6 +105,7 @@ def create_audits(batch: dict):
 @audits.route("/audits/<string:audit_id>", methods=["GET"])
 @audits.response(200, AuditResponseSchema, description="a stored report")
 @audits.errors(401, 404, 500, 501)
+@audits.doc(operationId="getAudit")
 def get_audit(audit_id: str):
     """A report stored with `"store": true`."""
     store = _require_store_if(True)
@@ -106,6 +118,7 @@ def get_audit(audit_id: str):
 @audits.route("/audits/<string:audit_id>", methods=["DELETE"])
 @audits.response(204, description="the report is deleted")
 @audits.errors(401, 404, 500, 501)
+@audits.doc(operationId="deleteAudit")
 def delete_audit(audit_id: str):
     """Delete a stored report and the text it was made from."""
     store = _require_store_if(True)

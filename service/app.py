@@ -28,9 +28,28 @@ class ProblemApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
+    def __init__(self, app=None, *, config: Config | None = None, **kwargs):
+        self.service_config = config or Config()
+        super().__init__(app, **kwargs)
+
     def _init_spec(self, *args, **kwargs):
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(dict_key_names)
+        self.ma_plugin.converter.add_attribute_function(self._configured_limits())
+
+    def _configured_limits(self):
+        """Document the limits this server is configured with: a field whose
+        metadata names a ``limit`` gets it as ``maxItems`` / ``maxLength``."""
+        config = self.service_config
+
+        def configured_limits(converter, field, **kwargs) -> dict:
+            limit = field.metadata.get("limit")
+            if limit == "max_batch":
+                return {"maxItems": config.max_batch}
+            if limit == "max_chars":
+                return {"maxLength": config.max_chars}
+            return {}
+        return configured_limits
 
     def _register_responses(self):
         for status in http.HTTPStatus:
@@ -72,7 +91,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
 
     requestlog.init_app(app)
     csrf = security.init_app(app, config.secret_key)  # sessions, CSRF tokens, security headers
-    rest = ProblemApi(app)
+    rest = ProblemApi(app, config=config)
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
     rest.register_blueprint(api.audits)
