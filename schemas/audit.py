@@ -14,7 +14,6 @@ from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
 
 MAX_BATCH_SCHEMA = 1000  # hard ceiling; SOURCECHECK_MAX_BATCH sets the working limit
-NOT_BLANK = r"[\s\S]*\S"  # anchored at the start by marshmallow, a search in JSON Schema: same meaning
 
 
 class PolicyField(fields.Nested):
