@@ -88,3 +88,21 @@ def test_unknown_format_is_an_input_error():
 def test_empty_text_has_no_paragraphs():
     doc = load("   \n\n  ")
     assert doc.paragraphs == () and doc.sentences == ()
+
+
+def test_text_inside_a_textarea_script_or_style_is_not_audited():
+    from service.engine import audit
+
+    html = ('<p>“Real words,” the mayor said.</p><textarea>“Typed in a box,” he said.</textarea>'
+            '<script>var q = "“Code,” she said.";</script><style>p::before { content: "“x,” they said." }</style>')
+    assert [q.text for q in audit(html, "html").quotes] == ["Real words,"]
+
+
+def test_markdown_code_spans_are_not_audited_and_offsets_stay_exact():
+    from service.engine import audit
+
+    from schemas.report import dump_report
+
+    md = 'Run `"rm -rf," he said` first.\n\n“Real words,” the mayor said.'
+    quotes = dump_report(audit(md, "markdown"))["quotes"]
+    assert [(q["text"], md[q["start"]:q["end"]]) for q in quotes] == [("Real words,", "Real words,")]

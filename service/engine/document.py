@@ -228,7 +228,7 @@ _BLOCK_TAGS = frozenset(
     "blockquote pre table tr td th thead tbody tfoot figure figcaption hr br address details "
     "summary form fieldset caption".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object".split())
+_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object textarea".split())
 
 
 class _HTMLText(HTMLParser):
@@ -322,8 +322,13 @@ def _extract_markdown(source: str, builder: _PlainBuilder) -> None:
 def _markdown_inline(children, builder: _PlainBuilder, pos: int, end: int) -> None:
     src = builder.source
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
             pos = builder.add_aligned(child.content, pos, end)
+        elif child.type == "code_inline":
+            # code is not prose: skip it (and its backticks) like markup
+            found = src.find(child.content, pos, end) if child.content else -1
+            if found >= 0:
+                pos = found + len(child.content)
         elif child.type == "softbreak":
             nl = src.find("\n", pos, end)
             at = nl if nl >= 0 else pos
