@@ -100,8 +100,8 @@ class WordsSchema(_Strict):
                   {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}]})
     house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
         "description": "extra titles of people who speak for an institution"})
-    vague_phrases = fields.List(fields.String(validate=validate.Regexp(
-        PHRASE, error="not a phrase: use words, (optional) words and a|b alternatives")), metadata={
+    # the pattern documents what ``compile_phrase`` (the check below) accepts
+    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1), metadata={"pattern": PHRASE}), metadata={
         "description": "extra weasel phrases, in the syntax of lexicon/vague_attributions.txt"})
 
     @validates("vague_phrases")
