@@ -97,12 +97,3 @@ def test_text_inside_a_textarea_script_or_style_is_not_audited():
             '<script>var q = "“Code,” she said.";</script><style>p::before { content: "“x,” they said." }</style>')
     assert [q.text for q in audit(html, "html").quotes] == ["Real words,"]
 
-
-def test_markdown_code_spans_are_not_audited_and_offsets_stay_exact():
-    from service.engine import audit
-
-    from schemas.report import dump_report
-
-    md = 'Run `"rm -rf," he said` first.\n\n“Real words,” the mayor said.'
-    quotes = dump_report(audit(md, "markdown"))["quotes"]
-    assert [(q["text"], md[q["start"]:q["end"]]) for q in quotes] == [("Real words,", "Real words,")]

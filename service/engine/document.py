@@ -322,13 +322,8 @@ def _extract_markdown(source: str, builder: _PlainBuilder) -> None:
 def _markdown_inline(children, builder: _PlainBuilder, pos: int, end: int) -> None:
     src = builder.source
     for child in children:
-        if child.type == "text":
+        if child.type in ("text", "code_inline"):
             pos = builder.add_aligned(child.content, pos, end)
-        elif child.type == "code_inline":
-            # code is not prose: skip it (and its backticks) like markup
-            found = src.find(child.content, pos, end) if child.content else -1
-            if found >= 0:
-                pos = found + len(child.content)
         elif child.type == "softbreak":
             nl = src.find("\n", pos, end)
             at = nl if nl >= 0 else pos
