@@ -3,6 +3,8 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Loopback only by default; `make serve HOST=0.0.0.0` exposes it (the Dockerfile does, on purpose).
+HOST ?= 127.0.0.1
 
 .PHONY: serve test install install-dev js-test js-types
 
@@ -20,7 +22,7 @@ install-dev: $(BIN)/python
 
 serve: install
 	$(BIN)/python -m service.smoke
-	$(BIN)/gunicorn -c docker/gunicorn.conf.py --bind 0.0.0.0:$(PORT) "service.app:create_app()"
+	$(BIN)/gunicorn -c docker/gunicorn.conf.py --bind $(HOST):$(PORT) "service.app:create_app()"
 
 test: install-dev
 	bash scripts/test-setup.sh

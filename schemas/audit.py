@@ -9,12 +9,11 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from service import policy as policies
 from service.engine import FORMATS, PolicyError
-from schemas.fields import StrictBoolean
+from schemas.fields import ArticleText, StrictBoolean, Text
 from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
 
 MAX_BATCH_SCHEMA = 1000  # hard ceiling; SOURCECHECK_MAX_BATCH sets the working limit
-NOT_BLANK = r"[\s\S]*\S"  # anchored at the start by marshmallow, a search in JSON Schema: same meaning
 
 
 class PolicyField(fields.Nested):
@@ -67,15 +66,14 @@ def _compact(node: dict):
 class AuditRequestSchema(Schema):
     """One article to audit."""
 
-    text = fields.String(required=True, validate=validate.Regexp(
-        NOT_BLANK, error="text is empty: send the article's text"), metadata={
+    text = Text(required=True, validate=ArticleText(), metadata={"limit": "max_chars",
         "description": "the article as the CMS holds it; every offset in the report is into this "
                        "string, in Python code points",
         "example": "\u201cWe will win,\u201d the mayor said."})
     format = fields.String(load_default="text", validate=validate.OneOf(FORMATS), metadata={
         "description": "how to read `text`: plain text, Markdown (CommonMark) or HTML"})
-    title = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=1000))
-    id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
+    title = Text(allow_none=True, load_default=None, validate=validate.Length(max=1000))
+    id = Text(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
         "description": "the client's own id for the article, echoed in the report"})
     policy = PolicyField(allow_none=True, load_default=None, metadata={
         "description": "newsroom policy overrides (rules, thresholds, score, words), the format of a "
@@ -91,6 +89,7 @@ class BatchRequestSchema(Schema):
 
     articles = fields.List(fields.Nested(AuditRequestSchema), required=True,
                            validate=validate.Length(min=1, max=MAX_BATCH_SCHEMA), metadata={
+                               "limit": "max_batch",
                                "description": "at most SOURCECHECK_MAX_BATCH articles (default 50)"})
 
 

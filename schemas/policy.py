@@ -8,6 +8,8 @@ marshmallow's nested errors into ``PolicyError`` with dotted field paths
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -85,6 +87,15 @@ class VerbTable(fields.Field):
         return None if value is None else dict(value)
 
 
+# Word characters spelled out (Latin letters, digits, _), so every generator reads the
+# pattern alike; the list's check below holds phrases to it as well as to ``compile_phrase``.
+_WORD = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'’.-]"
+_ALTERNATIVES = rf"{_WORD}+(?:\|{_WORD}+)*"
+# The syntax ``compile_phrase`` reads, as a pattern the OpenAPI document can show: words or
+# a|b alternatives, some in (parentheses) as optional, at least one not.
+PHRASE = rf"^\s*(?:\({_ALTERNATIVES}\)\s+)*{_ALTERNATIVES}(?:\s+(?:\({_ALTERNATIVES}\)|{_ALTERNATIVES}))*\s*$"
+
+
 class WordsSchema(_Strict):
     loaded_verbs = VerbTable(metadata={
         "description": "extra loaded verbs: [lemma] or {lemma: neutral}",
@@ -92,12 +103,15 @@ class WordsSchema(_Strict):
                   {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}]})
     house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
         "description": "extra titles of people who speak for an institution"})
-    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
+    # the pattern documents what ``compile_phrase`` (the check below) accepts
+    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1), metadata={"pattern": PHRASE}), metadata={
         "description": "extra weasel phrases, in the syntax of lexicon/vague_attributions.txt"})
 
     @validates("vague_phrases")
     def _phrases_compile(self, value, **kwargs):
         for phrase in value:
+            if re.fullmatch(PHRASE, phrase) is None:
+                raise ValidationError(f"{phrase!r}: use words in Latin letters, (optional) words and a|b")
             try:
                 compile_phrase(phrase)
             except ValueError as e:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from http import HTTPStatus
 
 from flask import Response, current_app, g, request
@@ -16,8 +17,8 @@ from schemas.audit import (AuditRequestSchema, AuditResponseSchema, BatchRequest
 from schemas.report import dump_report
 from service import __version__, auth
 from service.body import JSONBodyParser
-from service.engine import InputError, audit
-from service.problems import Problem, input_problem
+from service.engine import DeadlineExceeded, InputError, audit
+from service.problems import Problem, deadline_problem, input_problem
 
 STORE = "sourcecheck.store"  # app.extensions key of the report store (the review page provides it)
 READY = "sourcecheck.ready"
@@ -43,7 +44,16 @@ health = Blueprint("health", __name__, description="Liveness and readiness probe
 
 audits.before_request(auth.require_api_key)
 
-_BODY_ERRORS = (400, 401, 413, 415, 500, 501)
+_BODY_ERRORS = (400, 401, 413, 415, 500, 501, 503)
+
+
+# A stored report's id leads to reading and deleting it (OpenAPI links; clients and fuzzers follow them).
+_STORED_LINKS = {"links": {
+    "GetStoredAudit": {"operationId": "getAudit", "parameters": {"audit_id": "$response.body#/stored_id"},
+                       "description": "the stored report (present when the request asked to store it)"},
+    "DeleteStoredAudit": {"operationId": "deleteAudit", "parameters": {"audit_id": "$response.body#/stored_id"},
+                          "description": "forget the stored report"},
+}}
 
 
 _ETAG_HEADER = {"description": "names this request's report: send it back in `If-None-Match` with "
@@ -61,7 +71,7 @@ _IF_NONE_MATCH = {"in": "header", "name": "If-None-Match", "required": False, "s
 @audits.alt_response(304, description="the report named by `If-None-Match` still stands (no body)",
                      headers={"ETag": _ETAG_HEADER})
 @audits.errors(*_BODY_ERRORS)
-@audits.doc(parameters=[_IF_NONE_MATCH])
+@audits.doc(operationId="createAudit", parameters=[_IF_NONE_MATCH], responses={200: _STORED_LINKS})
 def create_audit(article: dict):
     """Audit one article.
 
@@ -83,6 +93,7 @@ def create_audit(article: dict):
 @audits.arguments(BatchRequestSchema, description="the articles, in order")
 @audits.response(200, BatchResponseSchema, description="one report per article, in request order")
 @audits.errors(*_BODY_ERRORS)
+@audits.doc(operationId="createAudits")
 def create_audits(batch: dict):
     """Audit several articles at once: all succeed, or the request fails
     with a problem pointing at the first article that could not be audited."""
@@ -91,15 +102,30 @@ def create_audits(batch: dict):
     if len(articles) > limit:
         raise Problem(422, "invalid-body", f"at most {limit} articles per batch, got {len(articles)}",
                       errors=[{"pointer": "/articles", "detail": f"at most {limit} articles"}])
+    budget = current_app.config.get("SOURCECHECK_MAX_BATCH_CHARS")
+    total = sum(len(a["text"]) for a in articles)
+    if budget and total > budget:
+        raise Problem(422, "invalid-body", f"the articles hold {total:,} characters together; a batch may "
+                      f"hold at most {budget:,}: send fewer or shorter articles",
+                      errors=[{"pointer": "/articles", "detail": f"at most {budget:,} characters in all"}])
     _require_store_if(any(a["store"] for a in articles))
-    reports = [_audit(a, at=("articles", i)) for i, a in enumerate(articles)]
-    # stored only once every article is audited: a failing batch leaves nothing behind
-    return {"reports": [_store_if_asked(a, r) for a, r in zip(articles, reports)]}
+    # one deadline for the whole batch: the request, not each article, must finish in time
+    deadline = _Clock(current_app.config.get("SOURCECHECK_DEADLINE"))
+    reports = [_audit(a, at=("articles", i), seconds=deadline.left()) for i, a in enumerate(articles)]
+    # stored only once every article is audited, in one transaction: all or nothing
+    keep = [(i, a, r) for i, (a, r) in enumerate(zip(articles, reports)) if a["store"]]
+    if keep:
+        store = current_app.extensions[STORE]
+        ids = store.save_many([(r, a["text"], a["format"], a["title"]) for _, a, r in keep])
+        for (i, _, r), stored_id in zip(keep, ids):
+            reports[i] = _stored(r, str(stored_id))
+    return {"reports": reports}
 
 
 @audits.route("/audits/<string:audit_id>", methods=["GET"])
 @audits.response(200, AuditResponseSchema, description="a stored report")
 @audits.errors(401, 404, 500, 501)
+@audits.doc(operationId="getAudit")
 def get_audit(audit_id: str):
     """A report stored with `"store": true`."""
     store = _require_store_if(True)
@@ -107,6 +133,18 @@ def get_audit(audit_id: str):
     if stored is None:
         raise Problem(404, None, f"no stored audit {audit_id!r}")
     return _stored(dict(stored.report), audit_id)
+
+
+@audits.route("/audits/<string:audit_id>", methods=["DELETE"])
+@audits.response(204, description="the report is deleted")
+@audits.errors(401, 404, 500, 501)
+@audits.doc(operationId="deleteAudit")
+def delete_audit(audit_id: str):
+    """Delete a stored report and the text it was made from."""
+    store = _require_store_if(True)
+    if not store.delete(audit_id):
+        raise Problem(404, None, f"no stored audit {audit_id!r}")
+    return None
 
 
 @health.route("/healthz", methods=["GET"])
@@ -152,14 +190,30 @@ def _matches(etag: str) -> bool:
     return not sent.star_tag and sent.contains_weak(etag.strip('"'))
 
 
-def _audit(article: dict, at: tuple) -> dict:
+class _Clock:
+    """Seconds left of a request's engine deadline (None: no deadline)."""
+
+    def __init__(self, seconds: float | None):
+        self.at = None if seconds is None else time.monotonic() + seconds
+
+    def left(self) -> float | None:
+        return None if self.at is None else max(0.0, self.at - time.monotonic())
+
+
+def _audit(article: dict, at: tuple, seconds: float | None = None) -> dict:
     """The report of one loaded article (its ``policy`` is already a ``Policy``
-    or None: ``schemas.audit.PolicyField``)."""
+    or None: ``schemas.audit.PolicyField``), within ``seconds`` (default: the
+    configured deadline); 503 with ``Retry-After`` past it."""
+    if seconds is None:
+        seconds = current_app.config.get("SOURCECHECK_DEADLINE")
     try:
         report = audit(article["text"], article["format"], article["policy"], title=article["title"],
-                       id=article["id"], max_chars=current_app.config["SOURCECHECK_MAX_CHARS"])
+                       id=article["id"], max_chars=current_app.config["SOURCECHECK_MAX_CHARS"],
+                       deadline=seconds)
     except InputError as e:
         raise input_problem(e, at) from None
+    except DeadlineExceeded as e:
+        raise deadline_problem(e, at) from None
     return dump_report(report)
 
 

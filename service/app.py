@@ -15,7 +15,7 @@ from flask_smorest.utils import prepare_response
 
 from schemas.fields import dict_key_names
 from schemas.problem import PROBLEM_MEDIA_TYPE, ProblemSchema
-from service import __version__, api, auth, cors, problems, requestlog
+from service import __version__, api, auth, cors, problems, requestlog, security
 from service.config import Config
 
 log = logging.getLogger("sourcecheck.app")
@@ -28,9 +28,28 @@ class ProblemApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
+    def __init__(self, app=None, *, config: Config | None = None, **kwargs):
+        self.service_config = config or Config()
+        super().__init__(app, **kwargs)
+
     def _init_spec(self, *args, **kwargs):
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(dict_key_names)
+        self.ma_plugin.converter.add_attribute_function(self._configured_limits())
+
+    def _configured_limits(self):
+        """Document the limits this server is configured with: a field whose
+        metadata names a ``limit`` gets it as ``maxItems`` / ``maxLength``."""
+        config = self.service_config
+
+        def configured_limits(converter, field, **kwargs) -> dict:
+            limit = field.metadata.get("limit")
+            if limit == "max_batch":
+                return {"maxItems": config.max_batch}
+            if limit == "max_chars":
+                return {"maxLength": config.max_chars}
+            return {}
+        return configured_limits
 
     def _register_responses(self):
         for status in http.HTTPStatus:
@@ -71,15 +90,26 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.extensions[auth.EXTENSION] = auth.digests(config.api_keys)
 
     requestlog.init_app(app)
+    csrf = security.init_app(app, config.secret_key)  # sessions, CSRF tokens, security headers
     cors.init_app(app, config.cors_origins)  # after the request id, before the API key check
-    rest = ProblemApi(app)
+    rest = ProblemApi(app, config=config)
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
     rest.register_blueprint(api.audits)
+    csrf.exempt(api.audits)  # the JSON API authenticates with a Bearer key, not a cookie
 
     from service import review
-    review.init_app(app)
-    problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
+    from service.store import Store
+
+    if api.STORE not in app.extensions:
+        app.extensions[api.STORE] = Store.from_config(app.config)
+    if config.retention_days:
+        purged = app.extensions[api.STORE].purge(config.retention_days)
+        if purged:
+            log.info("purged %d report(s) kept more than %d day(s)", purged, config.retention_days)
+    if config.review:
+        review.init_app(app)
+        problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
 
     from service import cms
     cms.init_app(app, demo_page=config.demo)

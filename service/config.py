@@ -32,6 +32,11 @@ class Config:
     max_requests: int = 10_000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
     cors_origins: tuple[str, ...] = ()  # SOURCECHECK_CORS_ORIGINS, comma-separated origins (or *); empty: no CORS
     demo: bool = False  # SOURCECHECK_DEMO=on: serve the demo CMS page at /demo/editor
+    max_batch_chars: int = 500_000  # SOURCECHECK_MAX_BATCH_CHARS: characters in one batch, all together
+    deadline: float | None = None  # SOURCECHECK_DEADLINE: seconds of engine work per request; None: timeout - 5
+    review: bool = True  # SOURCECHECK_REVIEW: on/off, the review pages
+    secret_key: str | None = field(default=None, repr=False)  # SOURCECHECK_SECRET_KEY: signs the review session
+    retention_days: int | None = None  # SOURCECHECK_RETENTION_DAYS: stored reports older than this are purged
 
     # environment variable -> (field, parser)
     ENV = {
@@ -47,6 +52,11 @@ class Config:
         "SOURCECHECK_MAX_REQUESTS": "max_requests",
         "SOURCECHECK_CORS_ORIGINS": "cors_origins",
         "SOURCECHECK_DEMO": "demo",
+        "SOURCECHECK_MAX_BATCH_CHARS": "max_batch_chars",
+        "SOURCECHECK_DEADLINE": "deadline",
+        "SOURCECHECK_REVIEW": "review",
+        "SOURCECHECK_SECRET_KEY": "secret_key",
+        "SOURCECHECK_RETENTION_DAYS": "retention_days",
     }
 
     @classmethod
@@ -76,7 +86,18 @@ class Config:
             "SOURCECHECK_LOG_LEVEL": self.log_level,
             "SOURCECHECK_CORS_ORIGINS": self.cors_origins,
             "SOURCECHECK_DEMO": self.demo,
+            "SOURCECHECK_MAX_BATCH_CHARS": self.max_batch_chars,
+            "SOURCECHECK_DEADLINE": self.engine_deadline(),
+            "SOURCECHECK_RETENTION_DAYS": self.retention_days,
         }
+
+    def engine_deadline(self) -> float:
+        """Seconds the engine may spend on one request: the configured
+        deadline, else five seconds inside gunicorn's worker timeout, so an
+        over-long audit answers 503 before the worker would be killed."""
+        if self.deadline is not None:
+            return self.deadline
+        return float(max(1, self.timeout - 5))
 
     def worker_count(self, cpus: int | None = None) -> int:
         """Gunicorn workers: the configured number, else one per usable CPU
@@ -98,15 +119,56 @@ def _positive_int(name: str, raw: object) -> int:
     return value
 
 
+_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """``label:secret`` -> (label, secret); a key without a label is the
+    editor's: ("editor", key). The label names who signed in to the review pages."""
+    label, sep, secret = key.partition(":")
+    if sep and _LABEL.fullmatch(label) and secret:
+        return label, secret
+    return "editor", key
+
+
 def _keys(name: str, raw: object) -> tuple[str, ...]:
     if isinstance(raw, (list, tuple)):
         keys = tuple(str(k).strip() for k in raw)
     else:
         keys = tuple(k.strip() for k in str(raw).split(","))
     keys = tuple(k for k in keys if k)
-    if any(len(k) < 16 for k in keys):
+    if any(len(split_key(k)[1]) < 16 for k in keys):
         raise ConfigError(f"{name}: every API key must be at least 16 characters")
     return keys
+
+
+def _seconds(name: str, raw: object) -> float:
+    try:
+        value = float(str(raw).strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise ConfigError(f"{name} must be a positive number of seconds, not {raw!r}")
+    return value
+
+
+def _switch(name: str, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    value = str(raw).strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0"):
+        return False
+    raise ConfigError(f"{name} must be on or off, not {raw!r}")
+
+
+def _secret(name: str, raw: object) -> str:
+    value = str(raw).strip()
+    if len(value) < 32:
+        raise ConfigError(f"{name} must be at least 32 characters (e.g. python -c 'import secrets; "
+                          f"print(secrets.token_hex())')")
+    return value
 
 
 def _text(name: str, raw: object) -> str:
@@ -160,4 +222,9 @@ _PARSERS = {
     "max_requests": _positive_int,
     "cors_origins": _origins,
     "demo": _switch,
+    "max_batch_chars": _positive_int,
+    "deadline": _seconds,
+    "review": _switch,
+    "secret_key": _secret,
+    "retention_days": _positive_int,
 }

@@ -123,14 +123,21 @@ class FakeStore:
         self.saved[stored_id] = Stored(report, text, format, title)
         return stored_id
 
+    def save_many(self, items) -> list[str]:
+        return [self.save(report, text=text, format=format, title=title) for report, text, format, title in items]
+
     def get(self, stored_id: str) -> Stored | None:
         return self.saved.get(stored_id)
+
+    def delete(self, stored_id: str) -> bool:
+        return self.saved.pop(stored_id, None) is not None
 
 
 _CURLY = re.compile(r"\u201c([^\u201d]+)\u201d")
 
 
-def curly_quotes_audit(text, format="text", policy=None, *, title=None, id=None, max_chars=None) -> Report:
+def curly_quotes_audit(text, format="text", policy=None, *, title=None, id=None, max_chars=None,
+                       deadline=None) -> Report:
     """A stand-in engine: every “…” in the plain text is one direct quote.
     It lets API tests assert exact offsets whatever the real engine finds."""
     doc = load(text, format, max_chars=max_chars)

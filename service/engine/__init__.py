@@ -9,10 +9,11 @@ and never its modules.
 """
 from __future__ import annotations
 
+from . import deadline as _deadline
 from . import quotes
 from .attribution import PATTERNS, attribute
 from .document import FORMATS, Document, load
-from .errors import InputError, PolicyError, SourcecheckError
+from .errors import DeadlineExceeded, InputError, PolicyError, SourcecheckError
 from .model import (QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Cue, Deduction, Finding, Mention, Quote,
                     Readability, Report, Score, Sentence, Severity, Source, SourceType, Span, Summary)
 from .policy import DEFAULT, Policy, RulePolicy, ScorePolicy, Thresholds, resolve
@@ -25,7 +26,7 @@ from .sources import resolve_sources
 __all__ = [
     "audit", "load", "resolve_sources", "build_report", "measure_readability", "compile_phrase",
     "Document", "FORMATS",
-    "SourcecheckError", "InputError", "PolicyError",
+    "SourcecheckError", "InputError", "PolicyError", "DeadlineExceeded",
     "Cue", "Deduction", "Finding", "Mention", "Quote", "Readability", "Report", "Score", "Sentence",
     "Source", "Span", "Summary", "Severity", "SourceType", "QUOTE_KINDS", "SEVERITIES", "SOURCE_TYPES",
     "Policy", "RulePolicy", "ScorePolicy", "Thresholds", "DEFAULT",
@@ -35,14 +36,20 @@ __all__ = [
 
 def audit(text: object, format: str = "text", policy: Policy | None = None, *,
           title: str | None = None, id: str | None = None,
-          max_chars: int | None = 2_000_000) -> Report:
+          max_chars: int | None = 2_000_000, deadline: float | None = None) -> Report:
     """Audit one article under ``policy`` (None: ``DEFAULT``; build one from
     a mapping or file with ``service.policy``). Raises ``InputError`` for
-    input that cannot be audited and ``PolicyError`` when ``policy`` is not
-    a ``Policy``; never anything else on purpose."""
+    input that cannot be audited, ``PolicyError`` when ``policy`` is not a
+    ``Policy``, and ``DeadlineExceeded`` when ``deadline`` (seconds) passes
+    before the report is done; never anything else on purpose."""
     policy = resolve(policy)  # checked first: a bad policy fails before any work
-    doc = load(text, format, max_chars=max_chars)
-    found = quotes.find_quotes(doc)
-    attributed = attribute(doc, found)
-    resolved, srcs = resolve_sources(doc, attributed, house_titles=policy.house_titles)
-    return build_report(doc, resolved, srcs, policy=policy, title=title, id=id)
+    with _deadline.within(deadline):
+        doc = load(text, format, max_chars=max_chars)
+        _deadline.check()
+        found = quotes.find_quotes(doc)
+        _deadline.check()
+        attributed = attribute(doc, found)
+        _deadline.check()
+        resolved, srcs = resolve_sources(doc, attributed, house_titles=policy.house_titles)
+        _deadline.check()
+        return build_report(doc, resolved, srcs, policy=policy, title=title, id=id)

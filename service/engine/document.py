@@ -231,7 +231,7 @@ _BLOCK_TAGS = frozenset(
     "blockquote pre table tr td th thead tbody tfoot figure figcaption hr br address details "
     "summary form fieldset caption".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object".split())
+_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object textarea".split())
 
 
 class _HTMLText(HTMLParser):

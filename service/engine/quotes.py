@@ -5,6 +5,7 @@ said them, and reported speech, is ``attribution``'s work.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -22,6 +23,30 @@ MAX_QUOTE_PARAGRAPHS = 12
 _LABEL = re.compile(r"[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}:")  # "WALLACE:" opens a transcript line
 
 
+_MAX_FORMAT_RUN = 16  # format characters looked past beside a mark (bounded: no quadratic walls)
+
+
+def _is_format(c: str) -> bool:
+    """An invisible format character (U+200B, U+FEFF, U+202E...): category Cf."""
+    return c > "\x7f" and unicodedata.category(c) == "Cf"
+
+
+def _before(text: str, i: int) -> str:
+    """The visible character before offset ``i`` (format characters skipped); a space at the start."""
+    j, stop = i - 1, max(-1, i - 1 - _MAX_FORMAT_RUN)
+    while j > stop and _is_format(text[j]):
+        j -= 1
+    return text[j] if j >= 0 else " "
+
+
+def _after(text: str, i: int) -> str:
+    """The visible character at or after offset ``i``; a space at the end."""
+    j, stop = i, min(len(text), i + _MAX_FORMAT_RUN)
+    while j < stop and _is_format(text[j]):
+        j += 1
+    return text[j] if j < len(text) else " "
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     start: int
@@ -29,16 +54,13 @@ class Mark:
     text: str
 
     def opens(self, text: str) -> bool:
-        """Could this mark open a quotation (left-flanking)?"""
-        before = text[self.start - 1] if self.start else " "
-        after = text[self.end] if self.end < len(text) else " "
-        return not after.isspace() and (before in _LEFT_CONTEXT)
+        """Could this mark open a quotation (left-flanking)? Invisible format
+        characters beside it do not count: they are not what a reader sees."""
+        return not _after(text, self.end).isspace() and (_before(text, self.start) in _LEFT_CONTEXT)
 
     def closes(self, text: str) -> bool:
         """Could this mark close a quotation (right-flanking)?"""
-        before = text[self.start - 1] if self.start else " "
-        after = text[self.end] if self.end < len(text) else " "
-        return not before.isspace() and (after in _RIGHT_CONTEXT)
+        return not _before(text, self.start).isspace() and (_after(text, self.end) in _RIGHT_CONTEXT)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -68,9 +90,9 @@ def _trim(text: str, span: Span) -> Span | None:
     """The span without surrounding space; None for nothing worth quoting: no
     letters, or a stage direction in parentheses ("(CROSSTALK.)")."""
     a, b = span.start, span.end
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or _is_format(text[a])):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or _is_format(text[b - 1])):
         b -= 1
     if b <= a or not any(c.isalnum() for c in text[a:b]):
         return None
@@ -146,8 +168,7 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
         for m in marks:
             if quoted(m.start):
                 continue
-            before = text[m.start - 1] if m.start else " "
-            after = text[m.end] if m.end < len(text) else " "
+            before, after = _before(text, m.start), _after(text, m.end)
             if open_at is None:
                 if m.text in "‘'‹" and m.opens(text) and not before.isalnum() and after.isalpha():
                     open_at = m.end

@@ -8,10 +8,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, delete, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -67,23 +67,43 @@ class Store:
 
     def save(self, report: dict, *, text: str, format: str, title: str | None = None) -> str:
         """Keep one report with the text it was made from; return its new id."""
-        if not isinstance(report, dict):
-            raise TypeError("report must be the dict from schemas.report.dump_report")
-        new_id = uuid.uuid4().hex
-        row = ReportRow(
-            id=new_id,
-            created_at=_as_utc(self._clock()),
-            title=title if title is not None else report.get("title"),
-            format=format,
-            text=text,
-            report=report,
-            score=_score(report),
-            has_anonymous=_has_anonymous(report),
-            quotes=len(report.get("quotes") or ()),
-        )
-        with Session(self.engine) as session, session.begin():
-            session.add(row)
+        [new_id] = self.save_many([(report, text, format, title)])
         return new_id
+
+    def save_many(self, items) -> list[str]:
+        """Keep several reports, ``(report, text, format, title)`` each, in one
+        transaction: all are stored or none is. Their new ids, in order."""
+        now = _as_utc(self._clock())
+        rows = []
+        for report, text, format, title in items:
+            if not isinstance(report, dict):
+                raise TypeError("report must be the dict from schemas.report.dump_report")
+            rows.append(ReportRow(
+                id=uuid.uuid4().hex,
+                created_at=now,
+                title=title if title is not None else report.get("title"),
+                format=format,
+                text=text,
+                report=report,
+                score=_score(report),
+                has_anonymous=_has_anonymous(report),
+                quotes=len(report.get("quotes") or ()),
+            ))
+        ids = [row.id for row in rows]
+        with Session(self.engine) as session, session.begin():
+            session.add_all(rows)
+        return ids
+
+    def delete(self, id: str) -> bool:
+        """Forget the report kept under ``id``; whether there was one."""
+        with Session(self.engine) as session, session.begin():
+            return session.execute(delete(ReportRow).where(ReportRow.id == id)).rowcount > 0
+
+    def purge(self, older_than_days: int) -> int:
+        """Forget every report kept more than ``older_than_days`` days ago; how many."""
+        cutoff = _as_utc(self._clock()) - timedelta(days=older_than_days)
+        with Session(self.engine) as session, session.begin():
+            return session.execute(delete(ReportRow).where(ReportRow.created_at < cutoff)).rowcount
 
     def get(self, id: str) -> StoredReport | None:
         """The report kept under ``id``, or None."""
