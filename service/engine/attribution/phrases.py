@@ -50,15 +50,18 @@ def _mention(text: str, toks: list[Token]) -> Mention | None:
 
 
 def strip_title(toks: list[Token]) -> list[Token]:
-    """Drop a title before a capitalised name: "Sen. Bernie Sanders" -> "Bernie Sanders"."""
+    """Drop a title before a capitalised name: "Sen. Bernie Sanders" -> "Bernie
+    Sanders". "The" stays unless a title follows it: "The Daily Beast" is a name."""
     if len(toks) < 2 or not toks[-1].is_cap:
         return toks
     titles = _titles()
     i = 0
-    while i < len(toks) - 1 and toks[i].lower.rstrip(".") not in ("mr", "mrs", "ms", "miss") and (toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "the", "-")
-                                 or toks[i].text.endswith(".") and len(toks[i].text) <= 4 and toks[i].is_cap
-                                 and toks[i].lower.rstrip(".") in titles):
+    while i < len(toks) - 1 and toks[i].lower.rstrip(".") not in ("mr", "mrs", "ms", "miss") and (
+            toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "-")
+            or (toks[i].lower == "the" and toks[i + 1].lower.rstrip(".") in titles)):
         i += 1
+    if i == 0:
+        return toks
     rest = toks[i:]
     if not rest or not all(t.is_cap or t.text in ("-", "'s") for t in rest):
         return toks
