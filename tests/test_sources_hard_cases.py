@@ -224,3 +224,9 @@ def test_3_an_unnamed_office_holder_in_a_lede_is_the_person_named_below():
             "The ruling came on Monday.\n\n"
             "Judge Marta Villanueva wrote that the file would stay closed.")
     assert sourced(text)[0][1:3] == ("Marta Villanueva", "named")
+
+
+def test_a_mention_of_nothing_but_space_and_marks_reads_as_nothing():
+    from service.engine.sources.mentions import analyse
+    for text in ("\xa0\"", " \u200b", "“ ”", "\xa0"):
+        assert analyse(text).rule == "empty"
