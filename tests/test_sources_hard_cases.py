@@ -230,3 +230,12 @@ def test_a_mention_of_nothing_but_space_and_marks_reads_as_nothing():
     from service.engine.sources.mentions import analyse
     for text in ("\xa0\"", " \u200b", "“ ”", "\xa0"):
         assert analyse(text).rule == "empty"
+
+
+def test_8_the_subject_past_a_participle_an_idiom_and_a_second_verb():
+    for text, speakers in [
+            ("Protesters marching through the streets chanted \"What curfew?\" and kept going.", ["Protesters"]),
+            ("In his speech, Abara urged members to join the effort, and criticized the party for its silence.",
+             ["Abara", "Abara"]),
+            ("Having said that, there are some economists who argue that taxes should be low.", ["who"])]:
+        assert [q.speaker.text for q in audit(text).quotes if q.speaker] == speakers, text

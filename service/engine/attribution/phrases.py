@@ -87,8 +87,23 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             return head
     found = _subject_before(text, tokens, cue_first, floor)
     if found is not None:
-        return _person_with_body(text, tokens, found, floor) or found
+        return _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) or found
     return None
+
+
+def _participle_head(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Protesters marching through the streets chanted": the phrase found is
+    the object of a participle's preposition; the subject is before it."""
+    k = index_at(tokens, found.span.start)
+    if k - 3 < floor or tokens[k - 1].lower not in PREPOSITIONS | {"through", "across", "into", "outside"}:
+        return None
+    part = tokens[k - 2]
+    if part.is_cap or not part.lower.endswith(("ing", "ed")) or part.lower in SUBJECT_BOUNDARIES:
+        return None
+    head = _subject_before(text, tokens, k - 2, floor)
+    if head is None or head.span.end != tokens[k - 3].end:
+        return None
+    return head
 
 
 def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:
