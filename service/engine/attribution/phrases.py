@@ -60,8 +60,8 @@ def strip_title(toks: list[Token]) -> list[Token]:
             toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "-")
             or (toks[i].lower == "the" and toks[i + 1].lower.rstrip(".") in titles)):
         i += 1
-    if i == 0:
-        return toks
+    if i == 0 or toks[i - 1].lower == "of":
+        return toks  # "the foreign minister of France": France is the office's, not a name
     rest = toks[i:]
     if not rest or not all(t.is_cap or t.text in ("-", "'s") for t in rest):
         return toks
@@ -208,16 +208,20 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             prev = tokens[k - 1] if k - 1 >= floor else None
             if prev is None:
                 break
+            named_body = got[-1].is_cap or (got[-1].lower == "the" and len(got) > 1 and got[-2].is_cap)
             if not (prev.lower in roles() or prev.lower in SOURCE_POSTMODIFIERS
-                    or (prev.is_cap and got[-1].is_cap and low in ("of", "on", "for"))):
+                    or (prev.lower.rstrip(".") in _titles() and not prev.is_cap)
+                    or (prev.is_cap and named_body and low in ("of", "on", "for"))):
                 break
         got.append(tok)
         if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             # "a spokesman for the ministry", "a person familiar with the matter": go on
             # through the preposition only when a role word stands before it
             if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS
-                    and (tokens[k - 2].lower in roles() or tokens[k - 2].lower in SOURCE_POSTMODIFIERS)):
-                break
+                    and (tokens[k - 2].lower in roles() or tokens[k - 2].lower in SOURCE_POSTMODIFIERS
+                         or (tokens[k - 1].lower == "of" and tokens[k - 2].is_cap and len(got) > 1
+                             and got[-2].is_cap))):
+                break  # "Mr. Morgan of the Sierra Club" goes on
         k -= 1
     got.reverse()
     # a leading preposition or determiner-less lowercase run is not a subject
@@ -236,7 +240,7 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     """For "NAME, APPOSITIVE, cue": return NAME if the stretch between the two
     commas looks like an appositive."""
     k = comma - 1
-    while k >= floor and tokens[k].text != "," and comma - k <= 20:
+    while k >= floor and tokens[k].text != "," and comma - k <= 32:
         if tokens[k].text in ("“", "”", '"', ".", ";", ":"):
             return None
         k -= 1
@@ -268,6 +272,13 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         # "Rashad Robinson, Color of Change's executive director, said": a role word marks it
         return None
     name = subject_before(text, tokens, k, floor)
+    if name is not None and not name.text[:1].isupper():
+        # "Jean Ayrault, the foreign minister of France, a member of ..., said": the name before
+        h = index_at(tokens, name.span.start)
+        if h - 1 > floor and tokens[h - 1].text == ",":
+            before = _subject_before(text, tokens, h - 1, floor)
+            if before is not None and before.text[:1].isupper() and " " in before.text:
+                return before
     return name
 
 
