@@ -211,3 +211,31 @@ def test_8_speech_in_phrases_and_counted_speakers():
 
 def test_8_a_later_verb_does_not_steal_the_attribution():
     assert [q.speaker.text for q in audit("\"We are ready,\" Ito said as the crowd applauded.").quotes] == ["Ito"]
+
+
+def test_1_an_outlet_keeps_its_article_and_an_acronym_is_a_body():
+    assert sourced("\"It was a rout,\" The Harbour Ledger said.")[0][:3] == (
+        "The Harbour Ledger", "The Harbour Ledger", "institutional")
+    assert sourced("The NAACP said the law was unfair.")[0][2] == "institutional"
+
+
+def test_3_an_unnamed_office_holder_in_a_lede_is_the_person_named_below():
+    text = ("A county judge has rejected a request to unseal the file.\n\n"
+            "The ruling came on Monday.\n\n"
+            "Judge Marta Villanueva wrote that the file would stay closed.")
+    assert sourced(text)[0][1:3] == ("Marta Villanueva", "named")
+
+
+def test_a_mention_of_nothing_but_space_and_marks_reads_as_nothing():
+    from service.engine.sources.mentions import analyse
+    for text in ("\xa0\"", " \u200b", "“ ”", "\xa0"):
+        assert analyse(text).rule == "empty"
+
+
+def test_8_the_subject_past_a_participle_an_idiom_and_a_second_verb():
+    for text, speakers in [
+            ("Protesters marching through the streets chanted \"What curfew?\" and kept going.", ["Protesters"]),
+            ("In his speech, Abara urged members to join the effort, and criticized the party for its silence.",
+             ["Abara", "Abara"]),
+            ("Having said that, there are some economists who argue that taxes should be low.", ["who"])]:
+        assert [q.speaker.text for q in audit(text).quotes if q.speaker] == speakers, text

@@ -138,7 +138,7 @@ NP_DETERMINERS = frozenset("a an the some many one two three several another his
 NEGATIONS = frozenset(("no one", "nobody", "none", "no-one", "neither"))
 
 # words that may follow a head noun inside a description
-HEAD_FOLLOWERS = frozenset(("across", "over", "out", "about", "who", "that", "which", "from", "this", "last"))
+HEAD_FOLLOWERS = frozenset(("across", "over", "out", "about", "who", "that", "which", "from", "this", "last", "by"))
 
 # words after an unnamed source's head that lead to what the source knows
 # ("officials with knowledge of the matter", "people familiar with the talks")

@@ -50,15 +50,18 @@ def _mention(text: str, toks: list[Token]) -> Mention | None:
 
 
 def strip_title(toks: list[Token]) -> list[Token]:
-    """Drop a title before a capitalised name: "Sen. Bernie Sanders" -> "Bernie Sanders"."""
+    """Drop a title before a capitalised name: "Sen. Bernie Sanders" -> "Bernie
+    Sanders". "The" stays unless a title follows it: "The Daily Beast" is a name."""
     if len(toks) < 2 or not toks[-1].is_cap:
         return toks
     titles = _titles()
     i = 0
-    while i < len(toks) - 1 and toks[i].lower.rstrip(".") not in ("mr", "mrs", "ms", "miss") and (toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "the", "-")
-                                 or toks[i].text.endswith(".") and len(toks[i].text) <= 4 and toks[i].is_cap
-                                 and toks[i].lower.rstrip(".") in titles):
+    while i < len(toks) - 1 and toks[i].lower.rstrip(".") not in ("mr", "mrs", "ms", "miss") and (
+            toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "-")
+            or (toks[i].lower == "the" and toks[i + 1].lower.rstrip(".") in titles)):
         i += 1
+    if i == 0 or toks[i - 1].lower == "of":
+        return toks  # "the foreign minister of France": France is the office's, not a name
     rest = toks[i:]
     if not rest or not all(t.is_cap or t.text in ("-", "'s") for t in rest):
         return toks
@@ -84,8 +87,23 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             return head
     found = _subject_before(text, tokens, cue_first, floor)
     if found is not None:
-        return _person_with_body(text, tokens, found, floor) or found
+        return _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) or found
     return None
+
+
+def _participle_head(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Protesters marching through the streets chanted": the phrase found is
+    the object of a participle's preposition; the subject is before it."""
+    k = index_at(tokens, found.span.start)
+    if k - 3 < floor or tokens[k - 1].lower not in PREPOSITIONS | {"through", "across", "into", "outside"}:
+        return None
+    part = tokens[k - 2]
+    if part.is_cap or not part.lower.endswith(("ing", "ed")) or part.lower in SUBJECT_BOUNDARIES:
+        return None
+    head = _subject_before(text, tokens, k - 2, floor)
+    if head is None or head.span.end != tokens[k - 3].end:
+        return None
+    return head
 
 
 def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:
@@ -190,16 +208,20 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             prev = tokens[k - 1] if k - 1 >= floor else None
             if prev is None:
                 break
+            named_body = got[-1].is_cap or (got[-1].lower == "the" and len(got) > 1 and got[-2].is_cap)
             if not (prev.lower in roles() or prev.lower in SOURCE_POSTMODIFIERS
-                    or (prev.is_cap and got[-1].is_cap and low in ("of", "on", "for"))):
+                    or (prev.lower.rstrip(".") in _titles() and not prev.is_cap)
+                    or (prev.is_cap and named_body and low in ("of", "on", "for"))):
                 break
         got.append(tok)
         if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             # "a spokesman for the ministry", "a person familiar with the matter": go on
             # through the preposition only when a role word stands before it
             if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS
-                    and (tokens[k - 2].lower in roles() or tokens[k - 2].lower in SOURCE_POSTMODIFIERS)):
-                break
+                    and (tokens[k - 2].lower in roles() or tokens[k - 2].lower in SOURCE_POSTMODIFIERS
+                         or (tokens[k - 1].lower == "of" and tokens[k - 2].is_cap and len(got) > 1
+                             and got[-2].is_cap))):
+                break  # "Mr. Morgan of the Sierra Club" goes on
         k -= 1
     got.reverse()
     # a leading preposition or determiner-less lowercase run is not a subject
@@ -218,7 +240,7 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     """For "NAME, APPOSITIVE, cue": return NAME if the stretch between the two
     commas looks like an appositive."""
     k = comma - 1
-    while k >= floor and tokens[k].text != "," and comma - k <= 20:
+    while k >= floor and tokens[k].text != "," and comma - k <= 32:
         if tokens[k].text in ("“", "”", '"', ".", ";", ":"):
             return None
         k -= 1
@@ -250,6 +272,13 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         # "Rashad Robinson, Color of Change's executive director, said": a role word marks it
         return None
     name = subject_before(text, tokens, k, floor)
+    if name is not None and not name.text[:1].isupper():
+        # "Jean Ayrault, the foreign minister of France, a member of ..., said": the name before
+        h = index_at(tokens, name.span.start)
+        if h - 1 > floor and tokens[h - 1].text == ",":
+            before = _subject_before(text, tokens, h - 1, floor)
+            if before is not None and before.text[:1].isupper() and " " in before.text:
+                return before
     return name
 
 

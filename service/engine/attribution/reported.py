@@ -175,6 +175,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         first = aux_start(tokens, i)
         if _passive(tokens, first, i) or (e < len(tokens) and tokens[e].lower in ("up", "off", "out")):
             continue  # "people were charged fees", "Trump showed up"
+        if first > 0 and tokens[first - 1].lower == "having" and tok.lower == "said":
+            continue  # "Having said that, ...": an idiom, not an attribution
         if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
             continue  # "who asked not to be named": a condition of anonymity, not a claim
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
@@ -187,7 +189,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
-            speaker = phrase_after(text, tokens, 0)  # "Clinton has expressed concerns but has said ..."
+            # "Clinton has expressed concerns but has said ...", "In his speech, Graham urged ... and criticized"
+            speaker = _main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
         if speaker is None:
             continue
         start = _content_start(tokens, e, verb)

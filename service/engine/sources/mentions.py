@@ -11,6 +11,7 @@ Offsets in a ``MentionInfo`` are relative to the analysed string.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ from .types import type_phrase
 def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInfo:
     """Analyse one speaker mention (a bare noun phrase) without context."""
     a, b = 0, len(text)
-    while a < b and (text[a] in _EDGE_PUNCT or text[a].isspace()):
+    while a < b and _blank(text[a]):
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
@@ -35,7 +36,7 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
         b = m.start()  # "Sen. Bernie Sanders (I-Vt.)"
     while b > a and text[b - 1] in " \t\n\r,;:!?\"“”()[]—–":
         b -= 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in _EDGE_PUNCT):
+    while b > a and _blank(text[b - 1]):
         b -= 1
     b = _without_stray_tail(text, a, b)
     core = text[a:b]
@@ -101,6 +102,11 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
 
 
 
+
+
+def _blank(c: str) -> bool:
+    """Punctuation, space or an invisible format character at a mention's edge."""
+    return c in _EDGE_PUNCT or c.isspace() or unicodedata.category(c) == "Cf"
 
 
 def _without_stray_tail(text: str, a: int, b: int) -> int:

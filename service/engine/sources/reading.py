@@ -85,7 +85,7 @@ _PROPER_TOKEN = re.compile(r"^[^\W\d_]")
 # inner capitals mark a brand; Mc, Mac, De, Di, La, Le, Van, O' mark a surname ("McCain", "DeSantis")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|O'|O’)[A-Z][a-z]+[A-Z][a-zA-Z]+$")
 _DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|io|co\.uk|fr|de)$", re.I)
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,5})$")  # "BLM", "NAACP", "F.B.I."
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5})$")  # "BLM", "NAACP", "F.B.I."
 
 
 @dataclass(frozen=True, slots=True)

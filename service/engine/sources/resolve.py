@@ -270,8 +270,8 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
 
 def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> Entity:
     """The entity a speaker mention refers to (new or already known)."""
-    if info.kind == "institutional" and info.rule in ("collective-name", "place") and " " not in info.name \
-            and art.named_in_text(info.name.lower()):
+    if info.kind == "institutional" and info.rule in ("collective-name", "place", "acronym") \
+            and " " not in info.name and art.named_in_text(info.name.lower()):
         # "Jordan said" where the article names Jim Jordan: the person, not the country
         info = replace(info, form="name", kind="person", surname=info.name.lower(), first=None,
                        name_span=info.name_span, key=info.name.lower(), gender="u")
@@ -281,6 +281,11 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
             if info.organisation is not None else None
         of = org.split()[-1].lower().strip("’'s") if org else None
         x = _by_role(art, "spokesperson", pos, ahead=True, gender=info.gender, of=of)
+        if x is not None:
+            return x
+    if info.rule == "indefinite-title" and not info.plural:
+        # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
+        x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
         if x is not None:
             return x
     by_form = _BY_FORM.get(info.form)
@@ -428,7 +433,7 @@ _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author":
 
 
 def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: str = "u",
-             of: str | None = None) -> Entity | None:
+             of: str | None = None, only_ahead: bool = False) -> Entity | None:
     """The person introduced with this title: "the senator" -> "Sen. ... Cruz",
     "the lawmaker" -> "Rep. ... Lee". With ``ahead``, a person named with it
     in the next two paragraphs when nobody before has it ("a spokeswoman for the
@@ -443,12 +448,12 @@ def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: st
         return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower())
 
     best, best_pos = None, -1
-    for e in art.entities:
+    for e in ([] if only_ahead else art.entities):
         if e.kind == "person" and not fits.isdisjoint(e.roles) and e.last > best_pos \
                 and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
                                                                            and of in e.descriptor.text.lower())):
             best, best_pos = e, e.last
-    i = bisect.bisect_left(art.names.cand_starts, pos) - 1
+    i = -1 if only_ahead else bisect.bisect_left(art.names.cand_starts, pos) - 1
     n = 0
     while i >= 0 and n < 300:
         c = art.names.candidates[i]
@@ -461,7 +466,10 @@ def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: st
     if best is not None or not ahead:
         return best
     doc = art.geo.doc
-    limit = doc.paragraphs[min(len(doc.paragraphs) - 1, doc.paragraph_at(pos) + 2)].end if doc.paragraphs else pos
+    # the next two paragraphs; from a headline or lede, the next four
+    here = doc.paragraph_at(pos) if doc.paragraphs else 0
+    reach = 4 if here < 3 else 2
+    limit = doc.paragraphs[min(len(doc.paragraphs) - 1, here + reach)].end if doc.paragraphs else pos
     i = bisect.bisect_left(art.names.cand_starts, pos)
     while i < len(art.names.candidates) and art.names.candidates[i].start < limit:
         c = art.names.candidates[i]

@@ -182,6 +182,8 @@ def typing_rule(id: str, *, example: str):
 def type_phrase(text: str, a: int, b: int, house: frozenset[str]) -> MentionInfo:
     """The first typing rule's reading of ``text[a:b]``."""
     p = Phrase.read(text, a, b, house)
+    if not p.body:  # nothing but space: no phrase to type
+        return MentionInfo("description", "anonymous", text[a:b], (a, b), key=text[a:b].lower(), rule="empty")
     for rule in TYPING_RULES:
         info = rule.check(p)
         if info is not None:
