@@ -110,7 +110,10 @@ def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | N
     """Index of a "who" that opens a relative clause ending at the cue, within
     one clause ("A nurse who works nights in the ER said"; "that" is too often
     a clause's conjunction to count)."""
-    for j in range(cue_first - 2, max(floor, cue_first - 14) - 1, -1):
+    lo = max(floor, cue_first - 14)
+    if cue_first - 2 < lo or not any(t.lower == "who" for t in tokens[lo:cue_first - 1]):
+        return None
+    for j in range(cue_first - 2, lo - 1, -1):
         t = tokens[j]
         if t.text in _STOP_PUNCT or not (t.is_word or t.text in ("'s", "’s", ".", "-")):
             return None

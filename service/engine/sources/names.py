@@ -60,6 +60,8 @@ class Names:
     candidates: tuple[Candidate, ...]
     bodies: tuple[Body, ...]
     cand_starts: tuple[int, ...]
+    surnames: frozenset[str] = frozenset()  # of the candidates, lower case
+    in_full: frozenset[str] = frozenset()  # words that follow another capitalised word ("Ava DuVernay")
 
     def before(self, pos: int) -> int:
         """Index of the last candidate starting before ``pos`` (-1 for none)."""
@@ -93,9 +95,13 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     bodies: list[Body] = []
     surnames: set[str] = set()
     genders: dict[str, set[str]] = {}  # surname -> genders of its full names
+    in_full: set[str] = set()
     for rs, run in runs(text):
         if _furniture(text, rs, run):
             continue
+        words = run.split()
+        if len(words) > 1 and words[0] not in FUNCTION_WORDS:
+            in_full.update(_bare(w) for w in words[1:])
         if " " not in run and "\u00a0" not in run:
             # one capitalised word: a person only as a known surname or after a title
             word = POSSESSIVE_END.sub("", run).rstrip(".")
@@ -147,7 +153,8 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     # "Clinton" alone has the gender of the one Clinton the article names in full
     out = [replace(c, gender=next(iter(genders[c.surname])))
            if c.gender == "u" and c.first is None and len(genders.get(c.surname, ())) == 1 else c for c in out]
-    return Names(tuple(out), tuple(bodies), tuple(c.start for c in out))
+    return Names(tuple(out), tuple(bodies), tuple(c.start for c in out), frozenset(c.surname for c in out),
+                 frozenset(in_full))
 
 
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY)[ \t]+$")
@@ -158,13 +165,23 @@ def _furniture(text: str, rs: int, run: str) -> bool:
     """A name that is page furniture, never a speaker's antecedent: a dateline
     ("CHARLOTTE, N.C. --", all capitals), a byline ("By Ana Ruiz") or a photo
     credit ("(Tom Lake/City News)")."""
-    if run.isupper() and len(run) > 3:
+    if len(run) > 3 and run.isupper():
         return True
-    line_start = text.rfind("\n", 0, rs) + 1
-    if _BYLINE.search(text, max(0, line_start - 1), rs):
-        return True
-    end = rs + len(run)
-    return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, end) is not None
+    if rs >= 3 and text[rs - 3:rs].lower() == "by ":
+        line_start = text.rfind("\n", 0, rs) + 1
+        if _BYLINE.search(text, max(0, line_start - 1), rs):
+            return True
+    return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, rs + len(run)) is not None
+
+
+def _bare(word: str) -> str:
+    """A name word without its possessive and full stop, lower case, straight apostrophes."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    return w.rstrip(".")
 
 
 def _body(geo: Geometry, bodies: list[Body], start: int, end: int) -> None:

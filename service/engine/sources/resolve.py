@@ -118,7 +118,7 @@ class Registry:
 
     def named_in_text(self, surname: str) -> bool:
         """Whether the article names a person with this surname (or already has one)."""
-        return bool(self.by_surname.get(surname)) or any(c.surname == surname for c in self.names.candidates)
+        return bool(self.by_surname.get(surname)) or surname in self.names.surnames
 
     def recent(self, accept) -> Entity | None:
         """The most recently mentioned entity that ``accept`` takes."""
@@ -334,8 +334,7 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
             or art.named_in_text(info.surname.translate(_APOSTROPHES)):
         return False
     # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
-    full = re.compile(r"\b[A-Z]\S*[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?" + "".join("['’]" if ch in "'’" else re.escape(ch) for ch in info.name) + r"\b")
-    return not any(m.group().split()[0] not in FUNCTION_WORDS for m in full.finditer(art.text))
+    return info.name.lower().replace("’", "'") not in art.names.in_full
 
 
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
