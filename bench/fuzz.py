@@ -19,8 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from service.engine import InputError, audit  # noqa: E402
-from service.engine.sources.mentions import analyse  # noqa: E402
+from service.engine import InputError, analyse_mention, audit  # noqa: E402
 
 WORDS = st.sampled_from(["said", "told", "according to", "officials", "he", "she", "who", "Mr.", "Ana Ruiz",
                          "the Pentagon", "a spokeswoman for the city", ",", ".", '"', "“", "”", "'", "\n\n",
@@ -39,7 +38,7 @@ def check(text: str) -> None:
             assert plain[q.span.start:q.span.end] == q.text, (fmt, q)
             if q.speaker is not None:
                 assert plain[q.speaker.span.start:q.speaker.span.end] == q.speaker.text, (fmt, q)
-    analyse(text[:80])
+    analyse_mention(text[:80])
 
 
 def main(argv=None) -> int:
