@@ -239,3 +239,10 @@ def test_8_the_subject_past_a_participle_an_idiom_and_a_second_verb():
              ["Abara", "Abara"]),
             ("Having said that, there are some economists who argue that taxes should be low.", ["who"])]:
         assert [q.speaker.text for q in audit(text).quotes if q.speaker] == speakers, text
+
+
+def test_4_the_writer_s_i_is_never_he_or_she():
+    text = ("\"I will not go,\" I said.\n\n"
+            "My aunt, Lorna Quist, shook her head. \"You will regret it,\" she said.")
+    names = [s for _, s, _, _ in sourced(text)]
+    assert names == ["the author", "Lorna Quist"]

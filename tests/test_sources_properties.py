@@ -11,7 +11,7 @@ from service.engine.sources import resolve_sources
 WORDS = ("he she they it I we who which the a an Mr. Ms. Sen. President Secretary of State John Kerry Kerry "
          "official officials senior American spokesman for ministry the White House Iran police report poll "
          "said , . \" “ ” who spoke on condition of anonymity because to discuss not authorized to speak "
-         "another source sources al-Maliki Jr. (D-N.Y.) 77 percent of Republicans polled and including "
+         "another source sources al-Maliki Jr. (D-N.Y.) 58 percent of parents surveyed and including "
          "Department Institution Post Times \n\n").split(" ")
 
 texts = st.one_of(

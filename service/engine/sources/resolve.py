@@ -24,6 +24,7 @@ from .titles import role_fits, roles as _roles
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _TOKEN = re.compile(r"\S+")
+_AUTHOR = "\x00author"
 _SPOKES_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "press secretary", "communications director",
                            "press officer"))
 _SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|O['’]|Fitz|Van|Von|De|Di|Da|Le|La|Al-|El-|Ben-|Abu-)[A-Z]")  # "McLenney", "O'Neill"
@@ -215,8 +216,8 @@ def _person_like(art: Registry, x: Referent, gender: str) -> bool:
     if isinstance(x, Candidate):
         known = art.person(x.surname, x.first, x.gender)  # "Trump" in the text is Donald Trump, quoted before
         return _compatible_gender(known.gender if known is not None else x.gender, gender)
-    if not _compatible_gender(x.gender, gender) or x.plural or x.group:
-        return False
+    if not _compatible_gender(x.gender, gender) or x.plural or x.group or x.key == _AUTHOR:
+        return False  # the writer's "I" is never "he" or "she"
     return x.kind in ("person", "anonymous") or x.spokes
 
 
@@ -397,7 +398,7 @@ def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
 
 
 def _author(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
-    return _keyed(art, "person", replace(info, name="the author", key="\x00author"))
+    return _keyed(art, "person", replace(info, name="the author", key=_AUTHOR))
 
 
 def _we(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
