@@ -5,9 +5,9 @@ these models mirror it for queries.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -23,6 +23,10 @@ class ReportRow(Base):
     """One stored audit: the report as the API returned it, and the text sent."""
 
     __tablename__ = "reports"
+    __table_args__ = (
+        # the trends aggregates: latest versions in a date range, by desk
+        Index("ix_reports_trends", "is_latest", "day", "desk"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
@@ -34,3 +38,74 @@ class ReportRow(Base):
     score: Mapped[int | None] = mapped_column(Integer, index=True)
     has_anonymous: Mapped[bool] = mapped_column(Boolean, index=True)
     quotes: Mapped[int] = mapped_column(Integer)
+
+    # Story metadata from the request (all optional).
+    story_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    desk: Mapped[str | None] = mapped_column(String(100), index=True)
+    authors: Mapped[list | None] = mapped_column(JSON)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The newest stored version of its story (a report without story_id is its own story).
+    is_latest: Mapped[bool] = mapped_column(Boolean)
+    day: Mapped[date] = mapped_column(Date)  # published_at's day, else created_at's (UTC)
+    week: Mapped[date] = mapped_column(Date)  # the Monday of ``day``'s ISO week
+    # Counts for the trends aggregates (see service/store/facts.py).
+    quotes_named: Mapped[int] = mapped_column(Integer)
+    quotes_anonymous: Mapped[int] = mapped_column(Integer)
+    quotes_institutional: Mapped[int] = mapped_column(Integer)
+    quotes_unattributed: Mapped[int] = mapped_column(Integer)
+    sources: Mapped[int] = mapped_column(Integer)
+    anonymous_sources: Mapped[int] = mapped_column(Integer)
+    anonymous_with_reason: Mapped[int] = mapped_column(Integer)
+    single_source: Mapped[bool] = mapped_column(Boolean)
+    search_text: Mapped[str] = mapped_column(Text)  # title and speakers, casefolded, for the list's search
+
+
+class ReportAuthorRow(Base):
+    """An author of a stored report (the list's and the trends' author filter)."""
+
+    __tablename__ = "report_authors"
+
+    report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)  # casefolded name
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class ReportFindingRow(Base):
+    """How many findings of one rule a stored report has."""
+
+    __tablename__ = "report_findings"
+
+    report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    rule: Mapped[str] = mapped_column(String(100), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ReportPhraseRow(Base):
+    """The words a report uses for one of its anonymous sources ("a senior official")."""
+
+    __tablename__ = "report_phrases"
+
+    report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(300), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class DecisionRow(Base):
+    """An editor's decision on one finding, made on one version of a story."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    story_key: Mapped[str] = mapped_column(String(200), index=True)  # story_id, else the report's id
+    rule: Mapped[str] = mapped_column(String(100))
+    quoted: Mapped[str] = mapped_column(Text)  # the finding's words, whitespace collapsed
+    occurrence: Mapped[int] = mapped_column(Integer)  # which of the same (rule, words) in the report
+    state: Mapped[str] = mapped_column(String(16))  # accepted | dismissed | reopened
+    note: Mapped[str | None] = mapped_column(Text)
+    editor: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

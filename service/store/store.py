@@ -5,21 +5,39 @@ same SQLAlchemy code serves both. Times are UTC.
 """
 from __future__ import annotations
 
+import math
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from . import migrate
-from .models import ReportRow
+from .decisions import STATES, Decision, FindingKey
+from .facts import author_key, facts
+from .models import DecisionRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow
 from .urls import normalise_url, url_from_config
 
 MAX_LIMIT = 500
+
+
+class DecisionError(ValueError):
+    """A decision the store cannot keep (unknown state, dismissal without a note, no such report)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMeta:
+    """What a request says about the story an article belongs to; all optional."""
+
+    story_id: str | None = None
+    url: str | None = None
+    desk: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +52,27 @@ class StoredReport:
     created_at: datetime  # aware, UTC
     score: int | None
     has_anonymous: bool
+    story: StoryMeta = StoryMeta()
+    is_latest: bool = True
+
+    @property
+    def story_key(self) -> str:
+        """The story's id, else the report's own: decisions are kept per story."""
+        return self.story.story_id or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the report list."""
+
+    rows: list[StoredReport]
+    total: int
+    number: int  # 1-based
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
 
 
 def _utcnow() -> datetime:
@@ -65,25 +104,52 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def save(self, report: dict, *, text: str, format: str, title: str | None = None) -> str:
-        """Keep one report with the text it was made from; return its new id."""
-        if not isinstance(report, dict):
-            raise TypeError("report must be the dict from schemas.report.dump_report")
-        new_id = uuid.uuid4().hex
-        row = ReportRow(
-            id=new_id,
-            created_at=_as_utc(self._clock()),
-            title=title if title is not None else report.get("title"),
-            format=format,
-            text=text,
-            report=report,
-            score=_score(report),
-            has_anonymous=_has_anonymous(report),
-            quotes=len(report.get("quotes") or ()),
-        )
+    # --- reports ------------------------------------------------------------------
+
+    def save(self, report: dict, *, text: str, format: str, title: str | None = None,
+             story: StoryMeta | None = None) -> str:
+        """Keep one report with the text it was made from; return its new id.
+        With a ``story.story_id`` it becomes that story's latest version."""
+        return self.save_many([(report, text, format, title, story)])[0]
+
+    def save_many(self, items: Iterable[tuple[dict, str, str, str | None, StoryMeta | None]]) -> list[str]:
+        """Keep several reports (report, text, format, title, story) in one
+        transaction, in order; return their ids."""
+        reports, authors, findings, phrases, ids = [], [], [], [], []
+        latest: dict[str, int] = {}  # story id -> index of its last report in this call
+        for report, text, format, title, story in items:
+            if not isinstance(report, dict):
+                raise TypeError("report must be the dict from schemas.report.dump_report")
+            story = story or StoryMeta()
+            new_id = uuid.uuid4().hex
+            created = _as_utc(self._clock())
+            published = _as_utc(story.published_at) if story.published_at else None
+            title = title if title is not None else report.get("title")
+            f = facts(report, title=title, created_at=created, published_at=published, authors=story.authors)
+            if story.story_id:
+                if story.story_id in latest:
+                    reports[latest[story.story_id]]["is_latest"] = False
+                latest[story.story_id] = len(reports)
+            reports.append({
+                "id": new_id, "created_at": created, "title": title, "format": format, "text": text,
+                "report": report, "score": _score(report), "has_anonymous": _has_anonymous(report),
+                "quotes": len(report.get("quotes") or ()), "story_id": story.story_id, "url": story.url,
+                "desk": story.desk, "authors": [name for _, name in f.authors] or None,
+                "published_at": published, "is_latest": True, **f.columns,
+            })
+            authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
+            findings += [{"report_id": new_id, "rule": r, "count": c} for r, c in f.findings.items()]
+            phrases += [{"report_id": new_id, "phrase": p, "count": c} for p, c in f.phrases.items()]
+            ids.append(new_id)
         with Session(self.engine) as session, session.begin():
-            session.add(row)
-        return new_id
+            if latest:
+                session.execute(update(ReportRow).where(ReportRow.story_id.in_(list(latest)),
+                                                        ReportRow.is_latest.is_(True)).values(is_latest=False))
+            for table, rows in ((ReportRow, reports), (ReportAuthorRow, authors),
+                                (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
+                if rows:
+                    session.execute(insert(table), rows)
+        return ids
 
     def get(self, id: str) -> StoredReport | None:
         """The report kept under ``id``, or None."""
@@ -91,12 +157,54 @@ class Store:
             row = session.get(ReportRow, id)
             return _stored(row) if row is not None else None
 
+    def versions(self, story_id: str) -> list[StoredReport]:
+        """Every stored version of a story, oldest first."""
+        query = select(ReportRow).where(ReportRow.story_id == story_id).order_by(
+            ReportRow.created_at, ReportRow.id)
+        with Session(self.engine) as session:
+            return [_stored(row) for row in session.scalars(query)]
+
     def recent(self, *, limit: int = 50, min_score: int | None = None, max_score: int | None = None,
                has_anonymous: bool | None = None, since: datetime | date | None = None,
                until: datetime | date | None = None) -> list[StoredReport]:
         """Newest first. ``since`` is inclusive, ``until`` exclusive; a date
         means its midnight UTC. A score filter leaves out unscored reports."""
-        query = select(ReportRow).order_by(ReportRow.created_at.desc(), ReportRow.id.desc())
+        query = self._filtered(select(ReportRow), min_score=min_score, max_score=max_score,
+                               has_anonymous=has_anonymous, since=since, until=until)
+        query = query.order_by(ReportRow.created_at.desc(), ReportRow.id.desc())
+        query = query.limit(max(1, min(int(limit), MAX_LIMIT)))
+        with Session(self.engine) as session:
+            return [_stored(row) for row in session.scalars(query)]
+
+    def page(self, *, number: int = 1, per_page: int = 50, search: str | None = None, desk: str | None = None,
+             author: str | None = None, **filters) -> Page:
+        """One page of ``recent``'s list, also searched (titles and speakers,
+        words in any order, case ignored) and filtered by desk and author."""
+        per_page = max(1, min(int(per_page), MAX_LIMIT))
+        number = max(1, int(number))
+        query = self._filtered(select(ReportRow), search=search, desk=desk, author=author, **filters)
+        with Session(self.engine) as session:
+            total = session.scalar(query.with_only_columns(func.count()).order_by(None))
+            rows = session.scalars(query.order_by(ReportRow.created_at.desc(), ReportRow.id.desc())
+                                   .offset((number - 1) * per_page).limit(per_page))
+            return Page([_stored(r) for r in rows], total or 0, number, per_page)
+
+    def desks(self) -> list[str]:
+        """Every desk a stored report names, sorted."""
+        query = select(ReportRow.desk).where(ReportRow.desk.is_not(None)).distinct().order_by(ReportRow.desk)
+        with Session(self.engine) as session:
+            return list(session.scalars(query))
+
+    def authors(self) -> list[str]:
+        """Every author a stored report names, sorted case-blind."""
+        query = select(ReportAuthorRow.key, func.min(ReportAuthorRow.name)).group_by(
+            ReportAuthorRow.key).order_by(ReportAuthorRow.key)
+        with Session(self.engine) as session:
+            return [name for _, name in session.execute(query)]
+
+    @staticmethod
+    def _filtered(query, *, min_score=None, max_score=None, has_anonymous=None, since=None, until=None,
+                  search=None, desk=None, author=None):
         if min_score is not None:
             query = query.where(ReportRow.score >= min_score)
         if max_score is not None:
@@ -107,9 +215,70 @@ class Store:
             query = query.where(ReportRow.created_at >= _as_utc(since))
         if until is not None:
             query = query.where(ReportRow.created_at < _as_utc(until))
-        query = query.limit(max(1, min(int(limit), MAX_LIMIT)))
+        for word in (search or "").casefold().split():
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(ReportRow.search_text.like(f"%{escaped}%", escape="\\"))
+        if desk:
+            query = query.where(ReportRow.desk == desk)
+        if author:
+            query = query.where(ReportRow.id.in_(
+                select(ReportAuthorRow.report_id).where(ReportAuthorRow.key == author_key(author))))
+        return query
+
+    # --- decisions ----------------------------------------------------------------
+
+    def decide(self, report_id: str, key: FindingKey, state: str, *, editor: str,
+               note: str | None = None) -> Decision:
+        """Record an editor's decision on one finding of a stored report."""
+        if state not in STATES:
+            raise DecisionError(f"a decision is one of {', '.join(STATES)}, not {state!r}")
+        note = " ".join((note or "").split()) or None
+        if state == "dismissed" and not note:
+            raise DecisionError("say why the finding is dismissed: a note is required")
+        stored = self.get(report_id)
+        if stored is None:
+            raise DecisionError(f"no stored report {report_id!r}")
+        when = _as_utc(self._clock())
+        row = DecisionRow(report_id=report_id, story_key=stored.story_key, rule=key.rule, quoted=key.quoted,
+                          occurrence=key.occurrence, state=state, note=note, editor=editor[:200],
+                          decided_at=when)
+        with Session(self.engine) as session, session.begin():
+            session.add(row)
+        return Decision(key, state, note, editor[:200], when, report_id)
+
+    def decisions(self, stored: StoredReport) -> dict[FindingKey, Decision]:
+        """The decision in force on each finding of ``stored``: the latest made
+        on this version or an earlier one of its story, so decisions carry
+        over to the next version when the same finding recurs."""
+        query = (select(DecisionRow).join(ReportRow, ReportRow.id == DecisionRow.report_id)
+                 .where(DecisionRow.story_key == stored.story_key,
+                        or_(ReportRow.created_at < stored.created_at, ReportRow.id == stored.id))
+                 .order_by(DecisionRow.decided_at, DecisionRow.id))
+        out: dict[FindingKey, Decision] = {}
         with Session(self.engine) as session:
-            return [_stored(row) for row in session.scalars(query)]
+            for row in session.scalars(query):
+                key = FindingKey(row.rule, row.quoted, row.occurrence)
+                out[key] = Decision(key, row.state, row.note, row.editor, _as_utc(row.decided_at), row.report_id)
+        return out
+
+    def history(self, stored: StoredReport) -> list[Decision]:
+        """Every decision on the story up to this version, oldest first."""
+        query = (select(DecisionRow).join(ReportRow, ReportRow.id == DecisionRow.report_id)
+                 .where(DecisionRow.story_key == stored.story_key,
+                        or_(ReportRow.created_at < stored.created_at, ReportRow.id == stored.id))
+                 .order_by(DecisionRow.decided_at, DecisionRow.id))
+        with Session(self.engine) as session:
+            return [Decision(FindingKey(r.rule, r.quoted, r.occurrence), r.state, r.note, r.editor,
+                             _as_utc(r.decided_at), r.report_id) for r in session.scalars(query)]
+
+    # --- trends -------------------------------------------------------------------
+
+    def trends(self, since: date, until: date, *, desk: str | None = None, author: str | None = None):
+        """The newsroom's sourcing week by week (``service.store.trends``)."""
+        from .trends import trends
+
+        with self.engine.connect() as conn:
+            return trends(conn, since, until, desk=desk, author=author)
 
 
 def _engine(url: str) -> Engine:
@@ -117,15 +286,18 @@ def _engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     if url in ("sqlite://", "sqlite:///:memory:"):
         # one shared connection, or every checkout would see a fresh empty database
-        return create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-    engine = create_engine(url)
-    Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
+        Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout=5000")  # gunicorn workers share the file
-        cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+        cursor.execute("PRAGMA foreign_keys=ON")  # a deleted report takes its rows and decisions along
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA busy_timeout=5000")  # gunicorn workers share the file
+            cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
         cursor.close()
 
     return engine
@@ -150,5 +322,8 @@ def _has_anonymous(report: dict) -> bool:
 
 
 def _stored(row: ReportRow) -> StoredReport:
+    story = StoryMeta(story_id=row.story_id, url=row.url, desk=row.desk, authors=tuple(row.authors or ()),
+                      published_at=_as_utc(row.published_at) if row.published_at else None)
     return StoredReport(id=row.id, report=row.report, text=row.text, format=row.format, title=row.title,
-                        created_at=_as_utc(row.created_at), score=row.score, has_anonymous=row.has_anonymous)
+                        created_at=_as_utc(row.created_at), score=row.score, has_anonymous=row.has_anonymous,
+                        story=story, is_latest=row.is_latest)
