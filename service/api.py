@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from flask import current_app
+from flask import Response, current_app, request
 from flask_smorest import Blueprint as _Blueprint
 
 from schemas.audit import (AuditRequestSchema, AuditResponseSchema, BatchRequestSchema,
                            BatchResponseSchema, HealthSchema)
 from schemas.report import dump_report
+from schemas.trends import TrendsQuerySchema, TrendsSchema, dump_trends
 from service import __version__, auth
 from service.body import JSONBodyParser
 from service.engine import InputError, audit
@@ -39,7 +40,11 @@ audits = Blueprint("audits", __name__, url_prefix="/v1",
                    description="Audit articles for sourcing transparency")
 health = Blueprint("health", __name__, description="Liveness and readiness probes")
 
+trends = Blueprint("trends", __name__, url_prefix="/v1",
+                   description="The newsroom's sourcing over time (the standards desk)")
+
 audits.before_request(auth.require_api_key)
+trends.before_request(auth.require_api_key)
 
 _BODY_ERRORS = (400, 401, 413, 415, 500, 501)
 
@@ -85,7 +90,27 @@ def get_audit(audit_id: str):
     stored = store.get(audit_id)
     if stored is None:
         raise Problem(404, None, f"no stored audit {audit_id!r}")
-    return _stored(dict(stored.report), audit_id)
+    return _stored(_decided(store, stored), audit_id)
+
+
+@trends.route("/trends", methods=["GET"])
+@trends.arguments(TrendsQuerySchema, location="query", as_kwargs=True)
+@trends.response(200, TrendsSchema, description="week by week, desk by desk; `?format=csv` for one table as CSV")
+@trends.doc(responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+@trends.errors(401, 422, 500, 501)
+def get_trends(since, until, desk, author, format, table):
+    """Sourcing trends of the stored stories (the latest version of each):
+    stories, quotes by source type, anonymous shares, single-source stories,
+    findings by rule, desks side by side, the commonest unnamed-source phrases."""
+    store = _require_store_if(True)
+    data = dump_trends(store.trends(since, until, desk=desk, author=author))
+    if format == "csv" or request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
+        from service.exports import trends_csv
+
+        name = f"trends-{data['from']}-{data['to']}-{table}.csv"
+        return Response(trends_csv(data, table), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return data
 
 
 @health.route("/healthz", methods=["GET"])
@@ -126,9 +151,21 @@ def _audit(article: dict, at: tuple) -> dict:
 def _store_if_asked(article: dict, report: dict) -> dict:
     if not article["store"]:
         return report
+    from service.store import StoryMeta
+
     store = current_app.extensions[STORE]
-    stored_id = store.save(report, text=article["text"], format=article["format"], title=article["title"])
-    return _stored(report, str(stored_id))
+    story = StoryMeta(story_id=article["story_id"], url=article["url"], desk=article["desk"],
+                      authors=tuple(article["authors"]), published_at=article["published_at"])
+    stored_id = store.save(report, text=article["text"], format=article["format"], title=article["title"],
+                           story=story)
+    return _stored(_decided(store, store.get(stored_id)), str(stored_id))
+
+
+def _decided(store, stored) -> dict:
+    """A stored report with the decision in force on each finding (carried over from earlier versions)."""
+    from service.store.decisions import with_decisions
+
+    return with_decisions(dict(stored.report), store.decisions(stored), stored.id)
 
 
 def _stored(report: dict, stored_id: str) -> dict:
@@ -142,4 +179,4 @@ def _require_store_if(needed: bool):
     return store
 
 
-__all__ = ["audits", "health", "STORE", "READY"]
+__all__ = ["audits", "trends", "health", "STORE", "READY"]

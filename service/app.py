@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 from flask_smorest import Api
+from flask_wtf.csrf import CSRFProtect
 from flask_smorest.utils import prepare_response
 
 from schemas.fields import dict_key_names
@@ -75,8 +76,10 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
     rest.register_blueprint(api.audits)
+    rest.register_blueprint(api.trends)
 
     from service import review
+    CSRFProtect(app).exempt(api.audits)  # review forms carry a token; the JSON API uses keys, not cookies
     review.init_app(app)
     problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
 
