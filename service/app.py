@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http
 import logging
+import secrets
 from collections.abc import Mapping
 
 from flask import Flask
@@ -67,6 +68,9 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
         API_SPEC_OPTIONS=_spec_options(config),
     )
     app.config.update(extra)
+    # signs the CSRF tokens of the review forms; a fresh one per start until a configured key exists
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.json.sort_keys = False  # keep the schema's field order on the wire
     app.extensions["sourcecheck.config"] = config
     app.extensions[auth.EXTENSION] = auth.digests(config.api_keys)

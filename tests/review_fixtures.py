@@ -61,10 +61,16 @@ def seed_report_model(seed: dict) -> Report:
 
 def review_app(**config) -> Flask:
     """A minimal app: Flask plus the review pages (create_app is the API's).
-    The store is an in-memory SQLite database unless ``config`` says otherwise."""
+    The store is an in-memory SQLite database unless ``config`` says otherwise.
+    Forms carry CSRF tokens as in the service; checking them is off unless
+    ``WTF_CSRF_ENABLED=True`` (the desk's tests and the browser turn it on)."""
+    from flask_wtf.csrf import CSRFProtect
+
     from service.review import init_app
 
     app = Flask(__name__)
-    app.config.update({"TESTING": True, "DATABASE_URL": "sqlite://", **config})
+    app.config.update({"TESTING": True, "DATABASE_URL": "sqlite://", "SECRET_KEY": "test-only secret key",
+                       "WTF_CSRF_ENABLED": False, **config})
+    CSRFProtect(app)
     init_app(app)
     return app
