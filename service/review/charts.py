@@ -31,7 +31,7 @@ class Column:
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ColumnChart:
     """Columns along the weeks, one series each or stacked."""
 
@@ -58,7 +58,10 @@ class Bar:
     width: float
 
 
-@dataclass(frozen=True, slots=True)
+BAR_ROW, BAR_SPAN = 26.0, 400.0
+
+
+@dataclass(frozen=True)
 class BarChart:
     """Horizontal bars, one a row (rules, desks, phrases)."""
 
@@ -67,8 +70,8 @@ class BarChart:
     desc: str
     bars: tuple[Bar, ...]
     label_width: float = 230.0
-    span: float = 400.0
-    row: float = 26.0
+    span: float = BAR_SPAN
+    row: float = BAR_ROW
 
     @property
     def height(self) -> float:
@@ -124,11 +127,11 @@ def columns(id: str, title: str, labels: list[str], series: list[tuple[str, str]
 
 def bars(id: str, title: str, rows: list[tuple[str, float | None]], *, percent: bool = False) -> BarChart:
     """One bar per (label, value), scaled to the largest (or to 100%)."""
-    span = BarChart.span
+    span = BAR_SPAN
     top = 1.0 if percent else max((v or 0 for _, v in rows), default=0) or 1
     out = []
     for i, (label, v) in enumerate(rows):
         shown = "–" if v is None else (f"{v * 100:.1f}%" if percent else f"{v:g}")
-        out.append(Bar(label, v or 0, shown, i * BarChart.row + 4, round(span * (v or 0) / top, 2)))
+        out.append(Bar(label, v or 0, shown, i * BAR_ROW + 4, round(span * (v or 0) / top, 2)))
     desc = "; ".join(f"{b.label}: {b.shown}" for b in out)
     return BarChart(id, title, desc or "Nothing to show in this range.", tuple(out))

@@ -184,7 +184,7 @@ class Store:
         number = max(1, int(number))
         query = self._filtered(select(ReportRow), search=search, desk=desk, author=author, **filters)
         with Session(self.engine) as session:
-            total = session.scalar(query.with_only_columns(func.count()).order_by(None))
+            total = session.scalar(select(func.count()).select_from(query.with_only_columns(ReportRow.id).subquery()))
             rows = session.scalars(query.order_by(ReportRow.created_at.desc(), ReportRow.id.desc())
                                    .offset((number - 1) * per_page).limit(per_page))
             return Page([_stored(r) for r in rows], total or 0, number, per_page)

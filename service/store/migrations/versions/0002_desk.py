@@ -42,6 +42,14 @@ def upgrade() -> None:
         batch.add_column(sa.Column("single_source", sa.Boolean(), nullable=True))
         batch.add_column(sa.Column("search_text", sa.Text(), nullable=True))
 
+    _backfill(op.get_bind(), children=False)
+    with op.batch_alter_table("reports") as batch:
+        for name in FILLED:
+            batch.alter_column(name, nullable=False)
+
+    # The child tables come after the last batch alteration of ``reports``: on
+    # SQLite that copies and drops the table, and a drop with foreign keys on
+    # would take the children's rows along (ON DELETE CASCADE).
     op.create_table("report_authors",
                     sa.Column("report_id", sa.String(32), _report_fk(), primary_key=True),
                     sa.Column("key", sa.String(200), primary_key=True),
@@ -69,11 +77,8 @@ def upgrade() -> None:
     op.create_index("ix_decisions_report_id", "decisions", ["report_id"])
     op.create_index("ix_decisions_story_key", "decisions", ["story_key"])
 
-    _backfill(op.get_bind())
+    _backfill(op.get_bind(), children=True)
 
-    with op.batch_alter_table("reports") as batch:
-        for name in FILLED:
-            batch.alter_column(name, nullable=False)
     op.create_index("ix_reports_story_id", "reports", ["story_id"])
     op.create_index("ix_reports_desk", "reports", ["desk"])
     op.create_index("ix_reports_trends", "reports", ["is_latest", "day", "desk"])
@@ -83,8 +88,9 @@ def _report_fk() -> sa.ForeignKey:
     return sa.ForeignKey("reports.id", ondelete="CASCADE")
 
 
-def _backfill(bind) -> None:
-    """Count every stored report as ``Store.save`` now does (service/store/facts.py)."""
+def _backfill(bind, *, children: bool) -> None:
+    """Count every stored report as ``Store.save`` now does (service/store/facts.py):
+    its own columns, or (``children``) its rows of findings by rule and phrases."""
     from service.store.facts import facts
 
     reports = sa.table("reports", sa.column("id", sa.String), sa.column("created_at", sa.DateTime(timezone=True)),
@@ -108,7 +114,9 @@ def _backfill(bind) -> None:
             if created_at.tzinfo is None:
                 created_at = created_at.replace(tzinfo=timezone.utc)
             f = facts(report if isinstance(report, dict) else {}, title=title, created_at=created_at)
-            bind.execute(reports.update().where(reports.c.id == id).values(is_latest=True, **f.columns))
+            if not children:
+                bind.execute(reports.update().where(reports.c.id == id).values(is_latest=True, **f.columns))
+                continue
             if f.findings:
                 bind.execute(findings.insert(), [{"report_id": id, "rule": r, "count": c} for r, c in f.findings.items()])
             if f.phrases:
