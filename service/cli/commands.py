@@ -88,9 +88,11 @@ def cli():
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip walked or globbed files matching this glob.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check drafts on this many processes (0: one per core).")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False), metavar="REPORT.json",
+              help="A stored report (as the service exports it): findings the desk dismissed there are suppressed.")
 @config_options
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, output_format, fail_on, input_format, output, exclude, jobs, config_path, isolated,
+def check(paths, output_format, fail_on, input_format, output, exclude, jobs, decisions_path, config_path, isolated,
           policy_file, debug):
     """Audit drafts (files, folders, globs; - for stdin) and list findings as
     file:line:col: severity rule message."""
@@ -109,6 +111,11 @@ def check(paths, output_format, fail_on, input_format, output, exclude, jobs, co
             results = list(pool.map(_check_in_worker, found, repeat(spec), chunksize=8))
     else:
         results = [checking.check(d, policy, stdin=sys.stdin) for d in found]
+    if decisions_path:
+        from . import decisions
+
+        dismissed = decisions.dismissed(decisions_path)
+        results = [decisions.apply(r, dismissed) for r in results]
     results += [checking.FileResult(e.path, "text", error=e.reason, error_kind="input") for e in path_errors]
     run = RunInfo(fail_on=cfg["fail-on"], policy=policy)
     _write(renderer(cfg["format"])(results, run), output)
