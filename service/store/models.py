@@ -23,10 +23,6 @@ class ReportRow(Base):
     """One stored audit: the report as the API returned it, and the text sent."""
 
     __tablename__ = "reports"
-    __table_args__ = (
-        # the trends aggregates: latest versions in a date range, by desk
-        Index("ix_reports_trends", "is_latest", "day", "desk"),
-    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
@@ -42,14 +38,32 @@ class ReportRow(Base):
     # Story metadata from the request (all optional).
     story_id: Mapped[str | None] = mapped_column(String(200), index=True)
     url: Mapped[str | None] = mapped_column(Text)
-    desk: Mapped[str | None] = mapped_column(String(100), index=True)
+    desk: Mapped[str | None] = mapped_column(String(100))
     authors: Mapped[list | None] = mapped_column(JSON)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # The newest stored version of its story (a report without story_id is its own story).
-    is_latest: Mapped[bool] = mapped_column(Boolean)
+
+
+class _Counted:
+    """Where a counted row stands in the trends: its story's newest version
+    or not, its day and week, its desk (copied from the report: kept narrow so
+    the aggregates scan little)."""
+
+    is_latest: Mapped[bool] = mapped_column(Boolean)  # the newest stored version of its story
     day: Mapped[date] = mapped_column(Date)  # published_at's day, else created_at's (UTC)
     week: Mapped[date] = mapped_column(Date)  # the Monday of ``day``'s ISO week
-    # Counts for the trends aggregates (see service/store/facts.py).
+    desk: Mapped[str | None] = mapped_column(String(100))
+
+
+class ReportStatsRow(_Counted, Base):
+    """A stored report's counts for the trends and its words for the list's
+    search: one narrow row a report (service/store/facts.py counts them)."""
+
+    __tablename__ = "report_stats"
+    __table_args__ = (Index("ix_report_stats_trends", "is_latest", "day", "desk"),)
+
+    report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     quotes_named: Mapped[int] = mapped_column(Integer)
     quotes_anonymous: Mapped[int] = mapped_column(Integer)
     quotes_institutional: Mapped[int] = mapped_column(Integer)
@@ -58,7 +72,7 @@ class ReportRow(Base):
     anonymous_sources: Mapped[int] = mapped_column(Integer)
     anonymous_with_reason: Mapped[int] = mapped_column(Integer)
     single_source: Mapped[bool] = mapped_column(Boolean)
-    search_text: Mapped[str] = mapped_column(Text)  # title and speakers, casefolded, for the list's search
+    search_text: Mapped[str] = mapped_column(Text)  # title and speakers, casefolded
 
 
 class ReportAuthorRow(Base):
@@ -72,10 +86,11 @@ class ReportAuthorRow(Base):
     name: Mapped[str] = mapped_column(String(200))
 
 
-class ReportFindingRow(Base):
+class ReportFindingRow(_Counted, Base):
     """How many findings of one rule a stored report has."""
 
     __tablename__ = "report_findings"
+    __table_args__ = (Index("ix_report_findings_trends", "is_latest", "day"),)
 
     report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"),
                                            primary_key=True)
@@ -83,10 +98,11 @@ class ReportFindingRow(Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
-class ReportPhraseRow(Base):
+class ReportPhraseRow(_Counted, Base):
     """The words a report uses for one of its anonymous sources ("a senior official")."""
 
     __tablename__ = "report_phrases"
+    __table_args__ = (Index("ix_report_phrases_trends", "is_latest", "day"),)
 
     report_id: Mapped[str] = mapped_column(String(32), ForeignKey("reports.id", ondelete="CASCADE"),
                                            primary_key=True)
@@ -109,3 +125,40 @@ class DecisionRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     editor: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class _Cell:
+    """One day of one desk ("" for none) in the trends' daily roll-up: sums
+    over the latest versions of the stories of that day and desk, rebuilt by
+    SQL from the counted rows whenever a save touches them (``rollup.py``)."""
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    desk: Mapped[str] = mapped_column(String(100), primary_key=True)
+    week: Mapped[date] = mapped_column(Date)  # the Monday of ``day``'s week
+
+
+class TrendDayRow(_Cell, Base):
+    __tablename__ = "trend_days"
+
+    stories: Mapped[int] = mapped_column(Integer)
+    quotes_named: Mapped[int] = mapped_column(Integer)
+    quotes_anonymous: Mapped[int] = mapped_column(Integer)
+    quotes_institutional: Mapped[int] = mapped_column(Integer)
+    quotes_unattributed: Mapped[int] = mapped_column(Integer)
+    anonymous_sources: Mapped[int] = mapped_column(Integer)
+    anonymous_with_reason: Mapped[int] = mapped_column(Integer)
+    single_source: Mapped[int] = mapped_column(Integer)
+
+
+class TrendRuleRow(_Cell, Base):
+    __tablename__ = "trend_day_rules"
+
+    rule: Mapped[str] = mapped_column(String(100), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class TrendPhraseRow(_Cell, Base):
+    __tablename__ = "trend_day_phrases"
+
+    phrase: Mapped[str] = mapped_column(String(300), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)

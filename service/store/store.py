@@ -16,10 +16,10 @@ from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, 
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import migrate
+from . import migrate, rollup
 from .decisions import STATES, Decision, FindingKey
 from .facts import author_key, facts
-from .models import DecisionRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow
+from .models import DecisionRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow, ReportStatsRow
 from .urls import normalise_url, url_from_config
 
 MAX_LIMIT = 500
@@ -115,7 +115,7 @@ class Store:
     def save_many(self, items: Iterable[tuple[dict, str, str, str | None, StoryMeta | None]]) -> list[str]:
         """Keep several reports (report, text, format, title, story) in one
         transaction, in order; return their ids."""
-        reports, authors, findings, phrases, ids = [], [], [], [], []
+        reports, stats, authors, findings, phrases, ids = [], [], [], [], [], []
         latest: dict[str, int] = {}  # story id -> index of its last report in this call
         for report, text, format, title, story in items:
             if not isinstance(report, dict):
@@ -126,55 +126,67 @@ class Store:
             published = _as_utc(story.published_at) if story.published_at else None
             title = title if title is not None else report.get("title")
             f = facts(report, title=title, created_at=created, published_at=published, authors=story.authors)
+            where = {"is_latest": True, "day": f.columns["day"], "week": f.columns["week"], "desk": story.desk}
             if story.story_id:
-                if story.story_id in latest:
-                    reports[latest[story.story_id]]["is_latest"] = False
-                latest[story.story_id] = len(reports)
+                if story.story_id in latest:  # an earlier version in this same call
+                    for row in latest[story.story_id]:
+                        row["is_latest"] = False
+                latest[story.story_id] = []
             reports.append({
                 "id": new_id, "created_at": created, "title": title, "format": format, "text": text,
                 "report": report, "score": _score(report), "has_anonymous": _has_anonymous(report),
                 "quotes": len(report.get("quotes") or ()), "story_id": story.story_id, "url": story.url,
-                "desk": story.desk, "authors": [name for _, name in f.authors] or None,
-                "published_at": published, "is_latest": True, **f.columns,
+                "desk": story.desk, "authors": [name for _, name in f.authors] or None, "published_at": published,
             })
+            mine = [{"report_id": new_id, "created_at": created, **f.columns, **where}]
+            mine += [{"report_id": new_id, "rule": r, "count": c, **where} for r, c in f.findings.items()]
+            mine += [{"report_id": new_id, "phrase": p, "count": c, **where} for p, c in f.phrases.items()]
+            if story.story_id:
+                latest[story.story_id] = mine
+            stats.append(mine[0])
+            findings += mine[1:1 + len(f.findings)]
+            phrases += mine[1 + len(f.findings):]
             authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
-            findings += [{"report_id": new_id, "rule": r, "count": c} for r, c in f.findings.items()]
-            phrases += [{"report_id": new_id, "phrase": p, "count": c} for p, c in f.phrases.items()]
             ids.append(new_id)
+        days = {r["day"] for r in stats}
         with Session(self.engine) as session, session.begin():
             if latest:
-                session.execute(update(ReportRow).where(ReportRow.story_id.in_(list(latest)),
-                                                        ReportRow.is_latest.is_(True)).values(is_latest=False))
-            for table, rows in ((ReportRow, reports), (ReportAuthorRow, authors),
+                older = select(ReportRow.id).where(ReportRow.story_id.in_(list(latest)))
+                days |= set(session.scalars(select(ReportStatsRow.day).where(
+                    ReportStatsRow.report_id.in_(older), ReportStatsRow.is_latest.is_(True))))
+                for table in (ReportStatsRow, ReportFindingRow, ReportPhraseRow):
+                    session.execute(update(table).where(table.report_id.in_(older), table.is_latest.is_(True))
+                                    .values(is_latest=False))
+            for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
                                 (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
                 if rows:
                     session.execute(insert(table), rows)
+            rollup.rebuild(session.connection(), days)
         return ids
 
     def get(self, id: str) -> StoredReport | None:
         """The report kept under ``id``, or None."""
         with Session(self.engine) as session:
-            row = session.get(ReportRow, id)
-            return _stored(row) if row is not None else None
+            found = session.execute(_SELECT.where(ReportRow.id == id)).first()
+            return _stored(*found) if found is not None else None
 
     def versions(self, story_id: str) -> list[StoredReport]:
         """Every stored version of a story, oldest first."""
-        query = select(ReportRow).where(ReportRow.story_id == story_id).order_by(
-            ReportRow.created_at, ReportRow.id)
+        query = _SELECT.where(ReportRow.story_id == story_id).order_by(ReportRow.created_at, ReportRow.id)
         with Session(self.engine) as session:
-            return [_stored(row) for row in session.scalars(query)]
+            return [_stored(*row) for row in session.execute(query)]
 
     def recent(self, *, limit: int = 50, min_score: int | None = None, max_score: int | None = None,
                has_anonymous: bool | None = None, since: datetime | date | None = None,
                until: datetime | date | None = None) -> list[StoredReport]:
         """Newest first. ``since`` is inclusive, ``until`` exclusive; a date
         means its midnight UTC. A score filter leaves out unscored reports."""
-        query = self._filtered(select(ReportRow), min_score=min_score, max_score=max_score,
+        query = self._filtered(_SELECT, min_score=min_score, max_score=max_score,
                                has_anonymous=has_anonymous, since=since, until=until)
         query = query.order_by(ReportRow.created_at.desc(), ReportRow.id.desc())
         query = query.limit(max(1, min(int(limit), MAX_LIMIT)))
         with Session(self.engine) as session:
-            return [_stored(row) for row in session.scalars(query)]
+            return [_stored(*row) for row in session.execute(query)]
 
     def page(self, *, number: int = 1, per_page: int = 50, search: str | None = None, desk: str | None = None,
              author: str | None = None, **filters) -> Page:
@@ -182,16 +194,24 @@ class Store:
         words in any order, case ignored) and filtered by desk and author."""
         per_page = max(1, min(int(per_page), MAX_LIMIT))
         number = max(1, int(number))
-        query = self._filtered(select(ReportRow), search=search, desk=desk, author=author, **filters)
+        # Filter and order on the narrow stats rows; join the wide reports only
+        # for a score or anonymity filter, and fetch just the page's reports.
+        s = ReportStatsRow
+        query = select(s.report_id)
+        if any(filters.get(k) is not None for k in ("min_score", "max_score", "has_anonymous")):
+            query = query.join(ReportRow, ReportRow.id == s.report_id)
+        query = self._filtered(query, search=search, desk=desk, author=author, created=s.created_at, **filters)
         with Session(self.engine) as session:
-            total = session.scalar(select(func.count()).select_from(query.with_only_columns(ReportRow.id).subquery()))
-            rows = session.scalars(query.order_by(ReportRow.created_at.desc(), ReportRow.id.desc())
-                                   .offset((number - 1) * per_page).limit(per_page))
-            return Page([_stored(r) for r in rows], total or 0, number, per_page)
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            ids = list(session.scalars(query.order_by(s.created_at.desc(), s.report_id.desc())
+                                       .offset((number - 1) * per_page).limit(per_page)))
+            found = {r[0].id: r for r in session.execute(_SELECT.where(ReportRow.id.in_(ids)))} if ids else {}
+            return Page([_stored(*found[i]) for i in ids if i in found], total or 0, number, per_page)
 
     def desks(self) -> list[str]:
         """Every desk a stored report names, sorted."""
-        query = select(ReportRow.desk).where(ReportRow.desk.is_not(None)).distinct().order_by(ReportRow.desk)
+        query = (select(ReportStatsRow.desk).where(ReportStatsRow.desk.is_not(None)).distinct()
+                 .order_by(ReportStatsRow.desk))
         with Session(self.engine) as session:
             return list(session.scalars(query))
 
@@ -204,7 +224,7 @@ class Store:
 
     @staticmethod
     def _filtered(query, *, min_score=None, max_score=None, has_anonymous=None, since=None, until=None,
-                  search=None, desk=None, author=None):
+                  search=None, desk=None, author=None, created=ReportRow.created_at):
         if min_score is not None:
             query = query.where(ReportRow.score >= min_score)
         if max_score is not None:
@@ -212,16 +232,16 @@ class Store:
         if has_anonymous is not None:
             query = query.where(ReportRow.has_anonymous.is_(has_anonymous))
         if since is not None:
-            query = query.where(ReportRow.created_at >= _as_utc(since))
+            query = query.where(created >= _as_utc(since))
         if until is not None:
-            query = query.where(ReportRow.created_at < _as_utc(until))
+            query = query.where(created < _as_utc(until))
         for word in (search or "").casefold().split():
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(ReportRow.search_text.like(f"%{escaped}%", escape="\\"))
+            query = query.where(ReportStatsRow.search_text.like(f"%{escaped}%", escape="\\"))
         if desk:
-            query = query.where(ReportRow.desk == desk)
+            query = query.where(ReportStatsRow.desk == desk)
         if author:
-            query = query.where(ReportRow.id.in_(
+            query = query.where(ReportStatsRow.report_id.in_(
                 select(ReportAuthorRow.report_id).where(ReportAuthorRow.key == author_key(author))))
         return query
 
@@ -298,6 +318,8 @@ def _engine(url: str) -> Engine:
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA busy_timeout=5000")  # gunicorn workers share the file
             cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+            # with WAL, NORMAL is safe from corruption; only a power cut may lose the last commits
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     return engine
@@ -321,9 +343,13 @@ def _has_anonymous(report: dict) -> bool:
         q.get("source_type") == "anonymous" for q in report.get("quotes") or ())
 
 
-def _stored(row: ReportRow) -> StoredReport:
+_SELECT = select(ReportRow, ReportStatsRow.is_latest).outerjoin(
+    ReportStatsRow, ReportStatsRow.report_id == ReportRow.id)
+
+
+def _stored(row: ReportRow, is_latest: bool | None = True) -> StoredReport:
     story = StoryMeta(story_id=row.story_id, url=row.url, desk=row.desk, authors=tuple(row.authors or ()),
                       published_at=_as_utc(row.published_at) if row.published_at else None)
     return StoredReport(id=row.id, report=row.report, text=row.text, format=row.format, title=row.title,
                         created_at=_as_utc(row.created_at), score=row.score, has_anonymous=row.has_anonymous,
-                        story=story, is_latest=row.is_latest)
+                        story=story, is_latest=is_latest is not False)

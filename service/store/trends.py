@@ -14,11 +14,10 @@ from datetime import date, timedelta
 from sqlalchemy import Float, and_, case, cast, func, select
 
 from .facts import author_key, week_of
-from .models import ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow
+from .models import (ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportStatsRow, TrendDayRow,
+                     TrendPhraseRow, TrendRuleRow)
 
-MAX_DAYS = 3 * 366  # the widest range one request may ask for
 TOP_PHRASES = 10
-R = ReportRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,22 +64,25 @@ class Trends:
     phrases: tuple[tuple[str, int], ...]  # the most frequent words for unnamed sources
 
 
-def _tally_columns():
-    quotes = R.quotes_named + R.quotes_anonymous + R.quotes_institutional + R.quotes_unattributed
+def _tally_of(t, rolled: bool):
+    """The tally's aggregates over counted rows (``rolled``: over roll-up cells)."""
+    quotes = t.quotes_named + t.quotes_anonymous + t.quotes_institutional + t.quotes_unattributed
+    stories = func.sum(t.stories) if rolled else func.count()
+    single = func.sum(t.single_source) if rolled else func.sum(case((t.single_source, 1), else_=0))
     return (
-        func.count().label("stories"),
+        func.coalesce(stories, 0).label("stories"),
         func.coalesce(func.sum(quotes), 0).label("quotes"),
-        func.coalesce(func.sum(R.quotes_named), 0).label("quotes_named"),
-        func.coalesce(func.sum(R.quotes_anonymous), 0).label("quotes_anonymous"),
-        func.coalesce(func.sum(R.quotes_institutional), 0).label("quotes_institutional"),
-        func.coalesce(func.sum(R.quotes_unattributed), 0).label("quotes_unattributed"),
-        (cast(func.sum(R.quotes_anonymous), Float) / func.nullif(func.sum(quotes), 0)).label(
+        func.coalesce(func.sum(t.quotes_named), 0).label("quotes_named"),
+        func.coalesce(func.sum(t.quotes_anonymous), 0).label("quotes_anonymous"),
+        func.coalesce(func.sum(t.quotes_institutional), 0).label("quotes_institutional"),
+        func.coalesce(func.sum(t.quotes_unattributed), 0).label("quotes_unattributed"),
+        (cast(func.sum(t.quotes_anonymous), Float) / func.nullif(func.sum(quotes), 0)).label(
             "anonymous_quote_share"),
-        func.coalesce(func.sum(R.anonymous_sources), 0).label("anonymous_sources"),
-        func.coalesce(func.sum(R.anonymous_with_reason), 0).label("anonymous_with_reason"),
-        (cast(func.sum(R.anonymous_with_reason), Float) / func.nullif(func.sum(R.anonymous_sources), 0)).label(
+        func.coalesce(func.sum(t.anonymous_sources), 0).label("anonymous_sources"),
+        func.coalesce(func.sum(t.anonymous_with_reason), 0).label("anonymous_with_reason"),
+        (cast(func.sum(t.anonymous_with_reason), Float) / func.nullif(func.sum(t.anonymous_sources), 0)).label(
             "reason_share"),
-        func.coalesce(func.sum(case((R.single_source, 1), else_=0)), 0).label("single_source"),
+        func.coalesce(single, 0).label("single_source"),
     )
 
 
@@ -93,29 +95,43 @@ def _tally(row, findings: int = 0) -> Tally:
     return Tally(**values, findings=int(findings))
 
 
-def trends(conn, since: date, until: date, *, desk: str | None = None, author: str | None = None) -> Trends:
+def trends(conn, since: date, until: date, *, desk: str | None = None, author: str | None = None,
+           rolled: bool | None = None) -> Trends:
     """The trends of the latest versions of stories whose day is in
-    ``since``..``until`` (both inclusive), optionally of one desk or author."""
-    where = [R.is_latest.is_(True), R.day >= since, R.day <= until]
-    if desk:
-        where.append(R.desk == desk)
-    if author:
-        where.append(R.id.in_(select(ReportAuthorRow.report_id).where(ReportAuthorRow.key == author_key(author))))
-    cond = and_(*where)
-    found = ReportFindingRow
+    ``since``..``until`` (both inclusive), optionally of one desk or author.
+    Read from the daily roll-up unless an author is asked for (the roll-up
+    holds every author) or ``rolled`` is False (the tests compare both)."""
+    if rolled is None or author:
+        rolled = author is None
 
-    total_row = conn.execute(select(*_tally_columns()).where(cond)).one()
-    total_findings = conn.execute(
-        select(func.coalesce(func.sum(found.count), 0)).join(R, R.id == found.report_id).where(cond)).scalar()
+    def cond(t):  # the same stories, read from any counted table
+        where = [t.day >= since, t.day <= until]
+        if not rolled:
+            where.append(t.is_latest.is_(True))
+        if desk:
+            where.append(t.desk == desk)
+        if author:
+            where.append(t.report_id.in_(
+                select(ReportAuthorRow.report_id).where(ReportAuthorRow.key == author_key(author))))
+        return and_(*where)
 
-    by_week = {row.week: row for row in conn.execute(
-        select(R.week.label("week"), *_tally_columns()).where(cond).group_by(R.week))}
+    if rolled:
+        R, F, P = TrendDayRow, TrendRuleRow, TrendPhraseRow
+    else:
+        R, F, P = ReportStatsRow, ReportFindingRow, ReportPhraseRow
+
+    def _tally_columns():
+        return _tally_of(R, rolled)
+
+    total_row = conn.execute(select(*_tally_columns()).where(cond(R))).one()
+    total_findings = conn.execute(select(func.coalesce(func.sum(F.count), 0)).where(cond(F))).scalar()
+
+    by_week = {_as_date(row.week): row for row in conn.execute(
+        select(R.week.label("week"), *_tally_columns()).where(cond(R)).group_by(R.week))}
     rules_by_week: dict[date, dict[str, int]] = {}
-    for week, rule, n in conn.execute(
-            select(R.week, found.rule, func.sum(found.count)).join(R, R.id == found.report_id)
-            .where(cond).group_by(R.week, found.rule)):
+    for week, rule, n in conn.execute(select(F.week, F.rule, func.sum(F.count)).where(cond(F))
+                                      .group_by(F.week, F.rule)):
         rules_by_week.setdefault(_as_date(week), {})[rule] = int(n)
-    by_week = {_as_date(k): v for k, v in by_week.items()}
     weeks = []
     monday = week_of(since)
     while monday <= until:
@@ -125,20 +141,17 @@ def trends(conn, since: date, until: date, *, desk: str | None = None, author: s
         monday += timedelta(days=7)
 
     desk_findings = {d: int(n) for d, n in conn.execute(
-        select(R.desk, func.sum(found.count)).join(R, R.id == found.report_id).where(cond).group_by(R.desk))}
-    desks = tuple(Desk(row.desk, _tally(row, desk_findings.get(row.desk, 0))) for row in conn.execute(
-        select(R.desk.label("desk"), *_tally_columns()).where(cond).group_by(R.desk)
-        .order_by(R.desk.is_(None), R.desk)))
+        select(F.desk, func.sum(F.count)).where(cond(F)).group_by(F.desk))}
+    desks = tuple(Desk(row.desk or None, _tally(row, desk_findings.get(row.desk, 0))) for row in conn.execute(
+        select(R.desk.label("desk"), *_tally_columns()).where(cond(R)).group_by(R.desk)
+        .order_by(R.desk.is_(None), R.desk == "", R.desk)))
 
     rules = tuple((rule, int(n)) for rule, n in conn.execute(
-        select(found.rule, func.sum(found.count).label("n")).join(R, R.id == found.report_id).where(cond)
-        .group_by(found.rule).order_by(func.sum(found.count).desc(), found.rule)))
-    phrase_rows = conn.execute(
-        select(ReportPhraseRow.phrase, func.sum(ReportPhraseRow.count).label("n"))
-        .join(R, R.id == ReportPhraseRow.report_id).where(cond)
-        .group_by(ReportPhraseRow.phrase)
-        .order_by(func.sum(ReportPhraseRow.count).desc(), ReportPhraseRow.phrase).limit(TOP_PHRASES))
-    phrases = tuple((p, int(n)) for p, n in phrase_rows)
+        select(F.rule, func.sum(F.count)).where(cond(F)).group_by(F.rule).having(func.sum(F.count) > 0)
+        .order_by(func.sum(F.count).desc(), F.rule)))
+    phrases = tuple((p, int(n)) for p, n in conn.execute(
+        select(P.phrase, func.sum(P.count)).where(cond(P)).group_by(P.phrase).having(func.sum(P.count) > 0)
+        .order_by(func.sum(P.count).desc(), P.phrase).limit(TOP_PHRASES)))
     return Trends(since, until, desk, author, _tally(total_row, total_findings or 0), tuple(weeks), desks,
                   rules, phrases)
 
@@ -147,4 +160,4 @@ def _as_date(value) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-__all__ = ["Trends", "Tally", "Week", "Desk", "trends", "MAX_DAYS"]
+__all__ = ["Trends", "Tally", "Week", "Desk", "trends"]
