@@ -11,7 +11,7 @@ writer anyway).
 """
 from __future__ import annotations
 
-from sqlalchemy import case, delete, func, insert, select, text
+from sqlalchemy import bindparam, case, delete, func, insert, select, text
 
 from .models import (ReportFindingRow, ReportPhraseRow, ReportStatsRow, TrendDayRow, TrendPhraseRow,
                      TrendRuleRow)
@@ -21,26 +21,44 @@ SUMMED = ("quotes_named", "quotes_anonymous", "quotes_institutional", "quotes_un
           "anonymous_sources", "anonymous_with_reason")
 
 
+def _statements(cell, source, names, columns):
+    desk = func.coalesce(source.desk, "")
+    days = bindparam("days", expanding=True)
+    query = (select(source.day, desk, source.week, *columns)
+             .where(source.is_latest.is_(True), source.day.in_(days))
+             .group_by(source.day, desk, source.week, *columns[:1] if cell is not TrendDayRow else ()))
+    every = select(source.day, desk, source.week, *columns).where(source.is_latest.is_(True)).group_by(
+        source.day, desk, source.week, *columns[:1] if cell is not TrendDayRow else ())
+    into = ["day", "desk", "week", *names]
+    return (delete(cell).where(cell.day.in_(days)), insert(cell).from_select(into, query),
+            delete(cell), insert(cell).from_select(into, every))
+
+
+def _plan():
+    s, f, p = ReportStatsRow, ReportFindingRow, ReportPhraseRow
+    return [
+        _statements(TrendDayRow, s, ["stories", *SUMMED, "single_source"],
+                    [func.count(), *(func.sum(getattr(s, c)) for c in SUMMED),
+                     func.sum(case((s.single_source, 1), else_=0))]),
+        _statements(TrendRuleRow, f, ["rule", "count"], [f.rule, func.sum(f.count)]),
+        _statements(TrendPhraseRow, p, ["phrase", "count"], [p.phrase, func.sum(p.count)]),
+    ]
+
+
+_PLAN = _plan()  # built once: SQLAlchemy then reuses the compiled statements
+
+
 def rebuild(connection, days: set | None = None) -> None:
     """Rebuild every desk's cells of ``days``; None: all cells."""
     if days is not None and not days:
         return
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    s, f, p = ReportStatsRow, ReportFindingRow, ReportPhraseRow
-    for cell, source, names, columns in (
-        (TrendDayRow, s, ["stories", *SUMMED, "single_source"],
-         [func.count(), *(func.sum(getattr(s, c)) for c in SUMMED), func.sum(case((s.single_source, 1), else_=0))]),
-        (TrendRuleRow, f, ["rule", "count"], [f.rule, func.sum(f.count)]),
-        (TrendPhraseRow, p, ["phrase", "count"], [p.phrase, func.sum(p.count)]),
-    ):
-        desk = func.coalesce(source.desk, "")
+    for clear, fill, clear_all, fill_all in _PLAN:
         if days is None:
-            connection.execute(delete(cell))
+            connection.execute(clear_all)
+            connection.execute(fill_all)
         else:
-            connection.execute(delete(cell).where(cell.day.in_(sorted(days))))
-        query = select(source.day, desk, source.week, *columns).where(source.is_latest.is_(True))
-        if days is not None:
-            query = query.where(source.day.in_(sorted(days)))
-        query = query.group_by(source.day, desk, source.week, *columns[:1] if cell is not TrendDayRow else ())
-        connection.execute(insert(cell).from_select(["day", "desk", "week", *names], query))
+            params = {"days": sorted(days)}
+            connection.execute(clear, params)
+            connection.execute(fill, params)

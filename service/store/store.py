@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -116,7 +116,7 @@ class Store:
         """Keep several reports (report, text, format, title, story) in one
         transaction, in order; return their ids."""
         reports, stats, authors, findings, phrases, ids = [], [], [], [], [], []
-        latest: dict[str, int] = {}  # story id -> index of its last report in this call
+        latest: dict[str, list[dict]] = {}  # story id -> the counted rows of its newest version in this call
         for report, text, format, title, story in items:
             if not isinstance(report, dict):
                 raise TypeError("report must be the dict from schemas.report.dump_report")
@@ -149,19 +149,17 @@ class Store:
             authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
             ids.append(new_id)
         days = {r["day"] for r in stats}
-        with Session(self.engine) as session, session.begin():
+        with self.engine.begin() as conn:  # Core, not the ORM: a save is a handful of statements
             if latest:
-                older = select(ReportRow.id).where(ReportRow.story_id.in_(list(latest)))
-                days |= set(session.scalars(select(ReportStatsRow.day).where(
-                    ReportStatsRow.report_id.in_(older), ReportStatsRow.is_latest.is_(True))))
-                for table in (ReportStatsRow, ReportFindingRow, ReportPhraseRow):
-                    session.execute(update(table).where(table.report_id.in_(older), table.is_latest.is_(True))
-                                    .values(is_latest=False))
+                params = {"stories": list(latest)}
+                days |= set(conn.scalars(_SUPERSEDED_DAYS, params))
+                for statement in _SUPERSEDE:
+                    conn.execute(statement, params)
             for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
                                 (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
                 if rows:
-                    session.execute(insert(table), rows)
-            rollup.rebuild(session.connection(), days)
+                    conn.execute(insert(table), rows)
+            rollup.rebuild(conn, days)
         return ids
 
     def get(self, id: str) -> StoredReport | None:
@@ -342,6 +340,12 @@ def _has_anonymous(report: dict) -> bool:
     return any(s.get("type") == "anonymous" for s in report.get("sources") or ()) or any(
         q.get("source_type") == "anonymous" for q in report.get("quotes") or ())
 
+
+_OLDER = select(ReportRow.id).where(ReportRow.story_id.in_(bindparam("stories", expanding=True)))
+_SUPERSEDED_DAYS = select(ReportStatsRow.day).where(ReportStatsRow.report_id.in_(_OLDER),
+                                                    ReportStatsRow.is_latest.is_(True))
+_SUPERSEDE = tuple(update(t).where(t.report_id.in_(_OLDER), t.is_latest.is_(True)).values(is_latest=False)
+                   for t in (ReportStatsRow, ReportFindingRow, ReportPhraseRow))
 
 _SELECT = select(ReportRow, ReportStatsRow.is_latest).outerjoin(
     ReportStatsRow, ReportStatsRow.report_id == ReportRow.id)
