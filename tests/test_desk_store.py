@@ -277,3 +277,16 @@ def test_the_roll_up_kept_by_saves_equals_one_rebuilt_from_scratch(store, month,
     with store.engine.begin() as conn:
         rollup.rebuild(conn)
     assert cells() == kept
+
+
+def test_a_bulk_import_without_roll_up_then_one_rebuild_gives_the_same_trends(store, clock):
+    items = [(V1, "t", "text", None, StoryMeta("s", desk="Metro")), (V2, "t", "text", None, StoryMeta("s")),
+             (V1, "t", "text", None, StoryMeta(desk="Metro"))]
+    store.save_many(items, rollup_now=False)
+    assert store.trends(date(2026, 11, 1), date(2026, 11, 30)).total.stories == 0  # not rolled up yet
+    store.rebuild_trends()
+    with store.engine.connect() as conn:
+        from service.store.trends import trends
+
+        rows = trends(conn, date(2026, 11, 1), date(2026, 11, 30), rolled=False)
+    assert store.trends(date(2026, 11, 1), date(2026, 11, 30)) == rows and rows.total.stories == 2

@@ -112,9 +112,12 @@ class Store:
         With a ``story.story_id`` it becomes that story's latest version."""
         return self.save_many([(report, text, format, title, story)])[0]
 
-    def save_many(self, items: Iterable[tuple[dict, str, str, str | None, StoryMeta | None]]) -> list[str]:
+    def save_many(self, items: Iterable[tuple[dict, str, str, str | None, StoryMeta | None]], *,
+                  rollup_now: bool = True) -> list[str]:
         """Keep several reports (report, text, format, title, story) in one
-        transaction, in order; return their ids."""
+        transaction, in order; return their ids. A bulk import may pass
+        ``rollup_now=False`` to every call and ``rebuild_trends()`` once at the
+        end; until then the trends (without an author filter) miss those reports."""
         reports, stats, authors, findings, phrases, ids = [], [], [], [], [], []
         latest: dict[str, list[dict]] = {}  # story id -> the counted rows of its newest version in this call
         for report, text, format, title, story in items:
@@ -159,8 +162,14 @@ class Store:
                                 (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
                 if rows:
                     conn.execute(insert(table), rows)
-            rollup.rebuild(conn, days)
+            if rollup_now:
+                rollup.rebuild(conn, days)
         return ids
+
+    def rebuild_trends(self) -> None:
+        """Rebuild the trends' whole daily roll-up from the counted rows."""
+        with self.engine.begin() as conn:
+            rollup.rebuild(conn)
 
     def get(self, id: str) -> StoredReport | None:
         """The report kept under ``id``, or None."""
