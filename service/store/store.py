@@ -151,11 +151,10 @@ class Store:
             phrases += mine[1 + len(f.findings):]
             authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
             ids.append(new_id)
-        days = {r["day"] for r in stats}
         with self.engine.begin() as conn:  # Core, not the ORM: a save is a handful of statements
             if latest:
                 params = {"stories": list(latest)}
-                days |= set(conn.scalars(_SUPERSEDED_DAYS, params))
+                superseded = [[dict(r._mapping) for r in conn.execute(q, params)] for q in _SUPERSEDED]
                 for statement in _SUPERSEDE:
                     conn.execute(statement, params)
             for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
@@ -163,7 +162,12 @@ class Store:
                 if rows:
                     conn.execute(insert(table), rows)
             if rollup_now:
-                rollup.rebuild(conn, days)
+                def counted(rows):
+                    return [r for r in rows if r["is_latest"]]
+
+                rollup.add(conn, counted(stats), counted(findings), counted(phrases))
+                if latest and any(superseded):
+                    rollup.add(conn, *superseded, sign=-1)
         return ids
 
     def rebuild_trends(self) -> None:
@@ -351,8 +355,8 @@ def _has_anonymous(report: dict) -> bool:
 
 
 _OLDER = select(ReportRow.id).where(ReportRow.story_id.in_(bindparam("stories", expanding=True)))
-_SUPERSEDED_DAYS = select(ReportStatsRow.day).where(ReportStatsRow.report_id.in_(_OLDER),
-                                                    ReportStatsRow.is_latest.is_(True))
+_SUPERSEDED = tuple(select(t).where(t.report_id.in_(_OLDER), t.is_latest.is_(True))
+                    for t in (ReportStatsRow, ReportFindingRow, ReportPhraseRow))
 _SUPERSEDE = tuple(update(t).where(t.report_id.in_(_OLDER), t.is_latest.is_(True)).values(is_latest=False)
                    for t in (ReportStatsRow, ReportFindingRow, ReportPhraseRow))
 
