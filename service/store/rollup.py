@@ -101,6 +101,7 @@ def add(connection, stats: list[dict], findings: list[dict], phrases: list[dict]
             cell["count"] += sign * r["count"]
         _upsert(connection, table, ("day", "desk", name), list(cells.values()))
     if sign < 0:  # cells left empty go, as a rebuild would leave them out
-        connection.execute(delete(TrendDayRow).where(TrendDayRow.stories == 0))
+        touched = sorted({r["day"] for r in (*stats, *findings, *phrases)})
+        connection.execute(delete(TrendDayRow).where(TrendDayRow.day.in_(touched), TrendDayRow.stories == 0))
         for table in (TrendRuleRow, TrendPhraseRow):
-            connection.execute(delete(table).where(table.count == 0))
+            connection.execute(delete(table).where(table.day.in_(touched), table.count == 0))
