@@ -20,6 +20,9 @@ RUN pip install --no-deps --requirement requirements.txt \
 COPY service/ service/
 COPY schemas/ schemas/
 COPY docker/gunicorn.conf.py docker/gunicorn.conf.py
+# The CMS kit's browser files, served under /cms (the panel and its client).
+COPY clients/js/src/ clients/js/src/
+COPY clients/js/panel/ clients/js/panel/
 
 RUN groupadd --system --gid 10001 sourcecheck \
  && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --shell /usr/sbin/nologin sourcecheck \

@@ -64,7 +64,25 @@ def main(argv=None) -> int:
         print(f"== {title}")
         sys.stdout.flush()
         subprocess.run([sys.executable, a.scorer, a.gold, str(out), *extra], check=True)
+        scored = json.loads(subprocess.run([sys.executable, a.scorer, a.gold, str(out), *extra, "--json"],
+                                           check=True, capture_output=True, text=True).stdout)
+        if scored.get("type_confusion"):
+            print(confusion_table(scored["type_confusion"]))
     return 0
+
+
+TYPES = ("named", "anonymous", "institutional", "unattributed")
+
+
+def confusion_table(confusion: dict[str, int]) -> str:
+    """The scorer's ``gold->predicted`` counts as a table: gold types down,
+    predicted types across."""
+    cells = {tuple(k.split("->")): n for k, n in confusion.items()}
+    corner = "gold / predicted"
+    head = f"{corner:>16}" + "".join(f"{t:>15}" for t in TYPES)
+    rows = [head] + [f"{g:>16}" + "".join(f"{cells.get((g, p), 0):>15}" for p in TYPES)
+                     for g in TYPES[:3]]
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

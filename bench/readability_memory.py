@@ -14,7 +14,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.engine.readability import measure  # noqa: E402
+from service.engine import measure_readability as measure  # noqa: E402
 
 
 def peak_mb() -> int:

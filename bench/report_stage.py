@@ -14,9 +14,7 @@ from dataclasses import replace
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.engine.document import load  # noqa: E402
-from service.engine.model import Span  # noqa: E402
-from service.engine.report import build_report  # noqa: E402
+from service.engine import DEFAULT, Span, build_report, load  # noqa: E402
 from tests.report_builders import seed_article  # noqa: E402
 
 
@@ -43,11 +41,11 @@ def repeated(n: int):
 
 
 def main(sizes: list[int]) -> None:
-    build_report(load("Officials said it was late."), [], [])  # load lexicons and dictionaries once
+    build_report(load("Officials said it was late."), [], [], policy=DEFAULT)  # load lexicons and dictionaries once
     for n in sizes:
         doc, qs, ss = repeated(n)
         t = time.perf_counter()
-        report = build_report(doc, qs, ss)
+        report = build_report(doc, qs, ss, policy=DEFAULT)
         ms = (time.perf_counter() - t) * 1000
         print(f"seed x{n:<5} {len(doc.text):>9,} chars {len(qs):>6} quotes {len(report.findings):>6} findings "
               f"{ms:9.1f} ms")

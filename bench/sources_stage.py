@@ -15,9 +15,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.engine.document import load  # noqa: E402
-from service.engine.model import Mention, Quote, Span  # noqa: E402
-from service.engine.sources import resolve_sources  # noqa: E402
+from service.engine import Mention, Quote, Span, load, resolve_sources  # noqa: E402
 
 KINDS = ("direct", "partial", "indirect")
 

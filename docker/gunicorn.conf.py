@@ -18,16 +18,21 @@ try:
 except ConfigError as e:  # a clear line, not a traceback, then exit 2
     sys.exit(f"sourcecheck: {e}")
 
-bind = "0.0.0.0:8000"
-# Auditing is CPU-bound: one sync worker per CPU; more only queue behind the GIL.
+bind = "127.0.0.1:8000"  # the Dockerfile and `make serve` pass --bind
+# Auditing is CPU-bound: one worker process per CPU. Threaded workers, so a slow or idle
+# client holds a thread, not the whole worker; serve behind a buffering proxy
+# (docker/nginx.conf) so slow clients never reach gunicorn at all.
 workers = _config.worker_count()
-worker_class = "sync"
+worker_class = "gthread"
+threads = 4
 # Build the app (and load lexicons, the sentence splitter) once in the master;
 # workers fork with it already in memory.
 preload_app = True
-timeout = _config.timeout  # a worker silent this long is killed and replaced
+# A worker whose main loop is silent this long is killed and replaced; requests themselves
+# are bounded by the engine's deadline (SOURCECHECK_DEADLINE, timeout - 5 s): a 503 problem, not a kill.
+timeout = _config.timeout
 graceful_timeout = 20
-keepalive = 2
+keepalive = 5  # seconds an idle keep-alive connection is kept (nginx keeps a pool of them)
 # Recycle workers now and then (bounded memory growth), staggered by the jitter.
 max_requests = _config.max_requests
 max_requests_jitter = max(1, _config.max_requests // 10)

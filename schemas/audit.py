@@ -8,20 +8,19 @@ from datetime import timezone
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from service.engine.document import FORMATS
-from service.engine.errors import PolicyError
-from schemas.fields import StrictBoolean
+from service import policy as policies
+from service.engine import FORMATS, PolicyError
+from schemas.fields import ArticleText, StrictBoolean, Text
 from schemas.policy import PolicySchema
 from schemas.report import ReportSchema
 
 MAX_BATCH_SCHEMA = 1000  # hard ceiling; SOURCECHECK_MAX_BATCH sets the working limit
-NOT_BLANK = r"[\s\S]*\S"  # anchored at the start by marshmallow, a search in JSON Schema: same meaning
 
 
 class PolicyField(fields.Nested):
     """A request's ``policy``: documented as ``PolicySchema`` (so the OpenAPI
     document shows its shape) and loaded into a ``Policy`` by
-    ``Policy.from_mapping``, the one validator of policies (requests, files,
+    ``service.policy.from_mapping``, the one validator of policies (requests, files,
     the CLI). Its ``PolicyError`` becomes field errors under the policy, so a
     problem points at ``/policy/rules/loaded-verb/severity``."""
 
@@ -31,12 +30,10 @@ class PolicyField(fields.Nested):
         super().__init__(PolicySchema, **kwargs)
 
     def _deserialize(self, value, attr, data, partial=None, **kwargs):
-        from service.policy import Policy
-
         if not isinstance(value, Mapping):
             raise self.make_error("type")
         try:
-            return Policy.from_mapping(value)
+            return policies.from_mapping(value)
         except PolicyError as e:
             raise ValidationError(nested_messages(e.errors or {"": str(e)})) from None
 
@@ -70,15 +67,14 @@ def _compact(node: dict):
 class AuditRequestSchema(Schema):
     """One article to audit."""
 
-    text = fields.String(required=True, validate=validate.Regexp(
-        NOT_BLANK, error="text is empty: send the article's text"), metadata={
+    text = Text(required=True, validate=ArticleText(), metadata={"limit": "max_chars",
         "description": "the article as the CMS holds it; every offset in the report is into this "
                        "string, in Python code points",
         "example": "\u201cWe will win,\u201d the mayor said."})
     format = fields.String(load_default="text", validate=validate.OneOf(FORMATS), metadata={
         "description": "how to read `text`: plain text, Markdown (CommonMark) or HTML"})
-    title = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=1000))
-    id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
+    title = Text(allow_none=True, load_default=None, validate=validate.Length(max=1000))
+    id = Text(allow_none=True, load_default=None, validate=validate.Length(max=200), metadata={
         "description": "the client's own id for the article, echoed in the report"})
     policy = PolicyField(allow_none=True, load_default=None, metadata={
         "description": "newsroom policy overrides (rules, thresholds, score, words), the format of a "
@@ -107,6 +103,7 @@ class BatchRequestSchema(Schema):
 
     articles = fields.List(fields.Nested(AuditRequestSchema), required=True,
                            validate=validate.Length(min=1, max=MAX_BATCH_SCHEMA), metadata={
+                               "limit": "max_batch",
                                "description": "at most SOURCECHECK_MAX_BATCH articles (default 50)"})
 
 

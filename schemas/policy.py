@@ -1,12 +1,14 @@
 """The newsroom policy's wire and file form: ``PolicySchema`` validates a
-request body or a parsed TOML/YAML file and builds a ``service.policy.Policy``.
+request body or a parsed TOML/YAML file and builds a ``service.engine.Policy``.
 Every field is optional; unknown fields are errors, so a typo is caught.
 
-``load_policy(data)`` is what ``Policy.from_mapping`` calls: it turns
+``load_policy(data)`` is what ``service.policy.from_mapping`` calls: it turns
 marshmallow's nested errors into ``PolicyError`` with dotted field paths
 (``"rules.loaded-verb.severity"``), so the API and CLI can name the field.
 """
 from __future__ import annotations
+
+import re
 
 from collections.abc import Mapping
 from dataclasses import replace
@@ -14,9 +16,7 @@ from dataclasses import replace
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates
 
 from schemas.fields import StrictBoolean, StrictFloat, StrictInteger
-from service.engine.errors import PolicyError
-from service.engine.findings import RULES, compile_phrase
-from service.engine.model import SEVERITIES
+from service.engine import DEFAULT, RULES, SEVERITIES, Policy, PolicyError, compile_phrase
 
 _RULE_IDS = tuple(RULES)
 _SHARE = validate.Range(min=0.0, max=1.0)
@@ -87,6 +87,15 @@ class VerbTable(fields.Field):
         return None if value is None else dict(value)
 
 
+# Word characters spelled out (Latin letters, digits, _), so every generator reads the
+# pattern alike; the list's check below holds phrases to it as well as to ``compile_phrase``.
+_WORD = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'’.-]"
+_ALTERNATIVES = rf"{_WORD}+(?:\|{_WORD}+)*"
+# The syntax ``compile_phrase`` reads, as a pattern the OpenAPI document can show: words or
+# a|b alternatives, some in (parentheses) as optional, at least one not.
+PHRASE = rf"^\s*(?:\({_ALTERNATIVES}\)\s+)*{_ALTERNATIVES}(?:\s+(?:\({_ALTERNATIVES}\)|{_ALTERNATIVES}))*\s*$"
+
+
 class WordsSchema(_Strict):
     loaded_verbs = VerbTable(metadata={
         "description": "extra loaded verbs: [lemma] or {lemma: neutral}",
@@ -94,12 +103,15 @@ class WordsSchema(_Strict):
                   {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}]})
     house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
         "description": "extra titles of people who speak for an institution"})
-    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
+    # the pattern documents what ``compile_phrase`` (the check below) accepts
+    vague_phrases = fields.List(fields.String(validate=validate.Length(min=1), metadata={"pattern": PHRASE}), metadata={
         "description": "extra weasel phrases, in the syntax of lexicon/vague_attributions.txt"})
 
     @validates("vague_phrases")
     def _phrases_compile(self, value, **kwargs):
         for phrase in value:
+            if re.fullmatch(PHRASE, phrase) is None:
+                raise ValidationError(f"{phrase!r}: use words in Latin letters, (optional) words and a|b")
             try:
                 compile_phrase(phrase)
             except ValueError as e:
@@ -120,8 +132,6 @@ class PolicySchema(_Strict):
 
     @post_load
     def _make_policy(self, data, **kwargs):
-        from service.policy import DEFAULT, Policy
-
         rules = dict(DEFAULT.rules)
         for rule_id, settings in (data.get("rules") or {}).items():
             rules[rule_id] = replace(rules[rule_id], **settings)
@@ -168,8 +178,6 @@ def flatten_errors(messages, prefix: str = "") -> dict[str, str]:
 
 def load_policy(data):
     """Validate ``data`` into a ``Policy``; ``None`` gives the default."""
-    from service.policy import DEFAULT, Policy
-
     if data is None:
         return DEFAULT
     if isinstance(data, Policy):

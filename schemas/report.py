@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from marshmallow import Schema, fields, validate
 
-from service.engine.model import QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
+from service.engine import PATTERNS, QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
 
 
 class SpanSchema(Schema):
@@ -37,7 +37,8 @@ class QuoteSchema(SpanSchema):
                             metadata={"description": "the speaker mention at the attribution"})
     source_id = fields.String(allow_none=True, required=True)
     source_type = fields.String(required=True, validate=validate.OneOf(SOURCE_TYPES))
-    rule = fields.String(allow_none=True, metadata={"description": "the attribution pattern that found the speaker"})
+    rule = fields.String(allow_none=True, validate=validate.OneOf(list(PATTERNS)), metadata={
+        "description": "id of the attribution pattern that found the quote and its speaker (README: Attribution patterns)"})
     paragraph = fields.Integer(required=True)
 
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prepare what the browser and PostgreSQL tests need; `make test` runs this.
 #
-# - Installs Debian's chromium + chromium-driver and postgresql with apt-get
+# - Installs Debian's chromium + chromium-driver, postgresql, nodejs + npm
+#   (the CMS kit's node tests) and nginx (the proxy test runs
+#   docker/nginx.conf on loopback) with apt-get
 #   when they are missing and we are root (CI is). Never fails the run: when
 #   apt is unavailable the tests that need them skip with a message.
 # - Starts a throwaway PostgreSQL server on 127.0.0.1 (free port, data in
@@ -36,6 +38,9 @@ fi
 missing=()
 { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || missing+=(chromium chromium-driver)
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         say "installing ${missing[*]} with apt-get"

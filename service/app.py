@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import http
 import logging
-import secrets
 from collections.abc import Mapping
 
 from flask import Flask
 from flask_smorest import Api
-from flask_wtf.csrf import CSRFProtect
 from flask_smorest.utils import prepare_response
 
 from schemas.fields import dict_key_names
 from schemas.problem import PROBLEM_MEDIA_TYPE, ProblemSchema
-from service import __version__, api, auth, problems, requestlog
+from service import __version__, api, auth, cors, problems, requestlog, security
 from service.config import Config
 
 log = logging.getLogger("sourcecheck.app")
@@ -30,9 +28,28 @@ class ProblemApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
+    def __init__(self, app=None, *, config: Config | None = None, **kwargs):
+        self.service_config = config or Config()
+        super().__init__(app, **kwargs)
+
     def _init_spec(self, *args, **kwargs):
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(dict_key_names)
+        self.ma_plugin.converter.add_attribute_function(self._configured_limits())
+
+    def _configured_limits(self):
+        """Document the limits this server is configured with: a field whose
+        metadata names a ``limit`` gets it as ``maxItems`` / ``maxLength``."""
+        config = self.service_config
+
+        def configured_limits(converter, field, **kwargs) -> dict:
+            limit = field.metadata.get("limit")
+            if limit == "max_batch":
+                return {"maxItems": config.max_batch}
+            if limit == "max_chars":
+                return {"maxLength": config.max_chars}
+            return {}
+        return configured_limits
 
     def _register_responses(self):
         for status in http.HTTPStatus:
@@ -68,24 +85,36 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
         API_SPEC_OPTIONS=_spec_options(config),
     )
     app.config.update(extra)
-    # signs the CSRF tokens of the review forms; a fresh one per start until a configured key exists
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.json.sort_keys = False  # keep the schema's field order on the wire
     app.extensions["sourcecheck.config"] = config
     app.extensions[auth.EXTENSION] = auth.digests(config.api_keys)
 
     requestlog.init_app(app)
-    rest = ProblemApi(app)
+    csrf = security.init_app(app, config.secret_key)  # sessions, CSRF tokens, security headers
+    cors.init_app(app, config.cors_origins)  # after the request id, before the API key check
+    rest = ProblemApi(app, config=config)
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
     rest.register_blueprint(api.audits)
     rest.register_blueprint(api.trends)
+    csrf.exempt(api.audits)  # the JSON API authenticates with a Bearer key, not a cookie
+    csrf.exempt(api.trends)
 
     from service import review
-    CSRFProtect(app).exempt(api.audits)  # review forms carry a token; the JSON API uses keys, not cookies
-    review.init_app(app)
-    problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
+    from service.store import Store
+
+    if api.STORE not in app.extensions:
+        app.extensions[api.STORE] = Store.from_config(app.config)
+    if config.retention_days:
+        purged = app.extensions[api.STORE].purge(config.retention_days)
+        if purged:
+            log.info("purged %d report(s) kept more than %d day(s)", purged, config.retention_days)
+    if config.review:
+        review.init_app(app)
+        problems.serve_pages_under(app, review.bp.url_prefix, review.error_page)  # HTML for browsers there
+
+    from service import cms
+    cms.init_app(app, demo_page=config.demo)
 
     app.extensions[api.READY] = _warm_up()
     return app

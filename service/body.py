@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Request
+from flask import Request, g
 from werkzeug.exceptions import RequestEntityTooLarge
 from webargs.flaskparser import FlaskParser
 
@@ -94,4 +94,5 @@ class JSONBodyParser(FlaskParser):
     """webargs' Flask parser, reading JSON bodies through ``read_json_object``."""
 
     def _raw_load_json(self, req: Request) -> dict:
-        return read_json_object(req)
+        g.json_body = read_json_object(req)  # the body as sent, for the audit's ETag
+        return g.json_body

@@ -7,6 +7,7 @@ same names, e.g. a test's overrides) into a typed, frozen ``Config``;
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -29,6 +30,13 @@ class Config:
     workers: int | None = None  # SOURCECHECK_WORKERS: gunicorn workers; None: one per CPU
     timeout: int = 30  # SOURCECHECK_TIMEOUT: seconds before gunicorn restarts a stuck worker
     max_requests: int = 10_000  # SOURCECHECK_MAX_REQUESTS: recycle a worker after this many requests
+    cors_origins: tuple[str, ...] = ()  # SOURCECHECK_CORS_ORIGINS, comma-separated origins (or *); empty: no CORS
+    demo: bool = False  # SOURCECHECK_DEMO=on: serve the demo CMS page at /demo/editor
+    max_batch_chars: int = 500_000  # SOURCECHECK_MAX_BATCH_CHARS: characters in one batch, all together
+    deadline: float | None = None  # SOURCECHECK_DEADLINE: seconds of engine work per request; None: timeout - 5
+    review: bool = True  # SOURCECHECK_REVIEW: on/off, the review pages
+    secret_key: str | None = field(default=None, repr=False)  # SOURCECHECK_SECRET_KEY: signs the review session
+    retention_days: int | None = None  # SOURCECHECK_RETENTION_DAYS: stored reports older than this are purged
 
     # environment variable -> (field, parser)
     ENV = {
@@ -42,6 +50,13 @@ class Config:
         "SOURCECHECK_WORKERS": "workers",
         "SOURCECHECK_TIMEOUT": "timeout",
         "SOURCECHECK_MAX_REQUESTS": "max_requests",
+        "SOURCECHECK_CORS_ORIGINS": "cors_origins",
+        "SOURCECHECK_DEMO": "demo",
+        "SOURCECHECK_MAX_BATCH_CHARS": "max_batch_chars",
+        "SOURCECHECK_DEADLINE": "deadline",
+        "SOURCECHECK_REVIEW": "review",
+        "SOURCECHECK_SECRET_KEY": "secret_key",
+        "SOURCECHECK_RETENTION_DAYS": "retention_days",
     }
 
     @classmethod
@@ -69,7 +84,20 @@ class Config:
             "DATABASE_URL": self.database_url,
             "SOURCECHECK_DB_PATH": self.db_path,
             "SOURCECHECK_LOG_LEVEL": self.log_level,
+            "SOURCECHECK_CORS_ORIGINS": self.cors_origins,
+            "SOURCECHECK_DEMO": self.demo,
+            "SOURCECHECK_MAX_BATCH_CHARS": self.max_batch_chars,
+            "SOURCECHECK_DEADLINE": self.engine_deadline(),
+            "SOURCECHECK_RETENTION_DAYS": self.retention_days,
         }
+
+    def engine_deadline(self) -> float:
+        """Seconds the engine may spend on one request: the configured
+        deadline, else five seconds inside gunicorn's worker timeout, so an
+        over-long audit answers 503 before the worker would be killed."""
+        if self.deadline is not None:
+            return self.deadline
+        return float(max(1, self.timeout - 5))
 
     def worker_count(self, cpus: int | None = None) -> int:
         """Gunicorn workers: the configured number, else one per usable CPU
@@ -91,19 +119,87 @@ def _positive_int(name: str, raw: object) -> int:
     return value
 
 
+_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """``label:secret`` -> (label, secret); a key without a label is the
+    editor's: ("editor", key). The label names who signed in to the review pages."""
+    label, sep, secret = key.partition(":")
+    if sep and _LABEL.fullmatch(label) and secret:
+        return label, secret
+    return "editor", key
+
+
 def _keys(name: str, raw: object) -> tuple[str, ...]:
     if isinstance(raw, (list, tuple)):
         keys = tuple(str(k).strip() for k in raw)
     else:
         keys = tuple(k.strip() for k in str(raw).split(","))
     keys = tuple(k for k in keys if k)
-    if any(len(k) < 16 for k in keys):
+    if any(len(split_key(k)[1]) < 16 for k in keys):
         raise ConfigError(f"{name}: every API key must be at least 16 characters")
     return keys
 
 
+def _seconds(name: str, raw: object) -> float:
+    try:
+        value = float(str(raw).strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise ConfigError(f"{name} must be a positive number of seconds, not {raw!r}")
+    return value
+
+
+def _switch(name: str, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    value = str(raw).strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0"):
+        return False
+    raise ConfigError(f"{name} must be on or off, not {raw!r}")
+
+
+def _secret(name: str, raw: object) -> str:
+    value = str(raw).strip()
+    if len(value) < 32:
+        raise ConfigError(f"{name} must be at least 32 characters (e.g. python -c 'import secrets; "
+                          f"print(secrets.token_hex())')")
+    return value
+
+
 def _text(name: str, raw: object) -> str:
     return str(raw).strip()
+
+
+_ORIGIN = re.compile(r"https?://(?:[^\s/?#@:\[\]]+|\[[0-9a-f:.]+\])(?::\d{1,5})?", re.IGNORECASE)
+
+
+def _origins(name: str, raw: object) -> tuple[str, ...]:
+    """Browser origins allowed to call the API: ``scheme://host[:port]``, no
+    path; or ``*`` alone (any origin; credentials are never allowed anyway)."""
+    items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+    origins = tuple(o.strip().rstrip("/") for o in map(str, items) if o.strip())
+    if "*" in origins and len(origins) > 1:
+        raise ConfigError(f"{name}: '*' allows every origin and cannot be combined with others")
+    for origin in origins:
+        if origin != "*" and not _ORIGIN.fullmatch(origin):
+            raise ConfigError(f"{name}: {origin!r} is not an origin like https://cms.example.org")
+    return origins
+
+
+def _switch(name: str, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    value = str(raw).strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0"):
+        return False
+    raise ConfigError(f"{name} must be on or off, not {raw!r}")
 
 
 def _log_level(name: str, raw: object) -> str:
@@ -124,4 +220,11 @@ _PARSERS = {
     "workers": _positive_int,
     "timeout": _positive_int,
     "max_requests": _positive_int,
+    "cors_origins": _origins,
+    "demo": _switch,
+    "max_batch_chars": _positive_int,
+    "deadline": _seconds,
+    "review": _switch,
+    "secret_key": _secret,
+    "retention_days": _positive_int,
 }

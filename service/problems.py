@@ -17,7 +17,7 @@ from flask import Flask, Response, current_app, g, has_request_context, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from schemas.problem import PROBLEM_MEDIA_TYPE
-from service.engine.errors import InputError, PolicyError
+from service.engine import DeadlineExceeded, InputError, PolicyError
 
 log = logging.getLogger("sourcecheck.errors")
 
@@ -32,7 +32,9 @@ TYPES = {
     "unsupported-media-type": "Send the request body as application/json",
     "unauthorized": "A valid API key is required",
     "storage-unavailable": "Report storage is not configured",
+    "deadline-exceeded": "The audit took longer than this server allows",
 }
+RETRY_AFTER = "30"  # seconds: a busy server's queue has moved on by then
 
 
 class Problem(Exception):
@@ -97,6 +99,12 @@ def input_problem(error: InputError, at: tuple = ()) -> Problem:
     """A 422 for text the engine refuses (too long, binary)."""
     return Problem(422, "invalid-input", str(error),
                    errors=[{"pointer": pointer(*at, "text"), "detail": str(error)}])
+
+
+def deadline_problem(error: DeadlineExceeded, at: tuple = ()) -> Problem:
+    """A 503 for an audit stopped at its deadline: the server was busy or the text too dense."""
+    where = f" (article {pointer(*at)})" if at else ""
+    return Problem(503, "deadline-exceeded", f"{error}{where}", headers={"Retry-After": RETRY_AFTER})
 
 
 def answer(problem: Problem) -> Response:
@@ -164,4 +172,5 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, from_http_exception)
     app.register_error_handler(InputError, lambda e: answer(input_problem(e)))
     app.register_error_handler(PolicyError, lambda e: answer(policy_problem(e)))
+    app.register_error_handler(DeadlineExceeded, lambda e: answer(deadline_problem(e)))
     app.register_error_handler(Exception, from_exception)

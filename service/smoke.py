@@ -30,7 +30,7 @@ def spans(report: dict):
 
 def main() -> int:
     from service.app import create_app
-    from service.config import Config, ConfigError
+    from service.config import Config, ConfigError, split_key
     from service.requestlog import configure
 
     seed = json.loads(SEED.read_text(encoding="utf-8"))
@@ -43,7 +43,10 @@ def main() -> int:
         return 2
     configure("WARNING")  # the summary line, not a request log line
     body = {"text": seed["text"], "format": seed.get("format", "text"), "title": seed.get("title"), "id": seed["id"]}
-    response = app.test_client().post("/v1/audits", json=body)
+    # With API keys set the smoke step is a client like any other: it sends the first key.
+    keys = app.config.get("SOURCECHECK_API_KEYS") or ()
+    headers = {"Authorization": f"Bearer {split_key(keys[0])[1]}"} if keys else {}
+    response = app.test_client().post("/v1/audits", json=body, headers=headers)
     if response.status_code != 200:
         print(f"smoke: FAILED {response.status_code} {response.get_data(as_text=True)}", file=sys.stderr)
         return 1

@@ -1,7 +1,17 @@
 import json
+import os
 import pathlib
 
 import pytest
+from hypothesis import settings
+
+# CI must not depend on luck: the property tests run the same examples every
+# time (``derandomize``) and keep no example database between runs. A longer,
+# randomized fuzz is ``bench/fuzz.py``; HYPOTHESIS_PROFILE=random runs the
+# suite's own properties with fresh random examples.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("random", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from service.engine.document import load
-from service.engine.model import Cue, Mention, Quote, Source, Span
-from service.engine.report import build_report
+from service.engine import Cue, Mention, Quote, Source, Span, build_report, load
+from service.policy import from_mapping  # a mapping becomes a Policy at the edge, as in the faces
 
 
 class Article:
@@ -59,7 +58,7 @@ class Article:
 
     def report(self, policy=None):
         quotes, sources = self.build()
-        return build_report(self.doc, quotes, sources, policy=policy)
+        return build_report(self.doc, quotes, sources, policy=from_mapping(policy))
 
     def findings(self, rule: str, policy=None) -> list[tuple[str, str | None]]:
         """``(severity, spanned text)`` of each finding of ``rule``."""

@@ -3,7 +3,10 @@ seed article's annotation (service/examples/seed.json) through the engine's
 own model and ``dump_report``, so it does not wait for the engine."""
 from __future__ import annotations
 
+import re
+
 from flask import Flask
+from flask.testing import FlaskClient
 
 from schemas.report import dump_report
 from service.engine.document import load
@@ -59,18 +62,36 @@ def seed_report_model(seed: dict) -> Report:
                   id=seed["id"])
 
 
+_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token_of(client: FlaskClient, path: str = "/review") -> str:
+    """The CSRF token a page's forms carry, as a browser that loaded it has it."""
+    html = FlaskClient.open(client, path, follow_redirects=True).get_data(as_text=True)
+    return _TOKEN.search(html).group(1)
+
+
+class EditorClient(FlaskClient):
+    """A test client posting the review pages' forms as a browser does: with
+    the CSRF token of a page it loaded first (unless the test sends its own)."""
+
+    def open(self, *args, **kwargs):
+        path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "/")
+        method = kwargs.get("method", "GET").upper()
+        data = kwargs.get("data")
+        if method == "POST" and path.startswith("/review") and (data is None or isinstance(data, dict)) \
+                and "csrf_token" not in (data or {}):
+            kwargs["data"] = {**(data or {}), "csrf_token": csrf_token_of(self)}
+        return super().open(*args, **kwargs)
+
+
 def review_app(**config) -> Flask:
     """A minimal app: Flask plus the review pages (create_app is the API's).
-    The store is an in-memory SQLite database unless ``config`` says otherwise.
-    Forms carry CSRF tokens as in the service; checking them is off unless
-    ``WTF_CSRF_ENABLED=True`` (the desk's tests and the browser turn it on)."""
-    from flask_wtf.csrf import CSRFProtect
-
+    The store is an in-memory SQLite database unless ``config`` says otherwise."""
     from service.review import init_app
 
     app = Flask(__name__)
-    app.config.update({"TESTING": True, "DATABASE_URL": "sqlite://", "SECRET_KEY": "test-only secret key",
-                       "WTF_CSRF_ENABLED": False, **config})
-    CSRFProtect(app)
+    app.config.update({"TESTING": True, "DATABASE_URL": "sqlite://", **config})
     init_app(app)
+    app.test_client_class = EditorClient
     return app

@@ -12,6 +12,7 @@ def test_defaults_suit_local_use():
     config = Config.from_env({})
     assert (config.max_bytes, config.max_batch, config.api_keys, config.database_url, config.db_path) == (
         1_000_000, 50, (), None, "var/sourcecheck.db")
+    assert (config.cors_origins, config.demo) == ((), False)  # no browser origin, no demo page
 
 
 @pytest.mark.parametrize("env, attr, value", [
@@ -26,6 +27,11 @@ def test_defaults_suit_local_use():
     ({"SOURCECHECK_LOG_LEVEL": "debug"}, "log_level", "DEBUG"),
     ({"SOURCECHECK_WORKERS": "4"}, "workers", 4),
     ({"SOURCECHECK_MAX_BYTES": ""}, "max_bytes", 1_000_000),
+    ({"SOURCECHECK_CORS_ORIGINS": "https://cms.example.org, http://localhost:3000/"}, "cors_origins",
+     ("https://cms.example.org", "http://localhost:3000")),
+    ({"SOURCECHECK_CORS_ORIGINS": "*"}, "cors_origins", ("*",)),
+    ({"SOURCECHECK_DEMO": "on"}, "demo", True),
+    ({"SOURCECHECK_DEMO": "off"}, "demo", False),
 ])
 def test_environment_sets(env, attr, value):
     assert getattr(Config.from_env(env), attr) == value
@@ -36,6 +42,11 @@ def test_environment_sets(env, attr, value):
     ({"SOURCECHECK_MAX_BATCH": "0"}, "SOURCECHECK_MAX_BATCH must be at least 1, not 0"),
     ({"SOURCECHECK_API_KEYS": "short"}, "SOURCECHECK_API_KEYS: every API key must be at least 16 characters"),
     ({"SOURCECHECK_LOG_LEVEL": "loud"}, "SOURCECHECK_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not 'loud'"),
+    ({"SOURCECHECK_CORS_ORIGINS": "https://cms.example.org/editor"},
+     "SOURCECHECK_CORS_ORIGINS: 'https://cms.example.org/editor' is not an origin like https://cms.example.org"),
+    ({"SOURCECHECK_CORS_ORIGINS": "*, https://cms.example.org"},
+     "SOURCECHECK_CORS_ORIGINS: '*' allows every origin and cannot be combined with others"),
+    ({"SOURCECHECK_DEMO": "maybe"}, "SOURCECHECK_DEMO must be on or off, not 'maybe'"),
 ])
 def test_bad_setting_is_a_clear_error(env, message):
     with pytest.raises(ConfigError) as e:

@@ -197,3 +197,24 @@ def test_gunicorn_answers_an_oversized_chunked_body_with_413(server):
 def test_gunicorn_audits_a_chunked_body_under_the_limit(server):
     status, got = chunked_post(server, json.dumps({"text": "x" * 1000, "id": "chunked"}).encode())
     assert (status, got["id"]) == (200, "chunked")
+
+
+def make_serve_commands(*args: str) -> list[str]:
+    done = subprocess.run(["make", "-n", "serve", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [line for line in done.stdout.splitlines() if "gunicorn " in line]
+
+
+def test_make_serve_binds_loopback_by_default():
+    [line] = make_serve_commands()
+    assert "--bind 127.0.0.1:8000 " in line
+
+
+def test_make_serve_exposes_the_service_only_when_told_to():
+    [line] = make_serve_commands("HOST=0.0.0.0", "PORT=9000")
+    assert "--bind 0.0.0.0:9000 " in line
+
+
+def test_smoke_passes_with_api_keys_set(smoke, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_API_KEYS", "desk:smoke-key-for-tests-0001,another-key-for-tests-02")
+    assert smoke.main() == 0
+    assert capsys.readouterr().out.startswith("smoke: ok ")

@@ -8,8 +8,7 @@ import logging
 
 import pytest
 
-from service.engine.errors import PolicyError
-from service.policy import Policy
+from service.engine import Policy, PolicyError
 from tests.apiclient import curly_quotes_audit, make_app
 
 PROBLEM = "application/problem+json"
@@ -87,7 +86,7 @@ def test_policy_errors_are_422_with_pointers_into_the_policy(client, monkeypatch
         raise PolicyError("2 invalid members", {"thresholds.anonymous_share": "must be between 0 and 1",
                                                 "findings": "unknown finding 'x'"})
 
-    monkeypatch.setattr(Policy, "from_mapping", staticmethod(strict))
+    monkeypatch.setattr("service.policy.from_mapping", strict)
     got = problem(client.post("/v1/audits", json={"text": "a", "policy": {"findings": ["x"]}}), 422)
     assert pointers(got) == {"/policy/thresholds/anonymous_share": "must be between 0 and 1",
                              "/policy/findings": "unknown finding 'x'"}
@@ -113,12 +112,12 @@ def test_policy_message_on_the_whole_policy_points_at_it(client, monkeypatch):
     def strict(data):
         raise PolicyError("policy must be an object", {"policy": "must be an object"})
 
-    monkeypatch.setattr(Policy, "from_mapping", staticmethod(strict))
+    monkeypatch.setattr("service.policy.from_mapping", strict)
     got = problem(client.post("/v1/audits", json={"text": "a", "policy": {}}), 422)
     assert pointers(got) == {"/policy": "must be an object"}
 
 
-def test_policy_is_validated_once_by_policy_from_mapping(client, monkeypatch):
+def test_policy_is_validated_once_by_service_policy_from_mapping(client, monkeypatch):
     from schemas.policy import PolicySchema
 
     calls = []
@@ -329,7 +328,7 @@ def test_batch_policy_errors_point_into_each_article(client, monkeypatch):
             raise PolicyError("invalid", {"severity": "unknown severity"})
         return Policy()
 
-    monkeypatch.setattr(Policy, "from_mapping", staticmethod(strict))
+    monkeypatch.setattr("service.policy.from_mapping", strict)
     body = {"articles": [{"text": "a", "policy": {"severity": "x"}}, {"text": "b", "policy": {}},
                          {"text": "c", "policy": {"severity": "y"}}]}
     got = problem(client.post("/v1/audits:batch", json=body), 422)

@@ -186,10 +186,10 @@ def test_invalid_policy_exits_2_listing_the_policy_errors(tmp_path):
     write(tmp_path / ".sourcecheck.toml", "[policy]\nmax_anonymous_share = 2\n")
     write(tmp_path / "d.md", "Text.\n")
     wrapper = write(tmp_path / "strict_policy.py", (
-        "from service.policy import Policy, PolicyError\n"
+        "import service.policy\nfrom service.policy import PolicyError\n"
         "def strict(data):\n"
         "    raise PolicyError('invalid policy', {'max_anonymous_share': 'must be between 0 and 1'})\n"
-        "Policy.from_mapping = staticmethod(strict)\n"
+        "service.policy.from_mapping = strict\n"
         "from service.cli import main\nmain()\n"))
     proc = subprocess.run([sys.executable, str(wrapper), "check", "d.md"], cwd=tmp_path, env=env(),
                           capture_output=True, timeout=60)

@@ -4,7 +4,7 @@ import os
 import pytest
 
 from service.cli.drafts import Draft, collect, format_for, read
-from service.engine.errors import InputError
+from service.cli.errors import FileError
 
 
 @pytest.mark.parametrize("name, fmt", [
@@ -75,5 +75,5 @@ def test_read_keeps_line_endings_and_drops_a_bom(tmp_path):
 def test_read_rejects_non_utf8(tmp_path):
     path = tmp_path / "d.txt"
     path.write_bytes(b"na\xefve")
-    with pytest.raises(InputError, match=r"not valid UTF-8 \(byte 2\)"):
+    with pytest.raises(FileError, match=r"not valid UTF-8 \(byte 2\)"):
         read(Draft(str(path), "text"))

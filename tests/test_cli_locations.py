@@ -65,8 +65,26 @@ def test_fingerprints_tell_repeated_findings_apart_and_ignore_line_numbers():
     report = Report(doc, findings=(finding_on(doc, "officials said"), finding_on(doc, "officials said", nth=1)))
     first, second = place("d.txt", report)
     assert first.fingerprint != second.fingerprint
-    assert first.fingerprint == fingerprint("d.txt", "anonymous-source", "officials said", 0)
-    assert second.fingerprint == fingerprint("d.txt", "anonymous-source", "officials said", 1)
+    assert first.fingerprint == fingerprint("d.txt", "anonymous-source", "officials said", 0, "officials said A.")
+    assert second.fingerprint == fingerprint("d.txt", "anonymous-source", "officials said", 0, "officials said B.")
+
+
+def test_the_same_words_twice_in_one_sentence_are_told_apart_by_occurrence():
+    doc = load("officials said A, officials said B.\n", "text")
+    report = Report(doc, findings=(finding_on(doc, "officials said"), finding_on(doc, "officials said", nth=1)))
+    first, second = place("d.txt", report)
+    sentence = "officials said A, officials said B."
+    assert first.fingerprint == fingerprint("d.txt", "anonymous-source", "officials said", 0, sentence)
+    assert second.fingerprint == fingerprint("d.txt", "anonymous-source", "officials said", 1, sentence)
+
+
+def test_fingerprint_survives_edits_to_other_sentences_and_lines_moving():
+    before = load("The lede.\n\nofficials said A.\n", "text")
+    after = load("A new, longer lede.\n\nA new paragraph with officials said C.\n\n\nofficials said A.\n", "text")
+    (old,) = place("d.txt", Report(before, findings=(finding_on(before, "officials said"),)))
+    moved = place("d.txt", Report(after, findings=(finding_on(after, "officials said", nth=1),)))[0]
+    assert (old.line, moved.line) == (3, 6)
+    assert old.fingerprint == moved.fingerprint
 
 
 def test_fingerprint_ignores_how_the_flagged_words_are_wrapped():

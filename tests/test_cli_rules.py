@@ -1,5 +1,5 @@
 """The command with the real engine and its rule registry
-(``service.engine.findings.RULES``): SARIF rule metadata, real rule ids and
+(``service.engine.RULES``): SARIF rule metadata, real rule ids and
 severities in every format, ``--fail-on`` and policy severities. One draft
 with one loaded verb, and a policy that leaves only that rule on, so the
 expectations do not move as the engine's other stages improve."""
@@ -9,7 +9,7 @@ import re
 import jsonschema
 import pytest
 
-from service.engine.findings import RULES
+from service.engine import RULES
 from tests.cli_run import ROOT, SARIF_SCHEMA, sourcecheck
 
 DRAFT = "\u201cWe will cut taxes,\u201d the minister admitted.\n"  # "admitted": a loaded verb

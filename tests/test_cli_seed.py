@@ -6,7 +6,7 @@ import jsonschema
 
 from schemas.report import dump_report
 from service.engine import audit
-from service.engine.findings import RULES
+from service.engine import RULES
 from tests.cli_run import SARIF_SCHEMA, sourcecheck
 
 

@@ -137,3 +137,28 @@ def test_trends_need_the_api_key_when_keys_are_set(store):
 
 def test_trends_without_a_store_is_501():
     assert make_app().test_client().get("/v1/trends").status_code == 501
+
+
+def test_a_batch_keeps_each_articles_story_metadata_and_versions(client, store):
+    resp = client.post("/v1/audits:batch", json={"articles": [
+        {"text": STORY_V1, "store": True, "story_id": "bridge", "desk": "Metro", "authors": ["Ann Lee"]},
+        {"text": STORY_V2, "store": True, "story_id": "bridge", "desk": "Metro"}]})
+    assert resp.status_code == 200
+    first, second = (r["stored_id"] for r in resp.get_json()["reports"])
+    assert all(f["decision"] is None for r in resp.get_json()["reports"] for f in r["findings"])
+    assert store.get(first).story.authors == ("Ann Lee",) and store.get(second).story.desk == "Metro"
+    assert [v.id for v in store.versions("bridge")] == [first, second] and store.get(second).is_latest
+
+
+def test_deleting_a_storys_latest_version_over_the_api_counts_the_one_before(client, store):
+    first = file(client, STORY_V1).get_json()["stored_id"]
+    second = file(client, STORY_V2).get_json()["stored_id"]
+    assert client.delete(f"/v1/audits/{second}").status_code == 204
+    assert store.get(first).is_latest
+
+
+def test_trends_are_exempt_from_csrf_like_the_rest_of_the_api(store):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    app.extensions["sourcecheck.store"] = store
+    assert app.test_client().get("/v1/trends").status_code == 200
+    assert {"audits", "trends"} <= {b.name for b in app.extensions["csrf"]._exempt_blueprints}

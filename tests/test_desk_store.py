@@ -290,3 +290,68 @@ def test_a_bulk_import_without_roll_up_then_one_rebuild_gives_the_same_trends(st
 
         rows = trends(conn, date(2026, 11, 1), date(2026, 11, 30), rolled=False)
     assert store.trends(date(2026, 11, 1), date(2026, 11, 30)) == rows and rows.total.stories == 2
+
+
+# --- deleting and purging (retention) --------------------------------------------------
+
+def rollup_cells(store) -> dict:
+    from sqlalchemy import text as sql
+
+    with store.engine.connect() as conn:
+        return {t: sorted(map(tuple, conn.execute(sql(f"SELECT * FROM {t}"))))
+                for t in ("trend_days", "trend_day_rules", "trend_day_phrases")}
+
+
+def rebuilt_cells(store) -> dict:
+    from service.store import rollup
+
+    with store.engine.begin() as conn:
+        rollup.rebuild(conn)
+    return rollup_cells(store)
+
+
+def test_deleting_a_report_takes_it_out_of_the_trends_and_the_roll_up(store, month):
+    before = store.trends(MONDAY, date(2026, 3, 22)).total.stories
+    gone = store.page(search="", per_page=500).rows[-1]  # the first one filed (Metro, 2 March)
+    assert store.delete(gone.id) and store.get(gone.id) is None
+    assert store.trends(MONDAY, date(2026, 3, 22)).total.stories == before - 1
+    kept = rollup_cells(store)
+    assert rebuilt_cells(store) == kept
+
+
+def test_deleting_a_storys_latest_version_makes_the_one_before_it_latest_and_counted(store, clock):
+    first = save(store, V1, desk="Metro")
+    clock.advance(hours=1)
+    second = save(store, V2, desk="Metro")
+    store.decide(second, key_of(V2, "anonymous-only-claim"), "accepted", editor="e")
+    assert store.delete(second)
+    assert store.get(first).is_latest and [v.id for v in store.versions("bridge")] == [first]
+    assert store.decisions(store.get(first)) == {}  # the deleted version's decisions went with it
+    t = store.trends(date(2026, 11, 1), date(2026, 11, 30)).total
+    assert (t.stories, t.quotes_anonymous) == (1, 1)
+    kept = rollup_cells(store)
+    assert rebuilt_cells(store) == kept
+
+
+def test_deleting_an_earlier_version_leaves_the_latest_counted(store, clock):
+    first = save(store, V1)
+    clock.advance(hours=1)
+    second = save(store, V2)
+    assert store.delete(first) and store.get(second).is_latest
+    assert store.trends(date(2026, 11, 1), date(2026, 11, 30)).total.quotes_anonymous == 2
+    kept = rollup_cells(store)
+    assert rebuilt_cells(store) == kept
+
+
+def test_a_purge_forgets_old_reports_and_keeps_the_roll_up_exact(store, clock):
+    old = save(store, V1, story_id="s")
+    clock.advance(days=40)
+    recent = save(store, V2, story_id="s")
+    assert store.purge(30) == 1
+    assert store.get(old) is None and store.get(recent).is_latest
+    kept = rollup_cells(store)
+    assert rebuilt_cells(store) == kept
+
+
+def test_deleting_an_unknown_report_is_false(store):
+    assert store.delete("nope") is False

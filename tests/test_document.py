@@ -88,3 +88,12 @@ def test_unknown_format_is_an_input_error():
 def test_empty_text_has_no_paragraphs():
     doc = load("   \n\n  ")
     assert doc.paragraphs == () and doc.sentences == ()
+
+
+def test_text_inside_a_textarea_script_or_style_is_not_audited():
+    from service.engine import audit
+
+    html = ('<p>“Real words,” the mayor said.</p><textarea>“Typed in a box,” he said.</textarea>'
+            '<script>var q = "“Code,” she said.";</script><style>p::before { content: "“x,” they said." }</style>')
+    assert [q.text for q in audit(html, "html").quotes] == ["Real words,"]
+

@@ -1,22 +1,22 @@
 """The newsroom policy: defaults, overrides, files, and errors that name the field."""
 import pytest
 
-from service.engine.findings import RULES
-from service.policy import DEFAULT, Policy, PolicyError, RulePolicy, load_policy_file
+from service.engine import RULES
+from service.policy import DEFAULT, PolicyError, RulePolicy, from_mapping, load_policy_file
 
 
 def errors_of(data) -> dict:
     with pytest.raises(PolicyError) as e:
-        Policy.from_mapping(data)
+        from_mapping(data)
     return e.value.errors
 
 
 def test_no_policy_is_the_default():
-    assert Policy.from_mapping(None) is DEFAULT
+    assert from_mapping(None) is DEFAULT
 
 
 def test_empty_policy_equals_the_default():
-    assert Policy.from_mapping({}) == DEFAULT
+    assert from_mapping({}) == DEFAULT
 
 
 def test_default_policy_turns_every_rule_on_at_its_registered_severity():
@@ -27,34 +27,34 @@ def test_default_policy_turns_every_rule_on_at_its_registered_severity():
 def test_policy_survives_pickling_for_batch_workers():
     import pickle
 
-    p = Policy.from_mapping({"rules": {"loaded-verb": {"weight": 3}}, "words": {"loaded_verbs": ["sneer"]}})
+    p = from_mapping({"rules": {"loaded-verb": {"weight": 3}}, "words": {"loaded_verbs": ["sneer"]}})
     assert pickle.loads(pickle.dumps(p)) == p
 
 
 def test_a_rule_override_keeps_the_other_settings():
-    p = Policy.from_mapping({"rules": {"loaded-verb": {"weight": 3}}})
+    p = from_mapping({"rules": {"loaded-verb": {"weight": 3}}})
     assert p.rule("loaded-verb") == RulePolicy(enabled=True, severity="warning", weight=3.0)
     assert p.rule("vague-attribution") == DEFAULT.rule("vague-attribution")
 
 
 def test_score_weights_merge_with_the_defaults():
-    p = Policy.from_mapping({"score": {"weights": {"error": 25}}})
+    p = from_mapping({"score": {"weights": {"error": 25}}})
     assert dict(p.score.weights) == {"info": 2.0, "warning": 8.0, "error": 25.0}
 
 
 def test_grades_are_ordered_best_first():
-    p = Policy.from_mapping({"score": {"grades": {"Pass": 50, "Merit": 75, "Distinction": 90}, "fail_grade": "X"}})
+    p = from_mapping({"score": {"grades": {"Pass": 50, "Merit": 75, "Distinction": 90}, "fail_grade": "X"}})
     assert (p.score.grades, p.score.fail_grade) == (
         (("Distinction", 90.0), ("Merit", 75.0), ("Pass", 50.0)), "X")
 
 
 def test_loaded_verbs_may_be_a_list_with_said_as_the_neutral_verb():
-    p = Policy.from_mapping({"words": {"loaded_verbs": ["Lambaste", "sneer"]}})
+    p = from_mapping({"words": {"loaded_verbs": ["Lambaste", "sneer"]}})
     assert dict(p.loaded_verbs) == {"lambaste": "say", "sneer": "say"}
 
 
 def test_word_lists_are_kept():
-    p = Policy.from_mapping({"name": "Metro desk", "words": {
+    p = from_mapping({"name": "Metro desk", "words": {
         "house_titles": ["duty officer"], "vague_phrases": ["insiders whisper"]}})
     assert (p.name, p.house_titles, p.vague_phrases) == ("Metro desk", ("duty officer",), ("insiders whisper",))
 
@@ -86,7 +86,7 @@ def test_bad_policy_error_names_the_field(data, field):
 
 def test_bad_policy_message_names_the_field_too():
     with pytest.raises(PolicyError, match=r"rules\.loaded-verb\.severity: Must be one of: info, warning, error"):
-        Policy.from_mapping({"rules": {"loaded-verb": {"severity": "fatal"}}})
+        from_mapping({"rules": {"loaded-verb": {"severity": "fatal"}}})
 
 
 TOML = """
@@ -173,5 +173,5 @@ def test_policy_example_in_the_report_docs_is_valid():
 
     doc = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
     block = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
-    p = Policy.from_mapping(tomllib.loads(block))
+    p = from_mapping(tomllib.loads(block))
     assert (p.name, p.severity("loaded-verb"), p.enabled("anonymous-only-claim")) == ("Metro desk", "error", False)

@@ -276,3 +276,16 @@ def test_single_quoted_line_alone_is_a_subheading_where_double_marks_quote_peopl
     text = ("“We will rebuild,” the mayor said. “It will take years,” she added.\n\n"
             "'A fight from start to finish.'\n\nThe council voted on Monday.")
     assert [q.text for q in quotes(text)] == ["We will rebuild,", "It will take years,"]
+
+
+@pytest.mark.parametrize("invisible", ["\ufeff", "\u200b", "\u202e", "\u200b\u200d"],
+                         ids=["bom", "zero-width-space", "rtl-override", "two-format-chars"])
+@pytest.mark.parametrize("where", ["before", "after-close", "inside-open"])
+def test_format_characters_beside_straight_marks_do_not_hide_a_quote(invisible, where):
+    text = {"before": f'Earlier. {invisible}"We will win," the mayor said.',
+            "after-close": f'Earlier. "We will win,"{invisible} the mayor said.',
+            "inside-open": f'Earlier. "{invisible}We will win," the mayor said.'}[where]
+    quote = only(text)
+    assert (quote.text, quote.speaker.text) == ("We will win,", "the mayor")
+    assert quote.text == "We will win,"
+    assert text[quote.span.start:quote.span.end] == quote.text

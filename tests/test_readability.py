@@ -7,7 +7,7 @@ import pytest
 import textstat
 
 from service.engine.model import Readability
-from service.engine.readability import measure, syllables
+from service.engine.report.readability import measure, syllables
 
 PLAIN = "The cat sat on the mat. The dog ran to the park. It was a sunny day."
 
@@ -55,7 +55,7 @@ def test_quote_only_text_is_measured(offline, text):
 
 
 def test_textstat_keeps_no_article_in_its_caches():
-    from service.engine.readability import _textstat_caches
+    from service.engine.report.readability import _textstat_caches
 
     measure(PLAIN + " A different article.")
     assert _textstat_caches(), "found textstat's memoised functions"

@@ -3,12 +3,12 @@ import re
 
 import pytest
 
-from service.engine.findings import (compile_phrase, describes_position, is_weasel, loaded_table,
-                                     verb_forms)
+from service.engine.report.wording import (compile_phrase, describes_position, is_weasel, loaded_table,
+                                           verb_forms)
 from service.engine.lexicon import resources
 
 REPORT_LISTS = ["loaded_verbs", "vague_attributions", "weasel_speakers", "uninformative_words",
-                "bare_source_nouns", "spokesperson_titles"]
+                "bare_source_nouns", "spokespeople"]
 
 
 @pytest.mark.parametrize("name", REPORT_LISTS)
@@ -39,7 +39,7 @@ def test_malformed_phrase_is_rejected(phrase):
 
 
 def test_every_shipped_phrase_compiles():
-    from service.engine.findings import vague_patterns
+    from service.engine.report.wording import vague_patterns
 
     assert all(isinstance(p, re.Pattern) for p in vague_patterns())
 

@@ -2,7 +2,7 @@
 the exact span, and ones that must not."""
 import pytest
 
-from service.engine.findings import RULES
+from service.engine import RULES
 from tests.report_builders import Article
 
 
@@ -215,6 +215,20 @@ def test_report_quotes_carry_the_loaded_flag_and_neutral_cue():
               cue="admitted", lemma="admit")
     cue = a.report().quotes[0].cue
     assert (cue.loaded, cue.neutral) == (True, "said")
+
+
+def test_each_quotes_loaded_verb_is_worked_out_once_for_flag_and_finding(monkeypatch):
+    from service.engine.report import wording
+
+    calls = []
+    real = wording.loaded_verb
+    monkeypatch.setattr(wording, "loaded_verb", lambda cue, table: calls.append(cue) or real(cue, table))
+    a = named("Mayor Ana Ruiz admitted that the bridge was unsafe.", "Mayor Ana Ruiz", "the bridge was unsafe",
+              cue="admitted", lemma="admit")
+    report = a.report()
+    [f] = [f for f in report.findings if f.rule == "loaded-verb"]
+    assert [c.text for c in calls] == ["admitted"]
+    assert f.suggestion == report.quotes[0].cue.neutral == "said"
 
 
 def test_policy_loaded_verbs_extend_the_list():

@@ -3,8 +3,8 @@ deduction explained."""
 import pytest
 
 from service.engine.model import Deduction, Finding
-from service.engine.score import grade, score
-from service.policy import DEFAULT, Policy
+from service.engine.report.score import grade, score
+from service.policy import DEFAULT, from_mapping
 
 
 def findings(*rules_and_severities):
@@ -39,14 +39,14 @@ def test_one_rule_costs_at_most_its_cap():
 
 
 def test_rule_weight_and_cap_override_the_severity_weight():
-    policy = Policy.from_mapping({"rules": {"loaded-verb": {"weight": 1, "cap": 2.5}}})
+    policy = from_mapping({"rules": {"loaded-verb": {"weight": 1, "cap": 2.5}}})
     s = score(findings(*[("loaded-verb", "warning")] * 4), policy)
     assert (s.value, s.deductions[0].reason) == (
         98, "4 × loaded-verb at 1 points (the rule's weight), capped at 2.5")
 
 
 def test_zero_weight_rule_costs_nothing_and_is_not_listed():
-    policy = Policy.from_mapping({"score": {"weights": {"info": 0}}})
+    policy = from_mapping({"score": {"weights": {"info": 0}}})
     assert score(findings(("anonymous-only-claim", "info")), policy).deductions == ()
 
 
@@ -63,5 +63,5 @@ def test_default_grade_bands(value, letter):
 
 
 def test_grade_bands_come_from_the_policy():
-    policy = Policy.from_mapping({"score": {"grades": {"Pass": 50}, "fail_grade": "Fail"}})
+    policy = from_mapping({"score": {"grades": {"Pass": 50}, "fail_grade": "Fail"}})
     assert (grade(50, policy), grade(49, policy)) == ("Pass", "Fail")

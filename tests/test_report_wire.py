@@ -6,8 +6,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from schemas.policy import PolicySchema
 from schemas.report import ReportSchema, dump_report
-from service.engine.document import load
-from service.engine.report import build_report
+from service.engine import DEFAULT, build_report, load
 from tests.report_builders import Article
 
 
@@ -29,7 +28,7 @@ def test_report_with_every_kind_of_finding_is_schema_valid():
 
 def test_finding_spans_on_the_wire_are_offsets_into_the_sent_markdown():
     sent = "# Bridge\n\nThe bridge is *reportedly* unsafe, and **critics say** it is old."
-    report = build_report(load(sent, "markdown"), [], [])
+    report = build_report(load(sent, "markdown"), [], [], policy=DEFAULT)
     spans = [f["span"] for f in dump_report(report)["findings"]]
     assert spans == [{"start": 25, "end": 35, "text": "reportedly"},
                      {"start": 51, "end": 62, "text": "critics say"}]
@@ -45,7 +44,7 @@ def test_score_and_summary_are_on_the_wire():
 
 
 def test_empty_article_report_is_schema_valid_without_readability():
-    wire = dump_report(build_report(load(""), [], []))
+    wire = dump_report(build_report(load(""), [], [], policy=DEFAULT))
     assert ReportSchema().validate(wire) == {}
     assert wire["readability"] is None and wire["findings"] == [] and wire["score"]["value"] == 100
 

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 import service.review.views as views
-from tests.review_fixtures import review_app, seed_report, seed_report_model
+from tests.review_fixtures import EditorClient, review_app, seed_report, seed_report_model
 
 
 @pytest.fixture
@@ -128,7 +128,9 @@ def service_app(tmp_path, engine_returns_seed_report):
     """The whole service (create_app) with a small body limit."""
     from service.app import create_app
 
-    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db"), "SOURCECHECK_MAX_BYTES": 2000})
+    app = create_app({"TESTING": True, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db"), "SOURCECHECK_MAX_BYTES": 2000})
+    app.test_client_class = EditorClient
+    return app
 
 
 def test_the_paste_box_takes_an_article_as_large_as_the_api_body_limit(service_app):
@@ -142,7 +144,8 @@ def test_the_paste_box_takes_an_article_as_large_as_the_api_body_limit(service_a
 def test_the_default_paste_limit_is_the_api_limit_not_flasks_500_kb(tmp_path, engine_returns_seed_report):
     from service.app import create_app
 
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db")})
+    app = create_app({"TESTING": True, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db")})
+    app.test_client_class = EditorClient
     resp = app.test_client().post("/review", data={"article": "Words. " * 100_000, "format": "text"},
                                   content_type="multipart/form-data")
     assert resp.status_code == 200
@@ -166,7 +169,8 @@ def test_the_review_page_passes_the_api_text_limit_to_the_engine(tmp_path, monke
 
     seen = []
     monkeypatch.setattr(views, "audit", lambda text, format="text", **kw: seen.append(kw) or seed_report_model(seed))
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db"), "SOURCECHECK_MAX_CHARS": 1234})
+    app = create_app({"TESTING": True, "SOURCECHECK_DB_PATH": str(tmp_path / "r.db"), "SOURCECHECK_MAX_CHARS": 1234})
+    app.test_client_class = EditorClient
     app.test_client().post("/review", data={"article": "Words.", "format": "text"})
     assert seen[0]["max_chars"] == 1234
 

@@ -2,7 +2,7 @@
 kind of source it implies, the name and the title inside it."""
 import pytest
 
-from service.engine.mentions import analyse
+from service.engine.sources.mentions import analyse
 
 ROWS = [
     # text, form, kind, name, title inside the mention

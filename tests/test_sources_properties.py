@@ -74,7 +74,7 @@ MENTION_WORDS = ("the a Mr. Sen. John Kerry , – who is a fellow at of for offi
 @given(st.one_of(st.text(max_size=60),
                  st.lists(st.one_of(st.sampled_from(MENTION_WORDS), st.text(max_size=4)), max_size=12).map(" ".join)))
 def test_analyse_never_raises_and_its_spans_fit(text):
-    from service.engine.mentions import analyse
+    from service.engine.sources.mentions import analyse
 
     info = analyse(text)
     for span in (info.name_span, info.title_span, info.organisation, info.appositive):

@@ -21,15 +21,15 @@ from typing import Callable, Iterable, Iterator
 import click
 
 from service import engine
-from service.engine.document import FORMATS
-from service.engine.errors import InputError
-from schemas.report import dump_report
+from service.engine import FORMATS, InputError
+
+from .errors import CommandError
 
 Chunk = list[tuple[int, bytes]]  # (1-based line number, raw line)
 Lines = list[tuple[str | None, str]]  # (error kind or None, output JSON line)
 
 
-class RecordError(InputError):
+class RecordError(CommandError):
     """A JSONL line is not a valid audit request (``id``: its id, if it has one)."""
 
     def __init__(self, message: str, id: str | None = None):
@@ -68,13 +68,13 @@ def parse_record(raw: bytes) -> dict:
 @lru_cache(maxsize=4)
 def policy_from_spec(spec: str):
     """The Policy a ``policy_spec`` string describes (built once per process)."""
-    from service.policy import Policy, load_policy_file
+    from service import policy as policies
 
     data = json.loads(spec)
     if data.get("file"):
-        return load_policy_file(data["file"])
+        return policies.load_policy_file(data["file"])
     if data.get("mapping") is not None:
-        return Policy.from_mapping(data["mapping"])
+        return policies.from_mapping(data["mapping"])
     return None
 
 
@@ -91,6 +91,8 @@ def audit_line(number: int, raw: bytes, spec: str) -> tuple[str | None, str]:
         record_id = record["id"]
         report = engine.audit(record["text"], record.get("format", "text"), policy_from_spec(spec),
                               title=record.get("title"), id=record_id)
+        from schemas.report import dump_report
+
         out = dump_report(report)
     except RecordError as e:
         kind, out = "record", _error(e.id, number, "record", str(e))

@@ -7,23 +7,27 @@ over the defaults, with command-line options over both.
     format = "text"                    # default output format
     exclude = ["archive/**"]           # globs, relative to the config file
     extensions = ["md", "html", "txt"] # what a folder walk picks up
+    baseline = ".sourcecheck-baseline.json"  # accepted findings (sourcecheck baseline)
     policy-file = "policy.toml"        # a service policy file, or inline:
     [tool.sourcecheck.policy]          # the service's policy format, as is
     ...
 
-The policy table is handed to ``Policy.from_mapping`` untouched, so a
+The policy table is handed to ``service.policy.from_mapping`` untouched, so a
 newsroom keeps one policy for the service and the command.
 """
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.engine.errors import PolicyError, SourcecheckError
+from service.engine import PolicyError
 
 from .drafts import DEFAULT_EXTENSIONS
+from .errors import CommandError
 
 FAIL_ON = ("info", "warning", "error", "never")
 OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
@@ -33,12 +37,12 @@ DEFAULTS: dict = {
     "exclude": [],
     "extensions": list(DEFAULT_EXTENSIONS),
 }
-_FILE_KEYS = frozenset(DEFAULTS) | {"policy", "policy-file"}
+_FILE_KEYS = frozenset(DEFAULTS) | {"policy", "policy-file", "baseline"}
 DEFAULT_ORIGIN = "default"
 COMMAND_LINE = "command line"
 
 
-class ConfigError(SourcecheckError):
+class ConfigError(CommandError):
     """The configuration cannot be used; ``errors`` maps keys to messages."""
 
     def __init__(self, message: str, errors: dict | None = None):
@@ -57,6 +61,7 @@ class Config:
     policy: dict | None = None  # the raw policy mapping, if known
     policy_file: str | None = None
     policy_origin: str = DEFAULT_ORIGIN
+    baseline: str | None = None  # the baseline file (resolved), if configured
 
     def __getitem__(self, key: str):
         return self.settings[key]
@@ -64,6 +69,8 @@ class Config:
     def as_mapping(self) -> dict:
         """The merged configuration as one mapping (what ``config`` prints)."""
         out = dict(self.settings)
+        if self.baseline:
+            out["baseline"] = self.baseline
         if self.policy_file:
             out["policy-file"] = self.policy_file
         if self.policy is not None:
@@ -117,6 +124,9 @@ def load(*, start: str | os.PathLike = ".", path: str | None = None,
     policy_origin = str(file) if ("policy" in table or policy_file) else DEFAULT_ORIGIN
     if policy_file:
         policy_file = str((root / policy_file))
+    baseline = str(root / table["baseline"]) if table.get("baseline") else None
+    if "baseline" in table:
+        origins["baseline"] = str(file)
     for key, value in (overrides or {}).items():
         if value is None:
             continue
@@ -128,21 +138,57 @@ def load(*, start: str | os.PathLike = ".", path: str | None = None,
     if policy_file and policy is None and policy_file.endswith(".toml") and os.path.isfile(policy_file):
         policy = _read_toml(Path(policy_file))
     return Config(settings, origins, str(file) if file else None, str(root),
-                  policy, policy_file, policy_origin)
+                  policy, policy_file, policy_origin, baseline)
 
 
 def build_policy(config: Config):
     """The ``Policy`` the configuration asks for (None: the house default).
     Raises PolicyError with the policy's field errors."""
-    from service.policy import Policy, load_policy_file
+    from service import policy as policies
 
+    _check_rule_ids(config)
     if config.policy_file:
         if not os.path.isfile(config.policy_file):
             raise PolicyError(f"policy file {config.policy_file}: no such file")
-        return load_policy_file(config.policy_file)
+        return policies.load_policy_file(config.policy_file)
     if config.policy is not None:
-        return Policy.from_mapping(config.policy)
+        return policies.from_mapping(config.policy)
     return None
+
+
+def _check_rule_ids(config: Config) -> None:
+    """A rule id in the policy's ``rules`` that no rule has is an error at
+    its place in the file (``FILE:LINE:COL``), with the closest known id: a
+    typo must not leave the newsroom's setting silently unapplied."""
+    rules = (config.policy or {}).get("rules")
+    if not isinstance(rules, dict):
+        return
+    from service.engine import RULES
+
+    unknown = [r for r in rules if r not in RULES]
+    if not unknown:
+        return
+    where = config.policy_file or config.file
+    try:
+        text = Path(where).read_text(encoding="utf-8") if where else ""
+    except OSError:
+        text = ""
+    problems = []
+    for rule in unknown:
+        line, column = _first_key(text, rule)
+        close = difflib.get_close_matches(rule, list(RULES), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        problems.append(f"{where}:{line}:{column}: unknown rule id {rule!r} in the policy's rules{hint}")
+    raise ConfigError("\n".join(problems))
+
+
+def _first_key(text: str, key: str) -> tuple[int, int]:
+    """Line and column (1-based) where ``key`` is first written as a TOML key
+    (bare or quoted, in a table header or before ``=``); 1:1 if nowhere."""
+    m = re.search(rf"(?<![\w-])[\"']?{re.escape(key)}[\"']?(?![\w-])", text)
+    if not m:
+        return 1, 1
+    return text.count("\n", 0, m.start()) + 1, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
 
 
 def _read_toml(path: Path) -> dict:
@@ -168,7 +214,7 @@ def _validate(table: dict, where: str) -> None:
             errors[key] = "must be a list of strings"
         elif key == "policy" and not isinstance(value, dict):
             errors[key] = "must be a table"
-        elif key == "policy-file" and not isinstance(value, str):
+        elif key in ("policy-file", "baseline") and not isinstance(value, str):
             errors[key] = "must be a path"
     if "policy" in table and "policy-file" in table:
         errors["policy-file"] = "give either policy-file or a [policy] table, not both"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from service.engine.errors import InputError
+from service.engine import InputError
 
 from .checking import FileResult
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from service.engine.errors import InputError
+from .errors import FileError
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("md", "markdown", "html", "htm", "txt")
 _FORMAT_BY_EXTENSION = {"md": "markdown", "markdown": "markdown", "html": "html", "htm": "html"}
@@ -21,7 +21,7 @@ _GLOB_CHARS = frozenset("*?[")
 _BOM = b"\xef\xbb\xbf"
 
 
-class PathError(InputError):
+class PathError(FileError):
     """A PATH argument names nothing that can be audited."""
 
     def __init__(self, path: str, reason: str):
@@ -71,7 +71,7 @@ def collect(args: list[str], *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
             drafts.append(Draft(path, input_format or format_for(path)))
 
     def wanted(path: str) -> bool:
-        return _extension(path) in exts and not _excluded(path, exclude, root)
+        return _extension(path) in exts and not excluded(path, exclude, root)
 
     for arg in args:
         if arg == "-":
@@ -87,7 +87,7 @@ def collect(args: list[str], *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
                 add(p)
         elif _GLOB_CHARS & set(arg):
             matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
-            matches = [p for p in matches if not _excluded(p, exclude, root)]
+            matches = [p for p in matches if not excluded(p, exclude, root)]
             if not matches:
                 errors.append(PathError(arg, "no files match this pattern"))
             for p in matches:
@@ -106,7 +106,7 @@ def _walk(folder: str):
             yield os.path.join(dirpath, name)
 
 
-def _excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
+def excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
     """True when the path, or a folder above it, matches an exclude pattern."""
     if not patterns:
         return False
@@ -121,7 +121,7 @@ def _excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
 
 def read(draft: Draft, stdin=None) -> str:
     """The draft's text, exactly as in the file (line endings kept, a UTF-8
-    byte-order mark dropped). Raises InputError for unreadable or non-UTF-8
+    byte-order mark dropped). Raises FileError for unreadable or non-UTF-8
     files."""
     try:
         if draft.path == "-":
@@ -130,7 +130,7 @@ def read(draft: Draft, stdin=None) -> str:
             with open(draft.path, "rb") as f:
                 data = f.read()
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}") from None
+        raise FileError(f"cannot read: {e.strerror or e}") from None
     if isinstance(data, str):
         return data
     if data.startswith(_BOM):
@@ -138,4 +138,4 @@ def read(draft: Draft, stdin=None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(f"not valid UTF-8 (byte {e.start})") from None
+        raise FileError(f"not valid UTF-8 (byte {e.start})") from None

@@ -13,14 +13,17 @@ without a place in the text (about the whole draft) is judged at the end of
 the file: a ``disable`` still in force there suppresses it.
 
 The comments are HTML comments, so Markdown and HTML drafts render without
-them; plain-text drafts use the same syntax.
+them; plain-text drafts use the same syntax. A rule id (or glob) that names
+no known rule is an error (``unknown_rules``), never a silent no-op: a typo
+must not leave a finding switched on, or a whole draft switched off.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Literal
+from typing import Iterable, Literal
 
 DirectiveKind = Literal["disable", "enable", "disable-line", "disable-next-line"]
 
@@ -29,6 +32,8 @@ _DIRECTIVE = re.compile(
     re.DOTALL,
 )
 _SEPARATORS = re.compile(r"[\s,]+")
+_TOKEN = re.compile(r"[^\s,]+")
+_GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +113,45 @@ def parse(source: str) -> Suppressions:
         end_line = line + source.count("\n", m.start(), m.end())
         out.append(Directive(m.group(1), rules, m.start(), m.end(), line, end_line))
     return Suppressions(tuple(out), len(source))
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownRule:
+    """A rule id in a suppression comment that names no known rule: where it
+    is (source offset, 1-based line and column) and the closest known id."""
+
+    rule: str
+    offset: int
+    line: int
+    column: int
+    suggestion: str | None
+
+    def message(self) -> str:
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion else ""
+        return f"{self.line}:{self.column}: unknown rule id {self.rule!r} in a suppression comment{hint}"
+
+
+def unknown_rules(source: str, known: Iterable[str]) -> tuple[UnknownRule, ...]:
+    """Every rule id (or glob) in the ``sourcecheck-*`` comments of
+    ``source`` that names none of the ``known`` rule ids, with the closest
+    known id (difflib) as a suggestion."""
+    known = sorted({k.lower() for k in known})
+    out = []
+    for m in _DIRECTIVE.finditer(source):
+        body = m.group(2).split(" -- ", 1)[0]
+        for token in _TOKEN.finditer(body):
+            rule = token.group().lower()
+            if rule == "all" or _matches_known(rule, known):
+                continue
+            at = m.start(2) + token.start()
+            line = source.count("\n", 0, at) + 1
+            column = at - (source.rfind("\n", 0, at) + 1) + 1
+            close = difflib.get_close_matches(rule, known, n=1, cutoff=0.6)
+            out.append(UnknownRule(token.group(), at, line, column, close[0] if close else None))
+    return tuple(out)
+
+
+def _matches_known(rule: str, known: list[str]) -> bool:
+    if _GLOB_CHARS & set(rule):
+        return any(fnmatchcase(k, rule) for k in known)
+    return rule in known

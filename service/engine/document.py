@@ -11,13 +11,15 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+from . import lazy
 from .errors import InputError
 from .lexicon import words
 from .model import Sentence, Span
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "html")
@@ -147,9 +149,10 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
-    params = PunktParameters()
+    punkt = lazy.punkt()  # imported on first use, without the rest of NLTK
+    params = punkt.PunktParameters()
     params.abbrev_types = set(words("abbreviations"))
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 _STOP = re.compile(r"[.?!…]")
@@ -228,7 +231,7 @@ _BLOCK_TAGS = frozenset(
     "blockquote pre table tr td th thead tbody tfoot figure figcaption hr br address details "
     "summary form fieldset caption".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object".split())
+_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object textarea".split())
 
 
 class _HTMLText(HTMLParser):

@@ -15,3 +15,7 @@ class PolicyError(SourcecheckError, ValueError):
     def __init__(self, message: str, errors: dict | None = None):
         super().__init__(message)
         self.errors = errors or {}
+
+
+class DeadlineExceeded(SourcecheckError):
+    """An audit ran past the deadline it was given (``audit(deadline=...)``)."""

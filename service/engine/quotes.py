@@ -1,19 +1,17 @@
-"""Quotation spans: direct quotations between marks (straight, curly, doubled
-and single marks; quotes over several paragraphs; partial quotes) and
-reported speech ("officials said that...", "according to X, ...").
-
-Direct quotes are found here; their speakers in ``speakers``. Reported
-speech is found with its cue, since the cue is what makes it a quotation.
+"""Direct quotations between marks: straight, curly, doubled and single
+marks; quotes over several paragraphs; partial quotes. Nothing else: who
+said them, and reported speech, is ``attribution``'s work.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from . import reported
 from .document import Document
 from .model import Quote, Span
+from .words import TITLE_SMALL_WORDS
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’'‹›]")
@@ -25,6 +23,30 @@ MAX_QUOTE_PARAGRAPHS = 12
 _LABEL = re.compile(r"[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}:")  # "WALLACE:" opens a transcript line
 
 
+_MAX_FORMAT_RUN = 16  # format characters looked past beside a mark (bounded: no quadratic walls)
+
+
+def _is_format(c: str) -> bool:
+    """An invisible format character (U+200B, U+FEFF, U+202E...): category Cf."""
+    return c > "\x7f" and unicodedata.category(c) == "Cf"
+
+
+def _before(text: str, i: int) -> str:
+    """The visible character before offset ``i`` (format characters skipped); a space at the start."""
+    j, stop = i - 1, max(-1, i - 1 - _MAX_FORMAT_RUN)
+    while j > stop and _is_format(text[j]):
+        j -= 1
+    return text[j] if j >= 0 else " "
+
+
+def _after(text: str, i: int) -> str:
+    """The visible character at or after offset ``i``; a space at the end."""
+    j, stop = i, min(len(text), i + _MAX_FORMAT_RUN)
+    while j < stop and _is_format(text[j]):
+        j += 1
+    return text[j] if j < len(text) else " "
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     start: int
@@ -32,40 +54,18 @@ class Mark:
     text: str
 
     def opens(self, text: str) -> bool:
-        """Could this mark open a quotation (left-flanking)?"""
-        before = text[self.start - 1] if self.start else " "
-        after = text[self.end] if self.end < len(text) else " "
-        return not after.isspace() and (before in _LEFT_CONTEXT)
+        """Could this mark open a quotation (left-flanking)? Invisible format
+        characters beside it do not count: they are not what a reader sees."""
+        return not _after(text, self.end).isspace() and (_before(text, self.start) in _LEFT_CONTEXT)
 
     def closes(self, text: str) -> bool:
         """Could this mark close a quotation (right-flanking)?"""
-        before = text[self.start - 1] if self.start else " "
-        after = text[self.end] if self.end < len(text) else " "
-        return not before.isspace() and (after in _RIGHT_CONTEXT)
+        return not _before(text, self.start).isspace() and (_after(text, self.end) in _RIGHT_CONTEXT)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """Every quotation in the document, in text order, with ids ``q1``, ``q2``...
-    Direct quotes carry no speaker yet; reported speech carries its cue."""
-    direct = direct_quotes(doc)
-    indirect = reported.reported_speech(doc, direct)
-    # quoted words inside reported speech belong to it: "said the plan was 'reckless'",
-    # "declared that "real Christians" don't support him and that "the South is not listening""
-    starts = [r.span.start for r in indirect]
-
-    def inside_reported(q: Quote) -> bool:
-        i = bisect_right(starts, q.span.start) - 1
-        if i < 0 or q.span.start >= indirect[i].span.end:
-            return False
-        return q.kind == "partial" or q.span.end <= indirect[i].span.end + 2
-
-    kept = [q for q in direct if not inside_reported(q)]
-    merged = sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
-    return [replace(q, id=f"q{i}") for i, q in enumerate(merged, 1)]
-
-
-def direct_quotes(doc: Document) -> list[Quote]:
-    """Quotations between marks."""
+    """The quotations between marks, in text order, with no speaker and no id
+    yet (``attribution.attribute`` gives both)."""
     text = doc.text
     double = _double_quoted(doc)
     single = _single_quoted(doc, double)
@@ -90,9 +90,9 @@ def _trim(text: str, span: Span) -> Span | None:
     """The span without surrounding space; None for nothing worth quoting: no
     letters, or a stage direction in parentheses ("(CROSSTALK.)")."""
     a, b = span.start, span.end
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or _is_format(text[a])):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or _is_format(text[b - 1])):
         b -= 1
     if b <= a or not any(c.isalnum() for c in text[a:b]):
         return None
@@ -168,8 +168,7 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
         for m in marks:
             if quoted(m.start):
                 continue
-            before = text[m.start - 1] if m.start else " "
-            after = text[m.end] if m.end < len(text) else " "
+            before, after = _before(text, m.start), _after(text, m.end)
             if open_at is None:
                 if m.text in "‘'‹" and m.opens(text) and not before.isalnum() and after.isalpha():
                     open_at = m.end
@@ -180,7 +179,6 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
     return out
 
 
-_SMALL_WORDS = frozenset("a an the and or of for in on at to by with from vs nor but as".split())
 
 
 def _title_like(text: str, span: Span) -> bool:
@@ -189,7 +187,7 @@ def _title_like(text: str, span: Span) -> bool:
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
     if not words or len(words) > 7:
         return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words if w):
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
         return False
     j = span.start - 1
     while j >= 0 and text[j] in "\"“”„«»‘’'` ":
@@ -208,7 +206,7 @@ def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
     if any_case:
         return 0 < len(words) <= 8
-    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS
                                        for w in words if w)
 
 
@@ -228,3 +226,21 @@ def _kind(text: str, span: Span) -> str:
     if embedded and nwords <= 5 and content.rstrip()[-1:] not in ".!?":
         return "partial"
     return "direct"
+
+
+def close_end(text: str, q: Quote) -> int:
+    """Offset just after the closing mark(s) of a quote."""
+    i = q.span.end
+    while i < len(text) and (text[i] in "\"“”'’»`" or text[i] in ".,!?" and i + 1 < len(text) and text[i + 1] in "\"“”'’"):
+        i += 1
+    return i
+
+
+def open_start(text: str, q: Quote) -> int:
+    """Offset of the opening mark(s) of a quote."""
+    i = q.span.start
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    while i > 0 and text[i - 1] in "\"“”'‘«`":
+        i -= 1
+    return i if i < q.span.start and text[i] not in " \u00a0" else q.span.start

@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 
 
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of the article; ``quote_id`` set when it is highlighted."""
@@ -24,7 +28,8 @@ class Run:
 
 def anchor_id(prefix: str, id: str) -> str:
     """An HTML id from a report id (``q1`` -> ``q-q1``), safe in URLs and CSS."""
-    return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]+', '-', str(id))}"
+    id = str(id)
+    return f"{prefix}-{id if _SAFE_ID.fullmatch(id) else _UNSAFE.sub('-', id)}"
 
 
 def runs(text: str, quotes: list[dict], anchors: dict[str, int] | None = None) -> list[Run]:
@@ -64,11 +69,13 @@ def runs(text: str, quotes: list[dict], anchors: dict[str, int] | None = None) -
     out: list[Run] = []
     seen: set[str] = set()
     pos = 0
+    offsets = sorted(at)  # anchor offsets, consumed in order: linear, not marks x anchors
 
     def plain(upto: int) -> None:
         nonlocal pos
-        cuts = sorted(o for o in at if pos < o < upto)
-        for cut in [*cuts, upto]:
+        lo = bisect.bisect_right(offsets, pos)
+        hi = bisect.bisect_left(offsets, upto, lo)
+        for cut in [*offsets[lo:hi], upto]:
             if cut > pos or pos in at:
                 out.append(Run(text[pos:cut], anchors=tuple(at.pop(pos, ()))))
             pos = cut

@@ -25,6 +25,10 @@ TYPE_HELP = {
     "institutional": "an organisation or a document speaking as such",
     "unattributed": "no source given at all",
 }
+# Lists beside the article show at most this many entries each (quote cards, findings, a
+# source's quotes): the article's highlights cover every quote, the lists stay readable
+# and the page renders in time for a report of tens of thousands of quotes.
+LIST_LIMIT = 300
 KIND_LABELS = {"direct": "Direct quote", "partial": "Partial quote", "indirect": "Reported speech"}
 
 
@@ -114,6 +118,8 @@ class ReportView:
     counts: dict[str, int]  # quotes by source type
     stats: dict
     by_id: dict[str, QuoteView]
+    carded: frozenset[str] = frozenset()  # ids of the quotes with a details card (the first LIST_LIMIT)
+    list_limit: int = LIST_LIMIT
 
     def quote(self, quote_id: str) -> QuoteView:
         return self.by_id[quote_id]
@@ -172,7 +178,8 @@ def build(report: dict, text: str, title: str | None = None, *,
         anonymity_reason=_text(s.get("anonymity_reason")),
         quotes=tuple(by_id[str(i)] for i in s.get("quote_ids") or () if str(i) in by_id),
     ) for s in sources.values())
-    unattributed = tuple(q for q in qviews if not any(q in s.quotes for s in sviews))
+    attributed = {q.id for s in sviews for q in s.quotes}  # by id: linear in quotes, not quotes x sources
+    unattributed = tuple(q for q in qviews if q.id not in attributed)
 
     counts = {t: 0 for t in SOURCE_TYPES}
     for q in qviews:
@@ -186,6 +193,7 @@ def build(report: dict, text: str, title: str | None = None, *,
         score=score.get("value") if score else None, grade=score.get("grade") if score else None,
         deductions=tuple(d for d in (score or {}).get("deductions") or () if isinstance(d, dict)),
         chart=chart(counts), counts=counts, stats=report.get("stats") or {}, by_id=by_id,
+        carded=frozenset(q.id for q in qviews[:LIST_LIMIT]),
     )
 
 

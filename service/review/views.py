@@ -8,15 +8,16 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from flask import Blueprint, Response, current_app, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from schemas.report import dump_report
-from service.engine import InputError, audit
+from service.engine import DeadlineExceeded, InputError, audit
 from service.exports import findings_csv
+from service.security import refuse_foreign_origin
 from service.store import DecisionError, finding_keys, with_decisions
 
-from . import reportview, story, trendsview
+from . import access, reportview, story, trendsview
 from .forms import (FORMAT_CHOICES, FormError, read_decision, read_list, read_submission,
                     read_trends)
 
@@ -25,6 +26,11 @@ FORM_ALLOWANCE = 64 * 1024  # bytes for the form's other fields and its framing,
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates",
                static_folder="static", static_url_path="/static")
+
+
+# Every page under /review: a foreign Origin is refused, then (keys set) sign-in is required.
+bp.before_request(refuse_foreign_origin)
+bp.before_request(access.require_editor)
 
 
 def _store():
@@ -39,7 +45,36 @@ def type_label(source_type: str) -> str:
 @bp.context_processor
 def _globals():
     return {"source_types": reportview.SOURCE_TYPES, "type_help": reportview.TYPE_HELP,
-            "kind_labels": reportview.KIND_LABELS, "display_title": reportview.display_title}
+            "kind_labels": reportview.KIND_LABELS, "display_title": reportview.display_title,
+            "signed_in": session.get("editor") if access.keys_required() else None,
+            "retention_days": current_app.config.get("SOURCECHECK_RETENTION_DAYS")}
+
+
+@bp.get("/sign-in")
+def sign_in():
+    return _sign_in_page()
+
+
+@bp.post("/sign-in")
+def sign_in_submit():
+    if not access.keys_required():
+        return redirect(url_for("review.index"), code=303)
+    if not access.sign_in(request.form.get("key", "")):
+        return _sign_in_page(error="That key is not valid. Check it and try again.", status=401)
+    return redirect(access.safe_next(request.form.get("next")) or url_for("review.index"), code=303)
+
+
+@bp.post("/sign-out")
+def sign_out():
+    access.sign_out()
+    return redirect(url_for("review.sign_in"), code=303)
+
+
+def _sign_in_page(error: str | None = None, status: int = 200):
+    if not access.keys_required():
+        return redirect(url_for("review.index"), code=303)
+    return render_template("review/sign_in.html", error=error,
+                           next=access.safe_next(request.values.get("next"))), status
 
 
 @bp.get("")
@@ -52,13 +87,25 @@ def index_slash():
     return redirect(url_for("review.index"), code=308)
 
 
-@bp.post("")
-def submit():
+def form_limits() -> None:
+    """App-wide ``before_request``, first of all (the CSRF check reads the form):
+    the paste form may carry an article as large as the API's body limit."""
     limit = _article_limit()
-    if limit:
+    if limit and request.method == "POST" and request.endpoint == "review.submit":
         # Room on the wire for what travels with the article: a pasted text's line
         # breaks arrive as CRLF, plus the other fields and the multipart framing.
         request.max_content_length = request.max_form_memory_size = 2 * limit + FORM_ALLOWANCE
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(_error):
+    """A form too large to read (also when the CSRF check reads it first)."""
+    return _too_large()
+
+
+@bp.post("")
+def submit():
+    limit = _article_limit()
     try:
         sub = read_submission(request.form, request.files)
         size = len(sub.text.encode("utf-8"))
@@ -69,6 +116,9 @@ def submit():
         return _too_large()
     except (FormError, InputError) as e:
         return _form_page(error=str(e), status=400)
+    except DeadlineExceeded:
+        return _form_page(error="The article took too long to check. Check it in parts, or try again "
+                                "in a minute.", status=503)
     if sub.keep:
         report_id = _store().save(report, text=sub.text, format=sub.format, title=sub.title, story=sub.story)
         return redirect(url_for("review.show", report_id=report_id), code=303)
@@ -162,6 +212,15 @@ def story_page(story_id: str):
                            decisions=_store().decisions(latest))
 
 
+@bp.post("/<report_id>/delete")
+def delete(report_id: str):
+    """Forget a kept report (its text names sources' positions): the delete button."""
+    if not _store().delete(report_id):
+        return render_template("review/not_found.html", report_id=report_id), 404
+    flash("The report was deleted.")
+    return redirect(url_for("review.reports"), code=303)
+
+
 @bp.get("/reports")
 def reports():
     store = _store()
@@ -208,9 +267,10 @@ def _article_limit() -> int | None:
 
 
 def _engine_limits() -> dict:
-    """The API's text limit (``SOURCECHECK_MAX_CHARS``) when the app has one."""
+    """The API's text limit (``SOURCECHECK_MAX_CHARS``) and engine deadline when the app has them."""
     chars = current_app.config.get("SOURCECHECK_MAX_CHARS")
-    return {"max_chars": chars} if chars else {}
+    seconds = current_app.config.get("SOURCECHECK_DEADLINE")
+    return {**({"max_chars": chars} if chars else {}), **({"deadline": seconds} if seconds else {})}
 
 
 def _too_large(size: int | None = None):

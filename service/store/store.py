@@ -9,10 +9,10 @@ import math
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -112,15 +112,16 @@ class Store:
         With a ``story.story_id`` it becomes that story's latest version."""
         return self.save_many([(report, text, format, title, story)])[0]
 
-    def save_many(self, items: Iterable[tuple[dict, str, str, str | None, StoryMeta | None]], *,
-                  rollup_now: bool = True) -> list[str]:
-        """Keep several reports (report, text, format, title, story) in one
-        transaction, in order; return their ids. A bulk import may pass
+    def save_many(self, items: Iterable[tuple], *, rollup_now: bool = True) -> list[str]:
+        """Keep several reports, ``(report, text, format, title[, story])``
+        each, in one transaction (all are stored or none is), in order; return
+        their ids. A bulk import may pass
         ``rollup_now=False`` to every call and ``rebuild_trends()`` once at the
         end; until then the trends (without an author filter) miss those reports."""
         reports, stats, authors, findings, phrases, ids = [], [], [], [], [], []
         latest: dict[str, list[dict]] = {}  # story id -> the counted rows of its newest version in this call
-        for report, text, format, title, story in items:
+        for report, text, format, title, *rest in items:  # (report, text, format, title[, story])
+            story = rest[0] if rest else None
             if not isinstance(report, dict):
                 raise TypeError("report must be the dict from schemas.report.dump_report")
             story = story or StoryMeta()
@@ -174,6 +175,43 @@ class Store:
         """Rebuild the trends' whole daily roll-up from the counted rows."""
         with self.engine.begin() as conn:
             rollup.rebuild(conn)
+
+
+    def delete(self, id: str) -> bool:
+        """Forget the report kept under ``id`` (its counted rows and decisions
+        go with it); whether there was one."""
+        return self._forget(ReportRow.id == id) > 0
+
+    def purge(self, older_than_days: int) -> int:
+        """Forget every report kept more than ``older_than_days`` days ago; how many."""
+        cutoff = _as_utc(self._clock()) - timedelta(days=older_than_days)
+        return self._forget(ReportRow.created_at < cutoff)
+
+    def _forget(self, condition) -> int:
+        """Delete the reports matching ``condition`` in one transaction. Their
+        counted rows leave the trends' roll-up; a story whose latest version
+        went is counted again by its newest remaining version."""
+        doomed = select(ReportRow.id).where(condition)  # foreign keys cascade to its rows and decisions
+        stories = select(ReportRow.story_id).where(condition, ReportRow.story_id.is_not(None)).distinct()
+        with self.engine.begin() as conn:
+            story_ids = list(conn.scalars(stories))
+            counted = [[dict(r._mapping) for r in conn.execute(
+                select(t).where(t.report_id.in_(doomed), t.is_latest.is_(True)))] for t in _COUNTED]
+            gone = conn.execute(delete(ReportRow).where(ReportRow.id.in_(doomed))).rowcount
+            if any(counted):
+                rollup.add(conn, *counted, sign=-1)
+            for story_id in story_ids:
+                newest = conn.scalar(select(ReportRow.id).where(ReportRow.story_id == story_id)
+                                     .order_by(ReportRow.created_at.desc(), ReportRow.id.desc()).limit(1))
+                if newest is None or conn.scalar(select(ReportStatsRow.is_latest)
+                                                 .where(ReportStatsRow.report_id == newest)) is not False:
+                    continue
+                promoted = []
+                for t in _COUNTED:
+                    conn.execute(update(t).where(t.report_id == newest).values(is_latest=True))
+                    promoted.append([dict(r._mapping) for r in conn.execute(select(t).where(t.report_id == newest))])
+                rollup.add(conn, *promoted)
+        return gone
 
     def get(self, id: str) -> StoredReport | None:
         """The report kept under ``id``, or None."""
@@ -359,6 +397,8 @@ _SUPERSEDED = tuple(select(t).where(t.report_id.in_(_OLDER), t.is_latest.is_(Tru
                     for t in (ReportStatsRow, ReportFindingRow, ReportPhraseRow))
 _SUPERSEDE = tuple(update(t).where(t.report_id.in_(_OLDER), t.is_latest.is_(True)).values(is_latest=False)
                    for t in (ReportStatsRow, ReportFindingRow, ReportPhraseRow))
+
+_COUNTED = (ReportStatsRow, ReportFindingRow, ReportPhraseRow)
 
 _SELECT = select(ReportRow, ReportStatsRow.is_latest).outerjoin(
     ReportStatsRow, ReportStatsRow.report_id == ReportRow.id)

@@ -4,12 +4,12 @@ deciding what failed is the command's job."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from service import __version__
 
 if TYPE_CHECKING:
-    from service.policy import Policy
+    from service.engine import Policy
 
 TOOL_NAME = "sourcecheck"
 
@@ -21,14 +21,8 @@ class RunInfo:
     fail_on: str = "error"
     version: str = __version__
     policy: "Policy | None" = None  # the effective policy (None: the house default)
-
-
-def renderer(name: str) -> Callable:
-    """The ``render`` function of output format ``name``."""
-    from . import github, gitlab, json_out, junit, sarif, text
-
-    return {"text": text.render, "json": json_out.render, "sarif": sarif.render,
-            "github": github.render, "gitlab": gitlab.render, "junit": junit.render}[name]
+    baseline: str | None = None  # the baseline file in use, if any
+    baselined: int = 0  # findings the baseline accepted (not in ``active``)
 
 
 def counts(results) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """``--format json``: each draft's report exactly as the API returns it
 (``dump_report``), with the command's view beside it: where each active
-finding is in the file, how many were suppressed, and errors."""
+finding is in the file, how many were suppressed or in the baseline, and
+errors."""
 from __future__ import annotations
 
 import json
@@ -34,6 +35,9 @@ def render(results, run: RunInfo) -> str:
             entry["error"] = {"kind": r.error_kind, "message": r.error}
         else:
             entry["findings"] = [located_dict(f) for f in r.findings]
+            if run.baseline is not None:  # only then: the keys say a baseline was used
+                for d, f in zip(entry["findings"], r.findings):
+                    d["baselined"] = f.baselined
             entry["report"] = dump_report(r.report)
         files.append(entry)
     doc = {
@@ -47,4 +51,6 @@ def render(results, run: RunInfo) -> str:
         },
         "files": files,
     }
+    if run.baseline is not None:
+        doc["baseline"] = {"file": run.baseline, "baselined": run.baselined}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

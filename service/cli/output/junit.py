@@ -2,7 +2,12 @@
 results. Each draft is a test suite; each finding a test case that fails
 when its severity reaches ``--fail-on`` (below it, the case passes and
 carries the finding in ``system-out``); a clean draft is one passing case;
-a draft that cannot be checked is an erroring case."""
+a draft that cannot be checked is an erroring case.
+
+A case's name is the rule and the flagged words (``loaded-verb "claimed"``,
+then `` #2`` for the second such finding in the file), never a line or
+column: CI systems track a test by its name, so a finding keeps its history
+when text above it moves."""
 from __future__ import annotations
 
 import re
@@ -10,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from ..checking import at_or_above
 from . import TOOL_NAME, RunInfo
+from .report_text import clip
 from .text import finding_line
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -17,6 +23,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
+
+
+def case_name(located) -> str:
+    """``rule "flagged words"`` (clipped), or the rule alone for a finding
+    about the whole draft."""
+    words = clip(located.snippet, 60) if located.snippet.strip() else ""
+    return f'{located.finding.rule} "{words}"' if words else located.finding.rule
 
 
 def render(results, run: RunInfo) -> str:
@@ -32,9 +45,13 @@ def render(results, run: RunInfo) -> str:
         elif not r.active:
             ET.SubElement(suite, "testcase", classname=_clean(r.path), name="sourcing", file=_clean(r.path))
             tests = 1
+        seen: dict[str, int] = {}
         for f in r.active:
             tests += 1
-            name = f"{f.finding.rule} at {f.line}:{f.column}"
+            name = case_name(f)
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name += f" #{seen[name]}"
             case = ET.SubElement(suite, "testcase", classname=_clean(r.path), name=_clean(name),
                                  file=_clean(r.path), line=str(f.line))
             detail = _clean(finding_line(r.path, f))

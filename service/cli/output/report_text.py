@@ -21,7 +21,7 @@ def clip(text: str, width: int) -> str:
 def render(result, width: int = 100) -> str:
     report, doc = result.report, result.report.document
     line_col = lambda span: "{}:{}".format(*doc.line_col(doc.to_source(span).start))  # noqa: E731
-    out = [report.title or result.path]
+    out = [report.title] if report.title else []  # the path is on the next line: once is enough
     words = len(doc.text.split())
     out.append(f"{result.path} ({doc.format}): {words} words, {len(doc.sentences)} sentences, "
                f"{len(doc.paragraphs)} paragraphs")

@@ -1,7 +1,11 @@
 """``--format sarif``: a SARIF 2.1.0 log (for GitHub code scanning and other
 SARIF viewers). Columns count Unicode code points (``columnKind``), like
 the engine's offsets; suppressed findings stay in the log, marked as
-suppressed in source, so viewers can show them as dismissed."""
+suppressed in source, so viewers can show them as dismissed; with a
+baseline, every result says whether it is ``new`` or ``unchanged``
+(``baselineState``), and baselined ones are suppressed ``external``ly (by the
+baseline file). ``partialFingerprints`` carry the finding's identity, which
+survives line moves (``checking.fingerprint``)."""
 from __future__ import annotations
 
 import inspect
@@ -27,7 +31,7 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "SRCROOT"}
 
 
-def result(path: str, located, rule_index: int) -> dict:
+def result(path: str, located, rule_index: int, baseline: str | None = None) -> dict:
     f, loc = located.finding, located.location
     physical: dict = {"artifactLocation": artifact_location(path)}
     if loc is not None:
@@ -50,11 +54,15 @@ def result(path: str, located, rule_index: int) -> dict:
         out["properties"]["suggestion"] = f.suggestion
     if located.suppressed:
         out["suppressions"] = [{"kind": "inSource"}]
+    if baseline is not None:
+        out["baselineState"] = "unchanged" if located.baselined else "new"
+        if located.baselined and not located.suppressed:
+            out["suppressions"] = [{"kind": "external", "justification": f"accepted in the baseline {baseline}"}]
     return out
 
 
 def rule_descriptor(rule, policy=None) -> dict:
-    """A registered rule (``service.engine.findings.RULES``) as a SARIF
+    """A registered rule (``service.engine.RULES``) as a SARIF
     ``reportingDescriptor``: its title, its docstring as help, and its level
     and state under the effective policy."""
     paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(rule.doc).split("\n\n") if p.strip()]
@@ -76,7 +84,7 @@ def rule_descriptor(rule, policy=None) -> dict:
 def log(results, run: RunInfo) -> dict:
     """The SARIF log as a dict. ``rules`` lists every registered rule (a
     stable ``ruleIndex``), then any other rule id a result carries."""
-    from service.engine.findings import RULES
+    from service.engine import RULES
 
     descriptors = [rule_descriptor(rule, run.policy) for rule in RULES.values()]
     rules: dict[str, int] = {d["id"]: i for i, d in enumerate(descriptors)}
@@ -86,7 +94,7 @@ def log(results, run: RunInfo) -> dict:
             if located.finding.rule not in rules:
                 rules[located.finding.rule] = len(descriptors)
                 descriptors.append({"id": located.finding.rule})
-            out_results.append(result(r.path, located, rules[located.finding.rule]))
+            out_results.append(result(r.path, located, rules[located.finding.rule], run.baseline))
     notifications = [{
         "level": "error",
         "message": {"text": f"{r.path}: {r.error}"},

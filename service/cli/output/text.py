@@ -29,6 +29,8 @@ def summary(results, run: RunInfo) -> str:
         text = f"No findings in {drafts}"
     if muted:
         text += f"; {muted} suppressed"
+    if run.baseline is not None:
+        text += f"; {run.baselined} in the baseline"
     if failed:
         text += f"; {_plural(failed, 'draft')} could not be checked"
     return text + "."

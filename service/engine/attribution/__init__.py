@@ -1,0 +1,108 @@
+"""Attribution: who the article says said each quotation.
+
+``attribute`` takes the quotations between marks (``quotes.find_quotes``),
+adds reported speech (``reported``), lets quoted words inside reported
+speech belong to it, gives each direct quotation the speaker of the first
+pattern of ``direct.SIEVE`` that finds one, merges a quotation broken by its
+attribution into one, drops unattributed scare quotes and numbers what is
+left, once, in text order. Every pattern is in ``PATTERNS`` (``pattern``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from ..document import Document
+from ..model import Quote, Span
+from ..quotes import open_start
+from . import direct, reported
+from .pattern import PATTERNS, Pattern, pattern
+
+__all__ = ["attribute", "PATTERNS", "Pattern", "pattern"]
+
+SCARE_QUOTE_WORDS = 4  # an unattributed partial quote this short is a term, not a quotation
+# Attributions that may stand between two halves of one quotation
+# ("We will win," she said, "and soon."), and what the second half may carry.
+_BREAKING = frozenset(p.id for p in (direct.trailing, direct.trailing_inverted))
+_SECOND_HALF = frozenset(p.id for p in (direct.continuing, direct.leading))
+
+
+def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """The document's quotations, direct ``quotes`` and reported speech, in
+    text order with ids ``q1``, ``q2``..., ``cue``, ``speaker`` and ``rule``
+    filled where found."""
+    found = _with_reported(quotes, reported.reported_speech(doc, quotes))
+    if doc.paragraphs:
+        found = [q for q in _attribute_direct(doc, found) if not _scare_quote(q)]
+    return [replace(q, id=f"q{i}") for i, q in enumerate(found, 1)]
+
+
+def _with_reported(direct_quotes: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """Direct and reported quotations in text order. Quoted words inside
+    reported speech belong to it: "said the plan was 'reckless'", "declared
+    that "real Christians" don't support him and that "the South is not listening""."""
+    starts = [r.span.start for r in indirect]
+
+    def inside_reported(q: Quote) -> bool:
+        i = bisect_right(starts, q.span.start) - 1
+        if i < 0 or q.span.start >= indirect[i].span.end:
+            return False
+        return q.kind == "partial" or q.span.end <= indirect[i].span.end + 2
+
+    kept = [q for q in direct_quotes if not inside_reported(q)]
+    return sorted(kept + indirect, key=lambda q: (q.span.start, q.span.end))
+
+
+def _attribute_direct(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """Each direct quotation with the attribution of the first pattern of the
+    sieve that finds one; a quotation split by its attribution merged."""
+    ctx = direct.Context(doc)
+    out: list[Quote] = []
+    prev: Quote | None = None  # the direct quote before, for merging split quotes
+    known: Quote | None = None  # the last quote with a speaker, for quotes that continue it
+    for q in quotes:
+        if q.kind == "indirect":
+            out.append(q)
+            if q.speaker is not None:
+                known = q
+            continue
+        for p in direct.SIEVE:
+            att = p.check(ctx, q, known)
+            if att is not None:
+                q = replace(q, cue=att.cue, speaker=att.speaker, rule=p.id)
+                break
+        if prev is not None and out and out[-1] is prev and _merges(doc, prev, q):
+            q = _merge(doc, prev, q)
+            out[-1] = q
+        else:
+            out.append(q)
+        prev = q
+        if q.speaker is not None:
+            known = q
+    return out
+
+
+def _scare_quote(q: Quote) -> bool:
+    return q.kind != "indirect" and q.speaker is None and len(q.text.split()) <= SCARE_QUOTE_WORDS
+
+
+def _merges(doc: Document, a: Quote, b: Quote) -> bool:
+    """Is ``b`` the second half of ``a``, broken only by ``a``'s attribution?"""
+    if a.kind == "indirect" or b.kind == "indirect" or a.rule not in _BREAKING or a.speaker is None:
+        return False
+    if (b.rule is not None and b.rule not in _SECOND_HALF) or a.paragraph != b.paragraph:
+        return False
+    if b.rule == direct.leading.id and (b.speaker is None or b.speaker.span != a.speaker.span):
+        return False
+    if a.cue is None:
+        return False
+    # the gap between the halves is the attribution and punctuation, nothing else
+    end = max(a.cue.span.end, a.speaker.span.end)
+    start = open_start(doc.text, b)
+    return a.span.end < end <= start and not doc.text[end:start].strip(" \t\n,.:;—–-")
+
+
+def _merge(doc: Document, a: Quote, b: Quote) -> Quote:
+    frags = (a.fragments or (a.span,)) + (b.fragments or (b.span,))
+    span = Span(a.span.start, b.span.end)
+    return replace(a, kind="direct", span=span, text=span.of(doc.text), fragments=frags)

@@ -1,0 +1,140 @@
+"""Cue verbs: the lexicon of attribution verbs and matching them in tokens.
+
+A cue is a speech verb ("said", "told"), a cognition or finding verb before
+a that-clause ("believes that", "found that"), with the auxiliaries and
+adverbs that lead to it ("have emphasized", "also said").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import rows
+from ..model import Cue, Span
+from ..tokens import Token
+from ..words import AUXILIARIES, LY_NON_ADVERBS, NOUN_CONTEXT, SUBJECT_PRONOUNS
+
+
+# Verbs that take a person object before the reported clause ("told reporters that").
+OBJECT_VERBS = frozenset("tell assure inform warn remind advise ask urge brief notify promise".split())
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    form: str
+    cls: str  # speech | speech-that | stance | belief
+    particle: str | None = None  # "out" in "point out"
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, tuple[CueVerb, ...]]:
+    """Lower-case first word of every form -> the cue verbs it may start."""
+    out: dict[str, list[CueVerb]] = {}
+    for row in rows("cue_verbs"):
+        lemma, forms, cls = row[0], row[1], row[2]
+        for form in forms.split(","):
+            words = form.split()
+            cv = CueVerb(lemma, form, cls, words[1] if len(words) > 1 else None)
+            out.setdefault(words[0], []).append(cv)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every word a cue verb can start with (lower case): a cheap first test."""
+    return frozenset(cue_forms())
+
+
+# Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
+_MOSTLY_NOUNS = frozenset(
+    "report reports claim claims charge charges estimate estimates comment comments promise promises pledge "
+    "pledges tweet tweets answer answers reply replies signal signals forecast forecasts fear fears hope hopes "
+    "demand demands warning call calls worry worries quotes figure figures notes states remarks reasons "
+    "echoes echo".split()
+)
+
+
+def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
+    """The cue verb starting at token ``i`` and the index after it, if any.
+    A capitalised form, or one after a determiner, possessive, number or
+    preposition, is a noun ("the State Department", "a report")."""
+    tok = tokens[i]
+    cands = cue_forms().get(tok.lower)
+    if not cands:
+        return None
+    if tok.text[:1].isupper() and not tok.text.isupper():
+        return None
+    if i > 0:
+        prev = tokens[i - 1].lower
+        if (prev in NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’"))) \
+                and not _verb_after_context(tokens, i):
+            return None
+        if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in NOUN_CONTEXT:
+            return None  # "a politically charged debate"
+    if tok.lower in _MOSTLY_NOUNS:
+        # "reports that" is a verb; "a new report compares", "a congressional report that" are not;
+        # a quotation's tail, "...," the paper reports., ends its sentence on the verb
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        prev_tok = tokens[i - 1] if i > 0 else None
+        if prev_tok is None:
+            return None
+        ends = prev_tok.is_word and not prev_tok.lower.endswith("ed") and (
+            nxt in ("", ".", "!", "?") or (nxt == "," and prev_tok.is_cap))
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not (
+                nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
+            return None
+    for cv in cands:
+        if cv.particle:
+            if i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:
+                return cv, i + 2
+        else:
+            return cv, i + 1
+    return None
+
+
+_VERB_ONLY_FORMS = frozenset("said says told tells wrote writes added adds asked asks".split())
+_COUNTED = frozenset("another other one two three four five six seven eight nine ten some many most several few "
+                     "each both".split())
+
+
+def _verb_after_context(tokens: list[Token], i: int) -> bool:
+    """A cue form after a word that usually makes it a noun, where it is a verb
+    all the same: "Another said", "two said", "went on to say", "by saying"."""
+    tok, prev = tokens[i].lower, tokens[i - 1].lower
+    if prev in _COUNTED and tok in _VERB_ONLY_FORMS and (i < 2 or tokens[i - 2].lower == "the" or tokens[i - 2].text in (".", ",", ";", "\"", "”")
+                                                         or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
+        return True
+    if prev == "to" and i >= 3 and tokens[i - 2].lower == "on" \
+            and tokens[i - 3].lower in ("went", "go", "goes", "going", "gone"):
+        return True
+    return prev == "by" and tok.endswith("ing") and i >= 2 and tokens[i - 2].is_word
+
+
+def make_cue(text: str, tokens: list[Token], first: int, verb: CueVerb, end: int) -> Cue:
+    """A Cue spanning tokens ``first`` (an auxiliary or the verb) to ``end``."""
+    span = Span(tokens[first].start, tokens[end - 1].end)
+    return Cue(span=span, text=span.of(text), lemma=verb.lemma)  # loaded-ness: the report stage
+
+
+def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
+    """Index of the first auxiliary/adverb leading to the verb at ``i``."""
+    j = i
+    while j - 1 >= floor and (tokens[j - 1].lower in AUXILIARIES or
+                              (tokens[j - 1].lower.endswith("ly") and tokens[j - 1].lower not in LY_NON_ADVERBS
+                               and not tokens[j - 1].is_cap)):
+        j -= 1
+    # "went on to say", "goes on to add": the phrase leads to the cue
+    if j >= floor + 3 and tokens[j - 1].lower == "to" and tokens[j - 2].lower == "on" \
+            and tokens[j - 3].lower in ("went", "go", "goes", "going", "gone"):
+        j -= 3
+        while j - 1 >= floor and tokens[j - 1].lower in AUXILIARIES:
+            j -= 1
+    # never start a cue on a bare "'s" (possessive)
+    while j < i and tokens[j].lower in ("'s", "’s"):
+        j += 1
+    return j
+
+

@@ -1,0 +1,391 @@
+"""Attribution of direct quotations: a sieve of patterns, most certain first,
+each a small named function that returns the cue and speaker mention.
+
+A pattern is called with the document's ``Context``, the quotation and the
+last quotation with a known speaker, and returns an ``Attribution`` or None;
+``SIEVE`` is the order they are tried in. Patterns that read the same words
+(the tail after a quote, the sentence before it) each take their own case
+of it, in the order the words decide: the nearest cue before a quote speaks
+for it, whether a verb (``leading``) or "according to"
+(``leading-according-to``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+from ..model import Cue, Mention, Quote, Span
+from ..quotes import close_end, open_start
+from ..tokens import Token, index_at, paragraph_tokens
+from ..words import ADVERBIAL_STARTS
+from .cues import aux_start, make_cue, verb_at
+from .pattern import pattern
+from .phrases import (
+    clause_subject, phrase_after, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+)
+
+_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
+_SENTENCE_END = frozenset([".", "!", "?"])
+MAX_TAIL_TOKENS = 24
+_DASHES = frozenset(["—", "–", "-", "―", "--"])
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: Cue | None
+    speaker: Mention
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """The sentence before a quote (``before``) and the attribution its
+    nearest cue gives, if any; ``according`` when that cue is "according to"."""
+
+    before: list[Token]
+    attribution: Attribution | None = None
+    according: bool = False
+
+
+class Context:
+    """One document for the sieve: paragraphs' tokens, and the sentence
+    before a quote, read once for the patterns that share it."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._tokens: dict[int, list[Token]] = {}
+        self._leads: dict[Span, _Lead | None] = {}
+
+    def tokens(self, paragraph: int) -> list[Token]:
+        toks = self._tokens.get(paragraph)
+        if toks is None:
+            p = self.doc.paragraphs[paragraph]
+            toks = self._tokens[paragraph] = paragraph_tokens(self.doc.text, p.start, p.end)
+        return toks
+
+    def lead(self, q: Quote) -> _Lead | None:
+        if q.span not in self._leads:
+            self._leads[q.span] = _lead(self, q)
+        return self._leads[q.span]
+
+
+def _ends_sentence(toks: list[Token], i: int) -> bool:
+    """A full stop that ends a sentence (not one inside "(R-Fla.)")."""
+    return toks[i].text in _SENTENCE_END and not (i + 1 < len(toks) and toks[i + 1].text in (")", ","))
+
+
+# --- after the quote -------------------------------------------------------------
+
+
+def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
+    """The tokens after a quote's closing mark, up to the sentence's end or
+    the next mark, and where an attribution may start in them (after a comma
+    or a dash); None when there is nothing to attribute with."""
+    text = ctx.doc.text
+    toks = ctx.tokens(q.paragraph)
+    k = index_at(toks, close_end(text, q))
+    if k >= len(toks):
+        return None
+    tail: list[Token] = []
+    prev_end = -1
+    for i in range(k, min(len(toks), k + MAX_TAIL_TOKENS)):
+        t = toks[i]
+        possessive = t.text in ("'", "’") and t.start == prev_end
+        if (t.text in _MARKS and not possessive) or _ends_sentence(toks, i):
+            break
+        tail.append(t)
+        prev_end = t.end
+    if not tail:
+        return None
+    j = 1 if tail[0].text in (",", "—", "–", "-") else 0
+    return None if j >= len(tail) else (tail, j)
+
+
+@pattern("signed", example="“We can build a better city than this one.” ― Ana Torres")
+def signed(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quotation signed with a dash after its closing mark: "..." ― Pamela Padilla."""
+    got = _tail(ctx, q)
+    if got is None:
+        return None
+    tail = got[0]
+    if len(tail) >= 2 and tail[0].text in _DASHES and tail[1].is_cap and tail[1].is_word:
+        name = phrase_after(ctx.doc.text, tail, 1)
+        if name is not None and not any(verb_at(tail, i) for i in range(1, len(tail))):
+            return Attribution(None, name)
+    return None
+
+
+@pattern("trailing-according-to", example="“The team has never been stronger,” according to the coach.")
+def trailing_according_to(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """"...," according to the coach."""
+    got = _tail(ctx, q)
+    if got is None:
+        return None
+    text = ctx.doc.text
+    tail, j = got
+    if j + 2 < len(tail) and tail[j].lower == "according" and tail[j + 1].lower == "to":
+        speaker = phrase_after(text, tail, j + 2)
+        if speaker is not None:
+            cs = Span(tail[j].start, tail[j + 1].end)
+            return Attribution(Cue(cs, cs.of(text), "according to"), speaker)
+    return None
+
+
+@pattern("trailing-inverted", example="“The budget is balanced,” said Maria Lopez.")
+def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """"...," said Kerry.  /  "...," added a spokesman."""
+    got = _tail(ctx, q)
+    if got is None:
+        return None
+    text = ctx.doc.text
+    tail, j = got
+    hit = verb_at(tail, j)
+    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) \
+            and (starts_phrase(tail[hit[1]]) or starts_named_phrase(tail, hit[1])):
+        verb, e = hit
+        speaker = phrase_after(text, tail, e)
+        if speaker is not None:
+            return Attribution(make_cue(text, tail, j, verb, e), with_appositive_name(text, tail, speaker))
+    return None
+
+
+@pattern("trailing", example="“The budget is balanced,” Maria Lopez said.")
+def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """"...," Kerry said.  /  "..." she added.  /  "...," Harry Bond, 30, of Raleigh, said."""
+    got = _tail(ctx, q)
+    if got is None:
+        return None
+    text = ctx.doc.text
+    tail, j = got
+    # the quotation ends its sentence when it ends with a full stop and a capital follows
+    ended = q.text.rstrip("\"“”'’ ")[-1:] in (".", "!", "?") and tail[j].is_cap
+    for i in range(j, len(tail)):
+        hit = verb_at(tail, i)
+        if hit is None or hit[0].cls == "belief":
+            continue
+        verb, e = hit
+        first = aux_start(tail, i, floor=j)
+        speaker = None
+        if tail[j].is_cap and first - j > 3:
+            # "..., Harry Bond, 30, of Raleigh, who ..., said": the name right after the quote
+            name = phrase_after(text, tail, j)
+            if name is not None:
+                nxt = next((t for t in tail if t.start >= name.span.end), None)
+                if nxt is not None and nxt.text == ",":
+                    speaker = name
+        if speaker is None:
+            speaker = subject_before(text, tail, first, floor=j)
+        if speaker is None:
+            continue
+        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in ADVERBIAL_STARTS \
+                and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
+            return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
+        return Attribution(make_cue(text, tail, first, verb, e), speaker)
+    return None
+
+
+# --- before the quote ------------------------------------------------------------
+
+
+def _lead(ctx: Context, q: Quote) -> _Lead | None:
+    """The sentence before a quote and what its nearest cue says: back to the
+    sentence's start or the previous quotation, the first cue from the right
+    speaks for the quote, or nothing does."""
+    text = ctx.doc.text
+    toks = ctx.tokens(q.paragraph)
+    k = index_at(toks, open_start(text, q))
+    lo = k
+    while lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS:
+        lo -= 1
+    before = toks[lo:k]
+    if not before:
+        return None
+    for i in range(len(before) - 1, -1, -1):
+        t = before[i]
+        if t.lower == "according" and i + 1 < len(before) and before[i + 1].lower == "to":
+            speaker = phrase_after(text, before, i + 2)
+            if speaker is not None:
+                cs = Span(t.start, before[i + 1].end)
+                return _Lead(before, Attribution(Cue(cs, cs.of(text), "according to"), speaker), according=True)
+        hit = verb_at(before, i)
+        if hit is None:
+            continue
+        verb, e = hit
+        if verb.cls == "belief" and not (e < len(before) and before[e].text == ":"):
+            continue
+        first = aux_start(before, i)
+        speaker = subject_before(text, before, first)
+        if speaker is None and e < len(before) and starts_phrase(before[e]):
+            speaker = phrase_after(text, before, e)  # said Kerry: "..."
+        if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
+            speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"
+        if speaker is not None:
+            return _Lead(before, Attribution(make_cue(text, before, first, verb, e), speaker))
+        break
+    return _Lead(before)
+
+
+@pattern("leading-according-to", example="According to the coach, “the team has never been stronger.”")
+def leading_according_to(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """According to the coach, "..." (the nearest cue before the quote is "according to")."""
+    lead = ctx.lead(q)
+    return lead.attribution if lead is not None and lead.according else None
+
+
+@pattern("leading", example="The mayor said: “Nobody will lose a job.”")
+def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """Kerry said, "..."  /  Kerry said in an interview: "..."  /  said Kerry: "..." """
+    lead = ctx.lead(q)
+    return lead.attribution if lead is not None and not lead.according else None
+
+
+@pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
+def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """Clinton: "..."  /  On taxes, Rubio: "..." (no cue verb before the quote:
+    the subject of the clause before the colon)."""
+    lead = ctx.lead(q)
+    if lead is None or lead.attribution is not None:
+        return None
+    before = lead.before
+    if before[-1].text == ":":
+        c = max((i for i, t in enumerate(before) if t.text == ","), default=-1) + 1
+        if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
+            speaker = phrase_after(ctx.doc.text, before, c)
+            if speaker is not None:
+                return Attribution(None, speaker)
+    return None
+
+
+@pattern("label", example="Many: “We will not be moved.”")
+def label(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """Capitalised words and a colon introduce the quote. ``colon-leading``,
+    tried first, takes "Clinton: "..."", so this catches only the words it
+    will not read as a phrase ("Many: "..."")."""
+    text = ctx.doc.text
+    toks = ctx.tokens(q.paragraph)
+    k = index_at(toks, open_start(text, q))
+    if k < 2 or toks[k - 1].text != ":":
+        return None
+    lo = k - 1
+    while lo > 0 and toks[lo - 1].is_cap and toks[lo - 1].is_word and k - lo <= 4:
+        lo -= 1
+    name = toks[lo:k - 1]
+    if not name or (lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS
+                    and toks[lo - 1].text not in (",", ";")):
+        return None
+    span = Span(name[0].start, name[-1].end)
+    return Attribution(None, Mention(span, span.of(text)))
+
+
+@pattern("colon-before", example="The chief said in a statement:\n\n“We have reviewed every case.”")
+def colon_before(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quote opening its paragraph after one that ends "... X said:"."""
+    doc = ctx.doc
+    text = doc.text
+    if q.paragraph == 0 or open_start(text, q) != doc.paragraphs[q.paragraph].start:
+        return None
+    p = doc.paragraphs[q.paragraph - 1]
+    if not text[p.start:p.end].rstrip().endswith(":"):
+        return None
+    toks = ctx.tokens(q.paragraph - 1)
+    lo = len(toks) - 1
+    while lo > 0 and not _ends_sentence(toks, lo - 1):
+        lo -= 1
+    sent = toks[lo:]
+    for i in range(len(sent) - 1, -1, -1):
+        hit = verb_at(sent, i)
+        if hit is None:
+            continue
+        verb, e = hit
+        first = aux_start(sent, i)
+        speaker = subject_before(text, sent, first) or phrase_after(text, sent, e)
+        if speaker is not None:
+            return Attribution(make_cue(text, sent, first, verb, e), speaker)
+    return None
+
+
+@pattern("sentence-before", example="Jo Baker said in a statement. “The plant will stay open through the winter.”")
+def sentence_before(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quote right after a sentence that ends with its attribution and no
+    claim of its own: "Sam Lau said in a statement. "There are no ballots."" """
+    text = ctx.doc.text
+    toks = ctx.tokens(q.paragraph)
+    k = index_at(toks, open_start(text, q))
+    if k < 3 or toks[k - 1].text not in (".", ":"):
+        return None
+    lo = k - 1
+    while lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS:
+        lo -= 1
+    sent = toks[lo:k - 1]
+    if not sent or len(sent) > 16:
+        return None
+    for i in range(len(sent) - 1, -1, -1):
+        hit = verb_at(sent, i)
+        if hit is None or hit[0].cls == "belief":
+            continue
+        verb, e = hit
+        rest = sent[e:]
+        if len(rest) > 6 or any(t.lower == "that" for t in rest):
+            return None
+        first = aux_start(sent, i)
+        speaker = subject_before(text, sent, first)
+        if speaker is None and first == 0 and e < len(sent) and starts_phrase(sent[e], pronouns=False):
+            speaker = phrase_after(text, sent, e)  # "...," said Paul Beck. "That was ..."
+        if speaker is not None:
+            return Attribution(make_cue(text, sent, first, verb, e), speaker)
+    return None
+
+
+# --- the quote itself, the next line, the quote before -----------------------------
+
+
+@pattern("transcript", example="\"WALLACE: Governor, do you see those two as the same?\"")
+def transcript(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A transcript line quoted whole: "WALLACE: Governor, ..." names its speaker."""
+    text = ctx.doc.text
+    head = text[q.span.start:q.span.start + 40]
+    colon = head.find(":")
+    if colon < 2:
+        return None
+    words_ = head[:colon].replace(".", " ").split()
+    if not words_ or len(words_) > 3 or not all(w.isupper() and w.isalpha() for w in words_):
+        return None
+    span = Span(q.span.start, q.span.start + colon)
+    return Attribution(None, Mention(span, span.of(text)))
+
+
+@pattern("dash-after", example="“We will not give up on this town.”\n\n- Sanders.")
+def dash_after(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quotation closing its paragraph, signed on the next line: "- Sanders."."""
+    doc = ctx.doc
+    text = doc.text
+    if q.paragraph + 1 >= len(doc.paragraphs):
+        return None
+    para = doc.paragraphs[q.paragraph]
+    if text[close_end(text, q):para.end].strip(" .,\u00a0"):
+        return None
+    toks = ctx.tokens(q.paragraph + 1)
+    if len(toks) < 2 or toks[0].text not in ("-", "—", "–") or not toks[1].is_cap:
+        return None
+    speaker = phrase_after(text, toks, 1)
+    return None if speaker is None else Attribution(None, speaker)
+
+
+@pattern("continuing", example="“We are not done,” said Chen Wei.\n\n“The members will decide next week.”")
+def continuing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
+    """A quotation with no attribution of its own, right after a quotation by a
+    known speaker in the same or the previous paragraph, continues it."""
+    if prev is None or prev.speaker is None or q.kind != "direct":
+        return None
+    if q.paragraph - prev.paragraph > 1 or (prev.kind == "indirect" and q.paragraph != prev.paragraph):
+        return None
+    if q.paragraph != prev.paragraph:
+        # only a paragraph that opens with the quotation
+        if open_start(ctx.doc.text, q) != ctx.doc.paragraphs[q.paragraph].start:
+            return None
+    return Attribution(None, prev.speaker)
+
+
+SIEVE = (
+    transcript, signed, trailing_according_to, trailing_inverted, trailing,
+    leading_according_to, leading, colon_leading, label, colon_before, sentence_before, dash_after, continuing,
+)

@@ -1,0 +1,419 @@
+"""Speaker noun phrases around a cue, found without a tagger.
+
+``subject_before`` walks back from a cue verb to the start of its subject
+("Senior American officials have emphasized"); ``phrase_after`` reads a
+phrase forward ("said Charles Lister", "according to a senior official").
+Titles before a name and appositives are left out of the mention
+("Secretary of State John Kerry" -> "John Kerry"); the sources stage finds
+them as descriptors.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import rows, table, words
+from ..model import Mention, Span
+from ..tokens import Token, index_at
+from ..words import DETERMINERS, MONTHS, SOURCE_POSTMODIFIERS, PREPOSITIONS, PRONOUNS, SENTENCE_OPENERS, SUBJECT_BOUNDARIES, TIME_WORDS
+
+
+
+def is_time(tok: Token) -> bool:
+    """A word of a time expression: "Monday", "yesterday", "April", "2012"."""
+    return tok.lower in TIME_WORDS or tok.text in MONTHS or (tok.text.isdigit() and len(tok.text) == 4)
+
+
+_STOP_PUNCT = frozenset(list(",;:()[]{}\"“”„«»‘’`!?—–") + ["''", "``", "-"])
+MAX_WORDS = 9
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words of titles written before a name ("Secretary of State", "Sen.",
+    "former"), lower case without full stops: the words of ``title_roles`` and
+    the title modifiers."""
+    out = {w.lower().rstrip(".") for r in rows("title_roles") for w in r[0].split()}
+    return frozenset(out | {w.lower() for w in words("title_modifiers")}) - {"of", "the", "and", "for", "in"}
+
+
+def roles() -> frozenset[str]:
+    """Nouns that head a speaker phrase ("spokesman", "officials", "report")."""
+    return words("role_nouns")
+
+
+def _mention(text: str, toks: list[Token]) -> Mention | None:
+    if not toks:
+        return None
+    span = Span(toks[0].start, toks[-1].end)
+    return Mention(span, span.of(text))
+
+
+def strip_title(toks: list[Token]) -> list[Token]:
+    """Drop a title before a capitalised name: "Sen. Bernie Sanders" -> "Bernie
+    Sanders". "The" stays unless a title follows it: "The Daily Beast" is a name."""
+    if len(toks) < 2 or not toks[-1].is_cap:
+        return toks
+    titles = _titles()
+    i = 0
+    while i < len(toks) - 1 and toks[i].lower.rstrip(".") not in ("mr", "mrs", "ms", "miss") and (
+            toks[i].lower.rstrip(".") in titles or toks[i].lower in ("of", "-")
+            or (toks[i].lower == "the" and toks[i + 1].lower.rstrip(".") in titles)):
+        i += 1
+    if i == 0 or toks[i - 1].lower == "of":
+        return toks  # "the foreign minister of France": France is the office's, not a name
+    rest = toks[i:]
+    if not rest or not all(t.is_cap or t.text in ("-", "'s") for t in rest):
+        return toks
+    # keep "Mr./Mrs./Ms./Dr." out only when a name follows
+    return rest if rest and rest[0].is_cap else toks
+
+
+def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
+    """The subject phrase ending right before token ``cue_first`` (exclusive),
+    not reaching before token ``floor``: past a relative clause ("A nurse who
+    works nights said"), a name's tags and a body it is with ("Tim Guest with
+    the Health Authority says")."""
+    who = _relative_before(tokens, cue_first, floor)
+    if who is not None:
+        head = _subject_before(text, tokens, who, floor)
+        if head is not None:
+            h = index_at(tokens, head.span.start)
+            if h - 1 > floor and tokens[h - 1].text == "," and not head.text[:1].isupper():
+                # "Douglas Brinkley, a historian who attended the session, recalled": the name
+                name = _subject_before(text, tokens, h - 1, floor)
+                if name is not None and name.text[:1].isupper():
+                    return name
+            return head
+    found = _subject_before(text, tokens, cue_first, floor)
+    if found is not None:
+        return _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) or found
+    return None
+
+
+def _participle_head(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Protesters marching through the streets chanted": the phrase found is
+    the object of a participle's preposition; the subject is before it."""
+    k = index_at(tokens, found.span.start)
+    if k - 3 < floor or tokens[k - 1].lower not in PREPOSITIONS | {"through", "across", "into", "outside"}:
+        return None
+    part = tokens[k - 2]
+    if part.is_cap or not part.lower.endswith(("ing", "ed")) or part.lower in SUBJECT_BOUNDARIES:
+        return None
+    head = _subject_before(text, tokens, k - 2, floor)
+    if head is None or head.span.end != tokens[k - 3].end:
+        return None
+    return head
+
+
+def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:
+    """Index of a "who" that opens a relative clause ending at the cue, within
+    one clause ("A nurse who works nights in the ER said"; "that" is too often
+    a clause's conjunction to count)."""
+    for j in range(cue_first - 2, max(floor, cue_first - 14) - 1, -1):
+        t = tokens[j]
+        if t.text in _STOP_PUNCT or not (t.is_word or t.text in ("'s", "’s", ".", "-")):
+            return None
+        if t.lower == "who" and j > floor and tokens[j - 1].is_word \
+                and tokens[j - 1].lower not in SUBJECT_BOUNDARIES:
+            return j
+    return None
+
+
+def _person_with_body(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Tim Guest with the Nova Scotia Health Authority says": the person, not the body."""
+    k = index_at(tokens, found.span.start)
+    j = k - 1
+    if j > floor and tokens[j].lower == "the":
+        j -= 1
+    if j <= floor or tokens[j].lower not in ("with", "of", "from", "at"):
+        return None
+    name_end = j
+    i = name_end - 1
+    while i >= floor and tokens[i].is_cap and tokens[i].is_word:
+        i -= 1
+    name = tokens[i + 1:name_end]
+    if len(name) < 2 or name[0].text not in _given_names():
+        return None
+    return _mention(text, name)
+
+
+def _given_names() -> dict[str, tuple[str, ...]]:
+    return table("first_names")
+
+
+def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
+    i = cue_first - 1
+    # skip a time expression between subject and cue: "the White House on Monday said"
+    j = i
+    while j >= floor and is_time(tokens[j]):
+        j -= 1
+    if j < i and j >= floor and tokens[j].lower in ("early", "late", "mid", "mid-"):
+        j -= 1  # "in late August"
+    if j < i and j >= floor and tokens[j].lower in ("on", "last", "this", "in", "since", "until", "by"):
+        j -= 1
+    if j < i and j > floor and tokens[j].lower.endswith("ed") and not tokens[j].is_cap \
+            and tokens[j - 1].is_word:
+        j -= 1  # "a poll released in late August found": the participle belongs to the subject
+    if j < i:
+        i = j
+    if i < floor:
+        return None
+    if tokens[i].text == ")":
+        # "Gov. John Kasich (R-Ohio) said": skip the parenthesis
+        j = i - 1
+        while j >= floor and tokens[j].text != "(" and i - j <= 8:
+            j -= 1
+        if j > floor and tokens[j].text == "(":
+            i = j - 1
+    elif tokens[i].text in ("—", "–", "--") and i - 1 >= floor:
+        # "an executive of Ora Media -- the company that ... -- told me": skip the dashed aside
+        j = i - 1
+        while j >= floor and tokens[j].text not in ("—", "–", "--") and i - j <= 25:
+            j -= 1
+        if j > floor and tokens[j].text in ("—", "–", "--"):
+            i = j - 1
+    t = tokens[i]
+    if t.text in (",",):
+        # "Charles Lister, a visiting fellow at ..., commented": skip the appositive
+        return _before_appositive(text, tokens, i, floor)
+    if t.text in _STOP_PUNCT or not t.is_word:
+        return None
+    if t.lower in PRONOUNS:
+        return _mention(text, [t])
+    got: list[Token] = []
+    k = i
+    while k >= floor and len(got) < MAX_WORDS:
+        tok = tokens[k]
+        low = tok.lower
+        if tok.text in ("'", "’") and got and k > floor and tokens[k - 1].end == tok.start \
+                and tokens[k - 1].lower.endswith("s"):
+            got.append(tok)  # plural possessive: "Sanders' team"
+            k -= 1
+            continue
+        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
+            break
+        if low in SUBJECT_BOUNDARIES and not tok.is_cap:
+            break
+        if low in SENTENCE_OPENERS and (k == floor or tokens[k - 1].text in _STOP_PUNCT):
+            break
+        if low in PRONOUNS and got:
+            break
+        if got and got[0].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
+                and low.rstrip(".") not in _titles() and low not in roles() and not low.endswith(("'s", "’s")):
+            break  # "columns Bradley wrote": a lowercase word before a name ends the name
+        if low in PREPOSITIONS and got:
+            # keep "a spokesman for the ministry", "Secretary of State": only when the
+            # word before is a role noun or both sides are capitalised
+            prev = tokens[k - 1] if k - 1 >= floor else None
+            if prev is None:
+                break
+            named_body = got[-1].is_cap or (got[-1].lower == "the" and len(got) > 1 and got[-2].is_cap)
+            if not (prev.lower in roles() or prev.lower in SOURCE_POSTMODIFIERS
+                    or (prev.lower.rstrip(".") in _titles() and not prev.is_cap)
+                    or (prev.is_cap and named_body and low in ("of", "on", "for"))):
+                break
+        got.append(tok)
+        if low in DETERMINERS and not tok.is_cap and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
+            # "a spokesman for the ministry", "a person familiar with the matter": go on
+            # through the preposition only when a role word stands before it
+            if not (k - 2 >= floor and tokens[k - 1].lower in PREPOSITIONS
+                    and (tokens[k - 2].lower in roles() or tokens[k - 2].lower in SOURCE_POSTMODIFIERS
+                         or (tokens[k - 1].lower == "of" and tokens[k - 2].is_cap and len(got) > 1
+                             and got[-2].is_cap))):
+                break  # "Mr. Morgan of the Sierra Club" goes on
+        k -= 1
+    got.reverse()
+    # a leading preposition or determiner-less lowercase run is not a subject
+    while got and (got[0].lower in PREPOSITIONS):
+        got = got[1:]
+    if not got:
+        return None
+    if not any(g.is_cap or g.lower in roles() or g.lower in DETERMINERS or g.lower.endswith("s")
+               or g.text[:1].isdigit() for g in got):
+        return None
+    # a capitalised sentence opener followed by lowercase words is usually not a name ("Still officials")
+    return _mention(text, strip_title(got))
+
+
+def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -> Mention | None:
+    """For "NAME, APPOSITIVE, cue": return NAME if the stretch between the two
+    commas looks like an appositive."""
+    k = comma - 1
+    while k >= floor and tokens[k].text != "," and comma - k <= 32:
+        if tokens[k].text in ("“", "”", '"', ".", ";", ":"):
+            return None
+        k -= 1
+    if k < floor or tokens[k].text != ",":
+        return None
+    inner = tokens[k + 1:comma]
+    if not inner:
+        return None
+    if _place_or_age(inner) and k - 1 >= floor:
+        # "Johnnie Wilson, of Springfield, Va., said", "Tom Reyes, 61, said": look past it
+        return _before_appositive(text, tokens, k, floor) or subject_before(text, tokens, _past_tags(tokens, k, floor), floor)
+    k = _past_tags(tokens, k, floor)
+    if inner[0].lower in ("of", "from") and not inner[0].is_cap:
+        return subject_before(text, tokens, k, floor)  # "Ana Ruiz, of Dover, said": where she is from
+    if inner[-1].lower.rstrip(".") in _titles() and k - 1 >= floor and tokens[k - 1].is_cap:
+        # "Jim Eglinski, Yellowhead MP, said": the inner phrase is the title, the name stands before
+        name = subject_before(text, tokens, k, floor)
+        if name is not None:
+            return name
+    if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
+            and inner[-1].is_cap and len(inner) <= 5:
+        # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
+        return _mention(text, strip_title(inner))
+    if inner[0].lower in ("who", "whose", "which"):
+        pass  # relative clause: "Kerry, who arrived Monday, said"
+    elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()
+              or inner[0].lower.endswith(("'s", "’s"))
+              or any(t.lower in roles() or t.lower.rstrip(".") in _titles() for t in inner if not t.is_cap)):
+        # "Rashad Robinson, Color of Change's executive director, said": a role word marks it
+        return None
+    name = subject_before(text, tokens, k, floor)
+    if name is not None and not name.text[:1].isupper():
+        # "Jean Ayrault, the foreign minister of France, a member of ..., said": the name before
+        h = index_at(tokens, name.span.start)
+        if h - 1 > floor and tokens[h - 1].text == ",":
+            before = _subject_before(text, tokens, h - 1, floor)
+            if before is not None and before.text[:1].isupper() and " " in before.text:
+                return before
+    return name
+
+
+def _past_tags(tokens: list[Token], k: int, floor: int) -> int:
+    """``k`` (a comma) moved back over the tags that follow a name: an age, a
+    hometown and its state, a party and state ("Ana Ruiz, 59, of Dover, Del.,")."""
+    while True:
+        j = k - 1
+        while j >= floor and tokens[j].text != "," and k - j <= 6:
+            if tokens[j].text in ("“", "”", '"', ";", ":"):
+                return k
+            j -= 1
+        if j < floor or tokens[j].text != "," or j == k - 1:
+            return k
+        seg = tokens[j + 1:k]
+        if not (_place_or_age(seg) or (seg[0].lower in ("of", "from") and not seg[0].is_cap and len(seg) <= 4)):
+            return k
+        k = j
+
+
+def _places() -> frozenset[str]:
+    return words("countries")
+
+
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Ky.", "D-N.Y."
+
+
+def _place_or_age(toks: list[Token]) -> bool:
+    """"Va.", "N.C.", "Texas", "61", "R-Ky.": a state, place, age or party
+    standing alone between commas."""
+    if len(toks) == 1 and toks[0].text.isdigit() and len(toks[0].text) <= 3:
+        return True
+    if _PARTY_STATE.match("".join(t.text for t in toks)):
+        return True
+    if len(toks) > 3 or not toks[-1].is_cap:
+        return False
+    name = " ".join(t.text for t in toks)
+    bare = name.rstrip(".").replace(".", "").lower()
+    return name in _places() or (name.endswith(".") and len(toks) == 1 and bare in words("abbreviations")) \
+        or (len(bare) == 2 and name.count(".") == 2)
+
+
+def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None = None) -> Mention | None:
+    """A speaker phrase starting at token ``first``: "Charles Lister", "a senior
+    official", "the report", "a spokesman for the ministry"."""
+    limit = len(tokens) if limit is None else min(limit, len(tokens))
+    got: list[Token] = []
+    k = first
+    while k < limit and len(got) < MAX_WORDS:
+        tok = tokens[k]
+        low = tok.lower
+        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
+            break
+        if low in SUBJECT_BOUNDARIES and not tok.is_cap and got:
+            break
+        if low in ("who", "which", "whose"):
+            break
+        if low in PREPOSITIONS and got:
+            nxt = tokens[k + 1] if k + 1 < limit else None
+            if nxt is None:
+                break
+            if not (got[-1].lower in roles() or (got[-1].is_cap and nxt.is_cap and low in ("of", "on", "for"))):
+                break
+        if got and low in TIME_WORDS:
+            break
+        if got and got[-1].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
+                and low.rstrip(".") not in _titles() and low not in roles():
+            break  # "Donald Trump quickly took to Twitter": a lowercase word after a name ends it
+        # a lowercase verb-looking word after the head ends the phrase ("the report released")
+        if got and not tok.is_cap and (low.endswith("ed") or low.endswith("ing")) and got[-1].lower not in DETERMINERS \
+                and low not in ("senior", "leading", "ruling", "governing", "founding", "presiding", "retired", "elected", "unnamed", "unidentified", "concerned", "informed"):
+            break
+        got.append(tok)
+        k += 1
+    while got and (got[-1].lower in PREPOSITIONS or got[-1].lower in DETERMINERS and got[-1].lower not in ("one", "both", "all")):
+        got.pop()
+    if not got:
+        return None
+    return _mention(text, strip_title(got))
+
+
+def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
+    """The subject of the clause that ends these tokens: the phrase after the
+    nearest comma that a name or pronoun follows, else the phrase the
+    tokens start with ("Later on Sunday, Carson shared ..." -> "Carson")."""
+    starts = [j + 1 for j in range(len(tokens) - 2, -1, -1) if tokens[j].text == ","] + [0]
+    for k in starts:
+        while k < len(tokens) and tokens[k].lower in SENTENCE_OPENERS:
+            k += 1
+        if k >= len(tokens):
+            continue
+        t = tokens[k]
+        if t.lower in PRONOUNS and t.lower not in ("it", "you", "who"):
+            return _mention(text, [t])
+        if t.is_cap and t.is_word:
+            return phrase_after(text, tokens, k)
+    return None
+
+
+def starts_named_phrase(tokens: list[Token], e: int) -> bool:
+    """A lower-case role before a name: "said shop owner Dana Reyes", "said
+    lead author Dr. Ana Ruiz", "said police Chief Ann Boyd"."""
+    for k in range(e, min(len(tokens), e + 4)):
+        t = tokens[k]
+        if t.is_cap and t.is_word and not is_time(t):
+            return k > e
+        if not t.is_word or t.lower in PREPOSITIONS or t.lower in SUBJECT_BOUNDARIES or t.lower in PRONOUNS:
+            return False
+    return False
+
+
+def with_appositive_name(text: str, tokens: list[Token], speaker: Mention) -> Mention:
+    """"says Wise's father, Darrin": a description followed by the name of the
+    person it describes, at the end of the attribution, is one mention."""
+    k = index_at(tokens, speaker.span.end)
+    last = speaker.text.split()[-1]
+    if last[:1].isupper() or k + 1 >= len(tokens) or tokens[k].text != ",":
+        return speaker
+    j = k + 1
+    while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+        j += 1
+    if j == k + 1 or j - k - 1 > 4 or (j < len(tokens) and tokens[j].text not in (".", ",", ";", "!", "?")):
+        return speaker
+    span = Span(speaker.span.start, tokens[j - 1].end)
+    return Mention(span, span.of(text))
+
+
+def starts_phrase(tok: Token, pronouns: bool = True) -> bool:
+    """Can a speaker phrase start at this token ("said Kerry", "said a spokesman",
+    "said former Gov. Bill Richardson")?"""
+    low = tok.lower
+    if not tok.is_word or low in PREPOSITIONS:
+        return False
+    if low in PRONOUNS:
+        return pronouns
+    if is_time(tok):
+        return False  # "said Tuesday"
+    return tok.is_cap or low in DETERMINERS or low.rstrip(".") in _titles()

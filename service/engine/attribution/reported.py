@@ -1,0 +1,604 @@
+"""Reported speech: claims the article attributes without quotation marks.
+
+Each pattern is a small named function over one sentence (the text, the
+sentence's span, its tokens and the direct quotations near it) that returns
+``Found(cue, speaker, content)`` items; ``SIEVE`` tries them most certain
+first, and a claim one pattern took is not taken again by a later one.
+Sentences without a cue word are read only by the patterns of
+``TEXT_SIEVE``, which match the text itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..lexicon import words
+from ..model import Cue, Mention, Quote, Span
+from ..tokens import Token, index_at, tokenize
+from ..words import (
+    ATTRIBUTION_TAIL_WORDS, BE_FORMS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
+)
+from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
+from .pattern import Pattern, pattern
+from .phrases import (
+    clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+)
+
+_QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
+_END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
+MIN_CONTENT_WORDS = 3
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or run-on noise, not reported speech
+
+_UNATTRIBUTED = re.compile(
+    r"\b(?P<cue>(?:[Tt]here|[Ii]t)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+|now\s+|widely\s+|generally\s+|long\s+|increasingly\s+|still\s+|growing\s+|some\s+|many\s+|new\s+)*"
+    r"(?:claims?|reports?|allegations?|suggestions?|rumou?rs?|indications?|speculation|fears?|concerns?|"
+    r"believed|thought|said|reported|alleged|claimed|expected|understood|feared|rumou?red|assumed|"
+    r"suspected|suggested|estimated|known|hoped))\s+that\s+"
+)
+# "X is expected to ...", "X is said to ...", "X seemed to ...": a view whose
+# holder the story does not name.
+_IMPERSONAL = re.compile(
+    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+|widely\s+|generally\s+|still\s+|now\s+|largely\s+|increasingly\s+)*"
+    r"(?:expected|said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
+    r"presumed|projected|estimated|predicted|feared)"
+    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)"
+)
+_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    cue: Cue
+    speaker: Mention | None
+    content: Span
+    fragments: tuple[Span, ...] = ()  # the two halves of a claim broken by its attribution
+
+
+def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
+    """Reported-speech quotations, each with its cue, (where given) speaker and
+    the id of the pattern that found it; ids not given yet."""
+    text = doc.text
+    quoted = [q.span for q in direct]
+    out: list[Quote] = []
+    qi = 0
+    cues = cue_words() | {"according"}
+    for sent in doc.sentences:
+        s = sent.span
+        while qi < len(quoted) and quoted[qi].end <= s.start:
+            qi += 1
+        lo, hi = s.start - 1, s.end + 1
+        nearby = [q for q in quoted[max(0, qi - 1):qi + 6] if q.start < hi and lo < q.end]
+        # a sentence that is all quotation is direct speech, not reported
+        if nearby and sum(len(q) for q in nearby) > 0.8 * len(s):
+            continue
+        if len(s) > MAX_SENTENCE_TOKENS * 12:
+            continue
+        if ":" not in text[s.start:s.start + 40] and cues.isdisjoint(w.lower() for w in _WORD.findall(text, s.start, s.end)):
+            # no cue word: only the patterns that read the text itself can match
+            found = _sentence(text, s, [], nearby, TEXT_SIEVE)
+        else:
+            tokens = tokenize(text, s.start, s.end)
+            if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
+                continue
+            found = _sentence(text, s, tokens, nearby, SIEVE)
+        for rule, f in found:
+            frags: tuple[Span, ...] = ()
+            if f.fragments:
+                frags = tuple(c for c in (_clean(text, x, 1) for x in f.fragments) if c is not None)
+                if len(frags) == 1:
+                    content, frags = frags[0], ()
+                elif frags:
+                    content = Span(frags[0].start, frags[-1].end)
+                else:
+                    continue
+            else:
+                content = _clean(text, f.content)
+            if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
+                continue
+            out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
+                             speaker=f.speaker, rule=rule.id, paragraph=sent.paragraph, fragments=frags))
+    return out
+
+
+def _covers(q: Span, c: Span) -> bool:
+    """Most of the content is one direct quotation: that quote is the claim."""
+    inter = min(q.end, c.end) - max(q.start, c.start)
+    return inter > 0.6 * len(c)
+
+
+def _clean(text: str, span: Span, min_words: int = MIN_CONTENT_WORDS) -> Span | None:
+    a, b = span.start, span.end
+    while a < b and text[a] in " \t\n,:;—–-":
+        a += 1
+    while b > a and text[b - 1] in _END_PUNCT:
+        b -= 1
+    # drop a balanced-looking leading mark left without its closer and vice versa
+    if b <= a or len(text[a:b].split()) < min_words:
+        return None
+    return Span(a, b)
+
+
+def _inside(tok: Token, quoted: list[Span]) -> bool:
+    return any(q.start <= tok.start < q.end for q in quoted)
+
+
+def _headline_case(tokens: list[Token]) -> list[Token]:
+    """In a Title Case headline ("Trump Says He Will Win") the verbs are
+    capitalised too: present cue words in lower case so the patterns see them."""
+    words_ = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
+    if len(words_) < 4 or sum(t.is_cap for t in words_) < 0.8 * len(words_):
+        return tokens
+    forms = cue_words()
+    return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
+
+
+def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span],
+              sieve: tuple[Pattern, ...]) -> list[tuple[Pattern, Found]]:
+    """What the patterns of ``sieve`` find in one sentence, each claim once
+    (a claim reported inside a claim is its own)."""
+    out: list[tuple[Pattern, Found]] = []
+    taken: list[Span] = []
+    tokens = _headline_case(tokens)
+    for rule in sieve:
+        for f in rule.check(text, s, tokens, quoted):
+            nested = rule is reported_leading and any(
+                o.content.contains(Span(f.cue.span.start, f.content.end)) and o.content.start < f.speaker.span.start
+                for _, o in out if f.speaker is not None)
+            if not nested and (any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken)):
+                continue
+            out.append((rule, f))
+            taken.append(f.content)
+            taken.append(f.cue.span)
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@pattern("reported-leading", example="The governor said that the roads would reopen on Friday.")
+def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """SUBJECT CUE [object] [that] CLAUSE: "Officials are reporting that Iran is ...",
+    and a claim reported inside it ("X said that Y believes Z")."""
+    out = []
+    cues = cue_words()
+    for i, tok in enumerate(tokens):
+        if tok.lower not in cues or _inside(tok, quoted):
+            continue
+        hit = verb_at(tokens, i)
+        if hit is None:
+            continue
+        verb, e = hit
+        first = aux_start(tokens, i)
+        if _passive(tokens, first, i) or (e < len(tokens) and tokens[e].lower in ("up", "off", "out")):
+            continue  # "people were charged fees", "Trump showed up"
+        if first > 0 and tokens[first - 1].lower == "having" and tok.lower == "said":
+            continue  # "Having said that, ...": an idiom, not an attribution
+        if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
+            continue  # "who asked not to be named": a condition of anonymity, not a claim
+        if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
+                                                         or tokens[first - 1].lower == "by"):
+            speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
+        else:
+            speaker = subject_before(text, tokens, first)
+            if tok.lower.endswith("ing") and speaker is not None:
+                speaker = _agent_of_object(text, tokens, speaker) or speaker
+        if speaker is not None and speaker.text.lower() == "you":
+            continue
+        if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
+            # "Clinton has expressed concerns but has said ...", "In his speech, Graham urged ... and criticized"
+            speaker = _main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
+        if speaker is None:
+            continue
+        start = _content_start(tokens, e, verb)
+        if start is None:
+            continue
+        if tokens[start].text in _QUOTE_MARKS and tokens[start - 1].lower != "that" \
+                and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
+            continue  # X said: "..." is a direct quotation
+        content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
+        out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content))
+        if len(out) == 2:
+            break  # a claim and one claim reported inside it ("X said Y believes Z")
+    return out
+
+
+
+
+def _clause_end(tokens: list[Token], start: int, end: int) -> int:
+    """Where a reported clause ends: the sentence end, or a comma or semicolon
+    that opens the next clause (", and he railed against ...", ", noting ...")."""
+    for k in range(start + 3, len(tokens) - 1):
+        t = tokens[k]
+        if t.text == ";":
+            return t.start
+        if t.text == "," and tokens[k + 1].lower in NEXT_CLAUSE_OPENERS:
+            return t.start
+    return end
+
+
+def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """The subject of the clause a participle hangs on ("Kerry said ..., adding
+    that"): the first cue verb before ``comma`` that has a subject (the main
+    clause comes first), else the sentence's own subject."""
+    verbs = []
+    for j in range(comma - 1, -1, -1):
+        if tokens[j].text in _QUOTE_MARKS:
+            break
+        hit = verb_at(tokens, j)
+        if hit is not None:
+            verbs.append((j, hit))
+    for j, hit in reversed(verbs):
+        sp = subject_before(text, tokens, aux_start(tokens, j))
+        if sp is None and hit[1] < comma and j > 0 and tokens[j - 1].text == ",":
+            sp = phrase_after(text, tokens, hit[1])  # ", said Kerry, adding that"
+        if sp is not None:
+            return sp
+    if verbs:
+        return None
+    return clause_subject(text, tokens[:comma]) or _determined_subject(text, tokens[:comma])
+
+
+def _determined_subject(text: str, tokens: list[Token]) -> Mention | None:
+    """The subject after the last comma when it opens with a determiner: "After
+    the vote, the mayor's aides were upbeat" -> "the mayor's aides"."""
+    k = max((j + 1 for j, t in enumerate(tokens) if t.text == ","), default=0)
+    if k < len(tokens) - 1 and tokens[k].lower in ("the", "his", "her", "their", "its", "a", "an"):
+        return phrase_after(text, tokens, k)
+    return None
+
+
+def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | None:
+    """"Trump unleashed a series of tweets saying that ...", "the council issued
+    a statement calling ...": a participle after an object speaks for the
+    sentence's subject, who made the thing."""
+    if np.text[:1].isupper() or np.text.lower() in PRONOUNS:
+        return None
+    k = index_at(tokens, np.span.start)
+    start = 0
+    while start < k and (tokens[start].lower in SENTENCE_OPENERS or tokens[start].text == ","):
+        start += 1
+    if start >= k - 1 or not starts_phrase(tokens[start]):
+        return None
+    agent = phrase_after(text, tokens, start, limit=k)
+    if agent is None or agent.span.end >= np.span.start:
+        return None
+    between = [t for t in tokens[index_at(tokens, agent.span.end):k] if t.is_word]
+    # one verb and at most a few words of the object's phrase between them
+    if not between or len(between) > 5 or between[0].is_cap:
+        return None
+    return agent
+
+
+@lru_cache(maxsize=1)
+def bare_clause_lemmas() -> frozenset[str]:
+    """Cue verbs whose clause may follow without "that" ("said the plan would fail")."""
+    return words("bare_clause_verbs")
+
+
+def _content_start(tokens: list[Token], e: int, verb) -> int | None:
+    """Index of the first token of the reported clause after a cue ending at ``e``."""
+    n = len(tokens)
+    if e >= n:
+        return None
+    nxt = tokens[e]
+    if nxt.text == ":":
+        return e + 1 if e + 1 < n else None
+    if nxt.text == ",":
+        return None
+    # "that" right after the cue, or after an adverbial: said (in a statement on Monday) that
+    if nxt.lower == "that":
+        return e + 1 if e + 1 < n else None
+    if nxt.lower in PREPOSITIONS_AFTER_CUE or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
+            or (verb.lemma in OBJECT_VERBS and nxt.is_word):
+        for k in range(e + 1, min(n, e + 10)):
+            t = tokens[k]
+            if t.lower == "that":
+                return k + 1 if k + 1 < n else None
+            if not t.is_word and t.text not in ("'s", "’s", "-", "."):
+                break
+    if verb.cls == "belief":
+        return e if nxt.lower in ("he", "she", "they", "we", "i", "there") else None
+    if verb.cls == "speech-that":
+        return None
+    if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
+        k = _skip_time(tokens, e)
+        return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
+    if verb.lemma in OBJECT_VERBS:
+        obj = tokens[e]
+        if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
+            k = e + 1
+        elif obj.is_cap or (obj.lower == "the" and e + 1 < n and tokens[e + 1].is_cap):
+            # "told Breitbart News he would ...", "told The Star-Ledger of Newark last week she ..."
+            k = e + 1
+            while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")):
+                k += 1
+            k = _skip_time(tokens, k)
+            if k >= n or not (tokens[k].lower in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
+                return None
+            return k
+        else:
+            return None
+        k = _skip_time(tokens, k)
+        return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
+    k = _skip_time(tokens, e)
+    if k >= n:
+        return None
+    t = tokens[k]
+    if t.lower in PREPOSITIONS_AFTER_CUE or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
+        return None
+    if verb.cls == "stance":
+        return k
+    if verb.lemma not in bare_clause_lemmas():
+        return None
+    return k
+
+
+
+
+def _passive(tokens: list[Token], first: int, verb: int) -> bool:
+    """Is the cue verb a passive participle ("was asked", "were charged")?"""
+    word = tokens[verb].lower
+    return word.endswith(("ed", "en", "wn", "ld", "ght")) and any(
+        tokens[k].lower in BE_FORMS for k in range(first, verb)) and not word == "said"
+
+
+def _speaker_like(m: Mention | None) -> Mention | None:
+    """An inverted attribution names a speaker ("said Kerry", "said a spokesman",
+    "said the report"), not an object ("noted the rule")."""
+    if m is None:
+        return None
+    words_ = m.text.split()
+    if any(w[:1].isupper() for w in words_) or any(w.lower().strip(".,") in roles() for w in words_):
+        return m
+    # a short plural ("said analysts", "said local officials"), not a clause ("said the event brought back memories")
+    return m if words_[-1].lower().endswith("s") and len(words_) <= 3 else None
+
+
+def _skip_time(tokens: list[Token], k: int) -> int:
+    """Skip a time expression ("on Monday", "last week", "Tuesday")."""
+    n = len(tokens)
+    j = k
+    if j < n and tokens[j].lower in ("on", "last", "this", "early", "late") and j + 1 < n \
+            and tokens[j + 1].lower in TIME_WORDS:
+        j += 1
+    while j < n and tokens[j].lower in TIME_WORDS:
+        j += 1
+    return j
+
+
+@pattern("reported-trailing", example="The bridge will close for a month, the engineers said.")
+def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, SUBJECT CUE [tail].  or  CLAUSE, CUE SUBJECT [tail]."""
+    n = len(tokens)
+    cues = cue_words()
+    for i in range(n - 1, 1, -1):
+        tok = tokens[i]
+        if tok.lower not in cues:
+            continue
+        if _inside(tok, quoted):
+            break
+        hit = verb_at(tokens, i)
+        if hit is None or hit[0].cls == "belief":
+            continue
+        verb, e = hit
+        # the tail after the verb must be short and harmless (no new clause)
+        tail = tokens[e:]
+        first = aux_start(tokens, i)
+        if first > 0 and tokens[first - 1].text == ",":
+            # inverted: ", said Kerry."
+            if tok.lower.endswith("ing") or e >= n or not (
+                    starts_phrase(tokens[e], pronouns=False) or starts_named_phrase(tokens, e)):
+                continue
+            speaker = _speaker_like(phrase_after(text, tokens, e))
+            if speaker is None:
+                continue
+            speaker = with_appositive_name(text, tokens, speaker)
+            after = [t for t in tokens if t.start >= speaker.span.end]
+            if not _short_tail(after):
+                continue
+            comma = first - 1
+        else:
+            if not _short_tail(tail):
+                continue
+            speaker = subject_before(text, tokens, first)
+            if speaker is None:
+                continue
+            k = index_at(tokens, speaker.span.start)
+            # allow an appositive between the comma and the verb
+            comma = k - 1
+            if comma < 0 or tokens[comma].text != ",":
+                continue
+        if comma < 2:
+            continue
+        content = Span(s.start, tokens[comma].start)
+        return [Found(make_cue(text, tokens, first, verb, e), speaker, content)]
+    return []
+
+
+def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> tuple[bool, Found] | None:
+    """The first cue set off by commas inside the sentence, and whether it is
+    inverted (", said Doyle, ..."): an inverted one ends the claim, the rest
+    is the speaker's appositive; otherwise the claim runs on after it."""
+    n = len(tokens)
+    cues = cue_words()
+    for i in range(2, n - 3):
+        tok = tokens[i]
+        if tok.lower not in cues or _inside(tok, quoted):
+            continue
+        hit = verb_at(tokens, i)
+        if hit is None or hit[0].cls not in ("speech", "speech-that"):
+            continue
+        verb, e = hit
+        first = aux_start(tokens, i)
+        inverted = first > 0 and tokens[first - 1].text == ","
+        if inverted:
+            if tok.lower.endswith("ing") or not starts_phrase(tokens[e], pronouns=False):
+                continue
+            speaker = _speaker_like(phrase_after(text, tokens, e))  # ", said Doyle,"
+            if speaker is None:
+                continue
+            after = next((j for j in range(e, n) if tokens[j].start >= speaker.span.end), n)
+            comma1 = first - 1
+        else:
+            speaker = subject_before(text, tokens, first)
+            if speaker is None:
+                continue
+            k = index_at(tokens, speaker.span.start)
+            if k == 0 or tokens[k - 1].text != ",":
+                continue
+            comma1, after = k - 1, e
+        # a short harmless tail, then the second comma: ", he said on Monday,"
+        j = after
+        while j < n and j - after <= 4 and tokens[j].text != "," and (tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap):
+            j += 1
+        if j >= n - 1 or tokens[j].text != "," or comma1 < 1:
+            continue
+        before = Span(s.start, tokens[comma1].start)
+        cue = make_cue(text, tokens, first, verb, e)
+        if inverted:
+            return True, Found(cue, speaker, before)
+        if tokens[j + 1].text in _QUOTE_MARKS:
+            continue
+        rest = Span(tokens[j + 1].start, s.end)
+        return False, Found(cue, speaker, Span(before.start, rest.end), (before, rest))
+    return None
+
+
+@pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
+def reported_appositive(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, CUE SPEAKER, APPOSITIVE: ", said Michael O'Hanlon, a senior fellow at ..."."""
+    hit = _parenthetical(text, s, tokens, quoted)
+    return [hit[1]] if hit is not None and hit[0] else []
+
+
+@pattern("reported-parenthetical", example="The new law, analysts said, will raise rents across the city.")
+def reported_parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CLAUSE, SUBJECT CUE, CLAUSE: "The new law, analysts said, will raise rents."
+    (one claim in two fragments)."""
+    hit = _parenthetical(text, s, tokens, quoted)
+    return [hit[1]] if hit is not None and not hit[0] else []
+
+
+def _short_tail(tail: list[Token]) -> bool:
+    words = [t for t in tail if t.is_word]
+    if len(words) > 8:
+        return False
+    return all(t.lower in ATTRIBUTION_TAIL_WORDS or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
+
+
+@pattern("according-to", example="According to the police, the driver fled on foot.")
+def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """According to SPEAKER, CLAUSE.  /  CLAUSE, according to SPEAKER."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].lower != "according" or tokens[i + 1].lower != "to" or _inside(tokens[i], quoted):
+            continue
+        speaker = phrase_after(text, tokens, i + 2)
+        if speaker is None:
+            continue
+        cue_span = Span(tokens[i].start, tokens[i + 1].end)
+        cue = Cue(cue_span, cue_span.of(text), "according to")
+        if i == 0 or tokens[i - 1].text not in (",", "(", "—", "–"):
+            # leading: the claim follows the speaker phrase's comma
+            k = next((j for j in range(i + 2, n) if tokens[j].start >= speaker.span.end), n)
+            while k < n and tokens[k].text != ",":
+                k += 1
+            if k + 1 < n and tokens[k + 1].lower in ("who", "whose", "which"):
+                # "According to an official, who spoke on condition of anonymity, ..."
+                k += 1
+                while k < n and tokens[k].text != ",":
+                    k += 1
+            if k + 1 >= n:
+                continue
+            if i > 0:  # "The plan, according to X, ..." handled as trailing below
+                content = Span(s.start, tokens[i].start)
+                if len([t for t in tokens[:i] if t.is_word]) >= MIN_CONTENT_WORDS:
+                    return [Found(cue, speaker, Span(s.start, s.end))]
+                continue
+            content = Span(tokens[k + 1].start, s.end)
+        else:
+            content = Span(s.start, tokens[i - 1].start)
+            rest = [t for t in tokens[i + 2:] if t.start >= speaker.span.end]
+            if rest and rest[0].text == ",":
+                # mid-sentence: "The plan, according to X, would fail." covers the sentence
+                content = Span(s.start, s.end)
+        return [Found(cue, speaker, content)]
+    return []
+
+
+@pattern("unattributed-claim", example="There are also claims that the vote was rigged.")
+def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """There are (also) claims that CLAUSE.  /  It is believed that CLAUSE."""
+    m = _UNATTRIBUTED.search(text, s.start, s.end)
+    if not m:
+        return []
+    cue_span = Span(m.start("cue"), m.end("cue"))
+    if any(q.start <= cue_span.start < q.end for q in quoted):
+        return []
+    cue = Cue(cue_span, cue_span.of(text), m.group("cue").split()[-1].lower())
+    return [Found(cue, None, Span(m.end(), s.end))]
+
+
+@pattern("impersonal", example="The council is expected to approve the budget on Friday.")
+def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """The plan is expected to ...  /  The talks seemed to stall ...: nobody holds the view."""
+    m = _IMPERSONAL.search(text, s.start, s.end)
+    if not m or any(q.start <= m.start() < q.end for q in quoted):
+        return []
+    cue_text = m.group("cue").rstrip()
+    cue_span = Span(m.start("cue"), m.start("cue") + len(cue_text))
+    return [Found(Cue(cue_span, cue_text, cue_text.split()[-1].lower()), None, Span(m.start("to"), s.end))]
+
+
+_LABEL_STOP = frozenset(
+    "note update updated correction clarification editor editor's source sources photo video watch read "
+    "related also tags abstract text full warning disclaimer listen transcript breaking exclusive opinion "
+    "analysis review poll live subscribe share advertisement caption credit pictured above below latest "
+    "contributing revealed remember previously plus boom look paid notice here why what how who "
+    "question answer q a".split()
+)
+
+
+@pattern("reported-label", example="Lopez: The bridge will reopen before the winter storms.")
+def reported_label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """Cruz: Trump would put liberals on the court.  /  MATTHEWS: Here's the irony ...
+    A name and a colon open a headline's claim or a transcript's turn."""
+    if len(tokens) < 5 or not tokens[0].is_cap:
+        return []
+    colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if colon is not None and colon > 3 and not any(t.text == "," for t in tokens[1:colon]):
+        return []  # a long Title Case run is a headline, not a name
+    if colon is None or colon == 0 or _inside(tokens[0], quoted):
+        return []
+    name = tokens[:colon]
+    comma = next((i for i, t in enumerate(name) if t.text == ","), None)
+    if comma is not None and comma > 0 and all(t.is_cap and t.is_word for t in name[comma + 1:]):
+        name = name[:comma]  # a roundup line, "Jane Roe, The Daily Planet: ...": the writer, not the outlet
+    if not name or not all(t.is_cap and t.is_word for t in name) or any(t.lower in _LABEL_STOP for t in name) \
+            or len(name[-1].text) < 2:
+        return []
+    if len(tokens) - colon - 1 < MIN_CONTENT_WORDS:
+        return []
+    span = Span(name[0].start, name[-1].end)
+    cue_span = Span(tokens[colon].start, tokens[colon].end)
+    return [Found(Cue(cue_span, ":", ":"), Mention(span, span.of(text)), Span(tokens[colon + 1].start, s.end))]
+
+
+@pattern("reportedly", example="The minister has reportedly resigned over the budget.")
+def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """A claim marked only by "reportedly" or "allegedly"."""
+    m = _REPORTEDLY.search(text, s.start, s.end)
+    if not m or any(q.start <= m.start() < q.end for q in quoted):
+        return []
+    cue_span = Span(m.start(), m.end())
+    return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end))]
+
+
+SIEVE = (reported_label, unattributed_claim, according_to, reported_trailing, reported_appositive,
+         reported_parenthetical, reported_leading, impersonal, reportedly)
+# the patterns that read the text itself, not its tokens
+TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)

@@ -1,0 +1,225 @@
+"""The report's wording: the phrase compiler and the matchers for vague
+attributions, loaded verbs and spokesperson titles, with the verb
+inflection that rewrites a loaded cue. Word lists come from ``lexicon/``
+and the policy's ``words``; compiled patterns are cached per word list.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..lexicon import rows, words
+from ..model import Cue, Quote
+
+if TYPE_CHECKING:
+    from ..policy import Policy
+
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+_PHRASE_WORD = re.compile(r"^[\w'’.-]+$")
+
+
+def compile_phrase(phrase: str) -> re.Pattern:
+    """A phrase of ``lexicon/vague_attributions.txt`` as a regex: words match
+    case-insensitively across any whitespace, ``(word)`` is optional and
+    ``a|b`` are alternatives. Raises ValueError for a malformed phrase."""
+    parts: list[tuple[bool, str]] = []
+    for token in phrase.split():
+        optional = token.startswith("(") and token.endswith(")")
+        body = token[1:-1] if optional else token
+        alternatives = body.split("|")
+        if not body or any(not _PHRASE_WORD.match(a) for a in alternatives):
+            raise ValueError(f"bad word {token!r} (use words, (optional) and a|b)")
+        parts.append((optional, "(?:" + "|".join(re.escape(a) for a in alternatives) + ")"))
+    required = [i for i, (optional, _) in enumerate(parts) if not optional]
+    if not required:
+        raise ValueError("a phrase needs at least one word that is not optional")
+    last = required[-1]
+    pattern = ""
+    for i, (optional, alt) in enumerate(parts):
+        if i < last:
+            pattern += f"(?:{alt}\\s+)?" if optional else f"{alt}\\s+"
+        elif i == last:
+            pattern += alt
+        else:
+            pattern += f"(?:\\s+{alt})?"
+    return re.compile(rf"(?<![\w'’-]){pattern}(?![\w'’-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def vague_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
+    return tuple(compile_phrase(r[0]) for r in rows("vague_attributions")) + tuple(
+        compile_phrase(p) for p in extra)
+
+
+@lru_cache(maxsize=32)
+def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
+    """The words a vague phrase can start with, as one pattern: the phrases are
+    tried only where one of these stands, not at every character of a story."""
+    first: set[str] = set()
+    for phrase in [r[0] for r in rows("vague_attributions")] + list(extra):
+        for token in phrase.split():
+            optional = token.startswith("(") and token.endswith(")")
+            first.update((token[1:-1] if optional else token).split("|"))
+            if not optional:
+                break
+    words_ = "|".join(sorted((re.escape(w) for w in first), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{words_})(?![\w'’-])", re.IGNORECASE)
+
+
+def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
+    """Every vague phrase in ``text``, leftmost first."""
+    patterns = vague_patterns(extra)
+    for t in vague_triggers(extra).finditer(text):
+        for p in patterns:
+            m = p.match(text, t.start())
+            if m:
+                yield m
+
+
+@lru_cache(maxsize=32)
+def loaded_table(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str, str]]:
+    """Loaded verb lemma -> (neutral verb, why it is loaded)."""
+    table = {r[0].lower(): (r[1] if len(r) > 1 else "say", r[2] if len(r) > 2 else "")
+             for r in rows("loaded_verbs")}
+    for verb, neutral in extra:
+        table[verb] = (neutral, "listed by the newsroom's policy")
+    return table
+
+
+@lru_cache(maxsize=32)
+def spokesperson_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, re.Pattern]:
+    """A spokesperson title anywhere in a mention ("a ministry spokeswoman"),
+    and one that ends just before a mention of the institution ("a spokesman
+    for | the ministry")."""
+    titles = sorted({t.lower() for t in {r[0] for r in rows("spokespeople") if r[1] == "spokesperson"} | set(extra)}, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
+    anywhere = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    before = re.compile(rf"(?<![\w-])(?:(?:an?|the|one)\s+)?(?:{alt})\s+(?:for|of|at|from|with)\s+$",
+                        re.IGNORECASE)
+    return anywhere, before
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def _content(text: str) -> list[str]:
+    """The words of ``text`` that say something about who a source is."""
+    return [t for t in tokens(text) if t not in words("uninformative_words")]
+
+
+def is_weasel(text: str) -> bool:
+    """A bare weasel group: "critics", "some experts", "sources", "many"."""
+    toks = tokens(text)
+    content = _content(text)
+    if content:
+        return len(content) == 1 and content[0] in words("weasel_speakers")
+    return any(t in words("weasel_speakers") for t in toks)
+
+
+def describes_position(text: str) -> bool:
+    """Whether ``text`` says something of a source's position or basis of
+    knowledge beyond a bare noun and a rank ("an official": no; "a senior
+    official who attended the meeting", "a State Department official": yes)."""
+    return any(t not in words("bare_source_nouns") for t in _content(text))
+
+
+# --- verb forms for loaded-verb suggestions ----------------------------------
+
+_IRREGULAR = {"say": {"base": "say", "s": "says", "past": "said", "ing": "saying"}}
+
+
+@lru_cache(maxsize=1024)
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Regular inflections of a verb lemma ("admit" -> admits, admitted, admitting...)."""
+    if lemma in _IRREGULAR:
+        return frozenset(_IRREGULAR[lemma].values())
+    v = lemma
+    forms = {v, _inflect(v, "s"), _inflect(v, "past"), _inflect(v, "ing")}
+    if re.search(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$", v):  # admit -> admitted, snap -> snapped
+        forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _inflect(verb: str, kind: str) -> str:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb][kind]
+    if kind == "base":
+        return verb
+    if kind == "s":
+        if verb.endswith(("s", "sh", "ch", "x", "z")):
+            return verb + "es"
+        return verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else verb + "s"
+    if kind == "past":
+        if verb.endswith("e"):
+            return verb + "d"
+        return verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else verb + "ed"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _form_kind(word: str, lemma: str) -> str:
+    if word == lemma:
+        return "base"
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed"):
+        return "past"
+    return "s" if word.endswith("s") else "past"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedVerb:
+    """A loaded attribution verb: the lemma that matched, the cue rewritten
+    with the neutral verb ("has admitted" -> "has said"), and why it is loaded."""
+
+    lemma: str
+    neutral: str
+    why: str
+
+
+def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> LoadedVerb | None:
+    """The ``LoadedVerb`` when ``cue`` is one; None for a neutral cue. The
+    cue's lemma picks the verb ("admit"; "point" or "point out" for "pointed out")."""
+    lemma = " ".join(cue.lemma.lower().split()).split()
+    found = list(_TOKEN.finditer(cue.text))
+    if lemma:
+        candidates = [k for k in table if lemma[0] in verb_forms(k.split()[0])
+                      and (len(lemma) == 1 or lemma[1:] == k.split()[1:])]
+        for key in sorted(candidates, key=lambda k: -len(k.split())):
+            neutral, why = table[key]
+            first, *rest = key.split()
+            for i, m in enumerate(found):
+                word = m.group().lower()
+                following = [t.group().lower() for t in found[i + 1:i + 1 + len(rest)]]
+                if word in verb_forms(first) and following == rest:
+                    end = found[i + len(rest)].end()
+                    verb = _inflect(neutral, _form_kind(word, first))
+                    if m.group()[0].isupper():
+                        verb = verb[0].upper() + verb[1:]
+                    rewritten = cue.text[:m.start()] + verb + cue.text[end:]
+                    return LoadedVerb(key, rewritten, why)
+            if not rest:  # the lemma names it though the text's form is unusual
+                return LoadedVerb(key, _inflect(neutral, "past"), why)
+    return None
+
+
+def loaded_cue(cue: Cue | None, policy: "Policy") -> LoadedVerb | None:
+    """``loaded_verb`` under the policy's lists. A vague cue ("There are also
+    claims", "it is claimed") is not a verb attribution: its noun or passive
+    is reported as vague-attribution, not as a loaded verb."""
+    if cue is None or any(p.search(cue.text) for p in vague_patterns(policy.vague_phrases)):
+        return None
+    return loaded_verb(cue, loaded_table(tuple(sorted(policy.loaded_verbs.items()))))
+
+
+def mark_loaded(quote: Quote, loaded: LoadedVerb | None) -> Quote:
+    """The quote with its cue's ``loaded``/``neutral`` set when ``loaded``
+    (a new object; the input is not changed)."""
+    if loaded is None:
+        return quote
+    return replace(quote, cue=replace(quote.cue, loaded=True, neutral=loaded.neutral))

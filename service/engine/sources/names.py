@@ -1,0 +1,197 @@
+"""The article's names: people and bodies named in the running text, scanned
+once into a frozen index that pronouns and surnames are resolved against."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..lexicon import words
+from ..model import Span
+from .geometry import Geometry
+from .reading import COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, name_gender, name_in_run
+from .titles import title_before
+
+_NAME_CHARS = r"[\p{L}\p{M}'’\-]"
+_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d])\p{{Lu}}{_NAME_CHARS}*\.?"
+    rf"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|abu|de|da|di|del|van|von|der|den|le|la|du)[ \u00a0]+)*"
+    rf"(?:\p{{Lu}}{_NAME_CHARS}*\.?|(?:al|el)-\p{{Lu}}{_NAME_CHARS}*))*")
+_TOKEN = re.compile(r"\S+")
+POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+_ABBREVIATIONS = frozenset(words("abbreviations"))
+_NAME_WORDS = words("name_words")
+_PLURAL_BODIES = frozenset(("democrats", "republicans", "tories", "greens", "liberals", "conservatives"))
+_PLURAL_BODIES_NOT = frozenset(("news", "times", "press", "services", "studios", "marines"))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A person's name in the running text (not a speaker mention)."""
+
+    start: int
+    end: int
+    name: str
+    first: str | None
+    surname: str
+    gender: str
+    title: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An organisation or country named in the running text ("the Pentagon")."""
+
+    start: int
+    end: int
+    name: str
+    kind: str = "body"
+    gender: str = "n"
+    plural: bool = False
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """People (``candidates``) and bodies named in the text, in text order."""
+
+    candidates: tuple[Candidate, ...]
+    bodies: tuple[Body, ...]
+    cand_starts: tuple[int, ...]
+
+    def before(self, pos: int) -> int:
+        """Index of the last candidate starting before ``pos`` (-1 for none)."""
+        return bisect.bisect_left(self.cand_starts, pos) - 1
+
+
+def runs(text: str):
+    """(start, run) for each run of capitalised words, split after a word that
+    ends a sentence ("... in the West. Francis said": two runs)."""
+    for m in _RUN.finditer(text):
+        run, base, at = m.group(), m.start(), 0
+        if ". " not in run and ".\u00a0" not in run:
+            yield base, run
+            continue
+        for t in _TOKEN.finditer(run):
+            w = t.group()
+            if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in _ABBREVIATIONS \
+                    and w[:-1].lower() not in HONORIFICS and t.end() < len(run):
+                yield base + at, run[at:t.end()]
+                at = t.end()
+                while at < len(run) and run[at] in " \u00a0":
+                    at += 1
+        if at < len(run):
+            yield base + at, run[at:]
+
+
+def scan(geo: Geometry, house: frozenset[str]) -> Names:
+    """Scan the text once for people's names and bodies' names."""
+    text = geo.text
+    out: list[Candidate] = []
+    bodies: list[Body] = []
+    surnames: set[str] = set()
+    genders: dict[str, set[str]] = {}  # surname -> genders of its full names
+    for rs, run in runs(text):
+        if _furniture(text, rs, run):
+            continue
+        if " " not in run and "\u00a0" not in run:
+            # one capitalised word: a person only as a known surname or after a title
+            word = POSSESSIVE_END.sub("", run).rstrip(".")
+            low = word.lower()
+            if low in INSTITUTIONS or COUNTRIES.get(low) in ("country", "capital"):
+                _body(geo, bodies, rs, rs + len(word))
+                continue
+            if word in FUNCTION_WORDS or low in COUNTRIES or low in ORG_HEADS \
+                    or low in _ABBREVIATIONS or len(low) < 2:
+                continue
+            title = title_before(text, rs, max(0, rs - 120), house)
+            given = word in FIRST_NAMES and word not in _NAME_WORDS  # "Melanie thought ..."
+            if title is None and low not in surnames and not given:
+                continue
+            if geo.in_quoted(rs):
+                continue
+            # "Warren" after "Elizabeth Warren" is her surname, not the man's given name
+            gender = name_gender(word) if given and low not in surnames else "u"
+            surnames.add(low)
+            out.append(Candidate(rs, rs + len(word), word, None, low, gender, title))
+            continue
+        info = name_in_run(run, house)
+        if info is None or not info.surname:
+            _body_in_run(geo, bodies, rs, run)
+            continue
+        start, end = rs + info.name_span[0], rs + info.name_span[1]
+        if geo.in_quoted(start):
+            continue
+        first = info.first
+        low = info.name.lower()
+        if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
+            _body_in_run(geo, bodies, rs, run)  # "The Pentagon", "Clinton Foundation"
+            continue
+        if info.title_span is not None:
+            title = Span(rs + info.title_span[0], rs + info.title_span[1])
+        else:
+            title = title_before(text, start, max(0, start - 120), house)
+        gender = info.gender
+        honorific = text[rs:start].strip().lower() in HONORIFICS  # "Mr. Kerry"
+        initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
+        person = (first is not None and (first in FIRST_NAMES or initial)) \
+            or title is not None or honorific or info.surname in surnames
+        if not person:
+            continue
+        surnames.add(info.surname)
+        if first is not None and gender in ("m", "f"):
+            genders.setdefault(info.surname, set()).add(gender)
+        out.append(Candidate(start, end, info.name, first, info.surname, gender, title))
+    # "Clinton" alone has the gender of the one Clinton the article names in full
+    out = [replace(c, gender=next(iter(genders[c.surname])))
+           if c.gender == "u" and c.first is None and len(genders.get(c.surname, ())) == 1 else c for c in out]
+    return Names(tuple(out), tuple(bodies), tuple(c.start for c in out))
+
+
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY)[ \t]+$")
+_CREDIT_AFTER = re.compile(r"[ \t]*/")
+
+
+def _furniture(text: str, rs: int, run: str) -> bool:
+    """A name that is page furniture, never a speaker's antecedent: a dateline
+    ("CHARLOTTE, N.C. --", all capitals), a byline ("By Ana Ruiz") or a photo
+    credit ("(Tom Lake/City News)")."""
+    if run.isupper() and len(run) > 3:
+        return True
+    line_start = text.rfind("\n", 0, rs) + 1
+    if _BYLINE.search(text, max(0, line_start - 1), rs):
+        return True
+    end = rs + len(run)
+    return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, end) is not None
+
+
+def _body(geo: Geometry, bodies: list[Body], start: int, end: int) -> None:
+    if geo.in_quoted(start):
+        return
+    text = geo.text
+    if start >= 4 and text[start - 4:start].lower() == "the ":
+        start -= 4  # "the Pentagon"
+    name = text[start:end]
+    last = name.split()[-1].lower()
+    # "they" refers to a body with a plural name: "the Democrats", "the armed forces"
+    plural = last in _PLURAL_BODIES or (last.endswith("s") and last in ORG_HEADS and last not in _PLURAL_BODIES_NOT)
+    bodies.append(Body(start, end, name, plural=plural))
+
+
+def _body_in_run(geo: Geometry, bodies: list[Body], rs: int, run: str) -> None:
+    """An organisation named by a run of capitalised words: "The State Department"."""
+    toks = list(_TOKEN.finditer(run))
+    i = 0
+    while i < len(toks) - 1 and toks[i].group() in FUNCTION_WORDS and toks[i].group() != "The":
+        i += 1
+    body = toks[i:]
+    rest = body[1:] if body and body[0].group() == "The" else body
+    if not rest:
+        return
+    words_ = [POSSESSIVE_END.sub("", t.group()).rstrip(".,").lower() for t in rest]
+    whole = " ".join(words_)
+    if whole in INSTITUTIONS or COUNTRIES.get(whole) in ("country", "capital") or words_[-1] in ORG_HEADS:
+        end = rs + rest[-1].end() - (len(rest[-1].group()) - len(POSSESSIVE_END.sub("", rest[-1].group())))
+        _body(geo, bodies, rs + body[0].start(), end)

@@ -1,0 +1,536 @@
+"""Resolution: speaker mentions to entities. A pronoun to the nearest
+compatible person (other quotes' speakers and person names in the text,
+sentence by sentence, leftmost first: the subject), a surname or "Mr. Kerry"
+to the person of that name, "the senator" to the person introduced with that
+title, "the official" to the unnamed official already quoted, "who" to the
+noun phrase before it.
+
+Look-backs are bounded to the current and two previous paragraphs
+(``Geometry.window_start``), so the stage is linear in the article.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Mention, Span
+from ..words import NP_DETERMINERS
+from .geometry import Geometry, mention as _mention
+from .mentions import analyse
+from .names import Body, Candidate, Names
+from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, known_head, title_role
+from .titles import role_fits, roles as _roles
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_TOKEN = re.compile(r"\S+")
+_SPOKES_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "press secretary", "communications director",
+                           "press officer"))
+_SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|O['’]|Fitz|Van|Von|De|Di|Da|Le|La|Al-|El-|Ben-|Abu-)[A-Z]")  # "McLenney", "O'Neill"
+_CONTRACTION = re.compile(r"['’](?:m|s|re|ll|ve|d|t)$", re.I)
+_APOSTROPHES = str.maketrans({"'": "’", "’": "'"})
+
+
+@dataclass(eq=False, slots=True)
+class Entity:
+    kind: str  # person, anonymous, institutional
+    name: str
+    key: str
+    first: str | None = None
+    surname: str | None = None
+    gender: str = "u"
+    plural: bool = False
+    head: str | None = None
+    group: bool = False
+    spokes: bool = False
+    unresolved: bool = False  # a pronoun with nothing to refer to
+    roles: set[str] = field(default_factory=set)
+    descriptor: Mention | None = None
+    organisation: str | None = None
+    reason: Mention | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    quote_ids: list[str] = field(default_factory=list)
+    last: int = -1
+
+
+def _better_name(e: Entity, first: str, name: str) -> bool:
+    """Whether ``name`` is a fuller name for ``e``: "John Kerry" for "Kerry",
+    "Donald J. Trump" for "Donald Trump"."""
+    if not e.first:
+        return True
+    return len(name) > len(e.name) and first.rstrip(".").lower() == e.first.rstrip(".").lower()
+
+
+def _compatible_first(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _compatible_gender(a: str, b: str) -> bool:
+    return a == "u" or b == "u" or a == b
+
+
+class Registry:
+    """The entities found so far in one article, with the article's names and
+    geometry to resolve new mentions against."""
+
+    def __init__(self, geo: Geometry, names: Names, house: frozenset[str]):
+        self.geo = geo
+        self.text = geo.text
+        self.names = names
+        self.house = house
+        self._pronouns: dict[str, list[int]] | None = None
+        self.entities: list[Entity] = []
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.seen: list[tuple[int, int, Entity]] = []  # (mention start, seq, entity), sorted
+        self._seq = 0
+
+    # -- "he" and "she" in the running text, found once --
+    # -- "he" and "she" in the running text, found once --
+    def subject_pronouns(self, gender: str, lo: int, hi: int) -> list[int]:
+        if self._pronouns is None:
+            self._pronouns = {"m": [], "f": []}
+            for p in _SUBJECT_PRONOUN.finditer(self.text):
+                if not self.geo.in_quoted(p.start()):
+                    self._pronouns["m" if p.group().lower() == "he" else "f"].append(p.start())
+        found = self._pronouns[gender]
+        return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
+
+
+    # -- entities --
+    # -- entities --
+    def new(self, **kw) -> Entity:
+        e = Entity(**kw)
+        self.entities.append(e)
+        if e.kind == "person" and e.surname:
+            self.by_surname.setdefault(e.surname, []).append(e)
+        return e
+
+    def person(self, surname: str, first: str | None, gender: str) -> Entity | None:
+        best = None
+        for e in self.by_surname.get(surname, ()):
+            if (best is None or e.last > best.last) and not e.group \
+                    and _compatible_first(e.first, first) and _compatible_gender(e.gender, gender):
+                best = e
+        return best
+
+    def named_in_text(self, surname: str) -> bool:
+        """Whether the article names a person with this surname (or already has one)."""
+        return bool(self.by_surname.get(surname)) or any(c.surname == surname for c in self.names.candidates)
+
+    def recent(self, accept) -> Entity | None:
+        """The most recently mentioned entity that ``accept`` takes."""
+        best = None
+        for e in self.entities:
+            if (best is None or e.last > best.last) and accept(e):
+                best = e
+        return best
+
+    def from_candidate(self, c: Candidate) -> Entity:
+        e = self.person(c.surname, c.first, c.gender)
+        if e is None:
+            e = self.new(kind="person", name=c.name, key=c.surname, first=c.first, surname=c.surname,
+                         gender=c.gender)
+        self.learn_person(e, c.name, c.first, c.title)
+        return e
+
+    def learn_person(self, e: Entity, name: str, first: str | None, title: Span | None) -> None:
+        """Fill a person's full name and descriptor from one occurrence of it."""
+        if first and _better_name(e, first, name):
+            e.first, e.name = first, name
+        if e.descriptor is None and title is not None:
+            e.descriptor = Mention(title, title.of(self.text))
+        if e.descriptor is not None:
+            e.roles |= _roles(e.descriptor.text, self.house)
+
+    def full_name(self, surname: str, pos: int) -> Candidate | None:
+        """The full name this surname most often stands for ("Trump": Donald,
+        not Ivanka), the nearest before ``pos`` on a tie."""
+        counts: dict[str, int] = {}
+        latest: dict[str, Candidate] = {}
+        for c in self.names.candidates:
+            if c.surname == surname and c.first:
+                k = c.first.rstrip(".").lower()
+                counts[k] = counts.get(k, 0) + 1
+                if c.start < pos or k not in latest:
+                    latest[k] = c
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], latest[k].start < pos, latest[k].start))
+        return latest[best]
+
+    def earlier_person(self, pos: int, gender: str, limit: int = 200) -> Candidate | None:
+        """The nearest person named anywhere before ``pos`` (outside quotations)."""
+        i = bisect.bisect_left(self.names.cand_starts, pos) - 1
+        while i >= 0 and limit > 0:
+            c = self.names.candidates[i]
+            if _compatible_gender(c.gender, gender) and not self.geo.in_quoted(c.start):
+                return c
+            i -= 1
+            limit -= 1
+        return None
+
+    def note(self, e: Entity, pos: int) -> None:
+        e.last = max(e.last, pos)
+        self._seq += 1
+        bisect.insort(self.seen, (pos, self._seq, e))
+
+    def preceding(self, pos: int, bodies: bool = False):
+        """(start, entity or candidate) before ``pos`` within the look-back window,
+        nearest first; with ``bodies``, organisations named in the text too."""
+        if bodies:
+            lo = self.geo.window_start(pos)
+            found = [(b.start, b) for b in self.names.bodies if lo <= b.start < pos]
+            found += list(self.preceding(pos))
+            found.sort(key=lambda t: -t[0])
+            yield from found
+            return
+        lo = self.geo.window_start(pos)
+        i = bisect.bisect_left(self.names.cand_starts, pos) - 1
+        j = bisect.bisect_left(self.seen, (pos, -1, None)) - 1 if self.seen else -1
+        while True:
+            c = self.names.candidates[i] if i >= 0 and self.names.candidates[i].start >= lo else None
+            s = self.seen[j] if j >= 0 and self.seen[j][0] >= lo else None
+            if c is None and s is None:
+                return
+            if s is not None and (c is None or s[0] >= c.start):
+                yield s[0], s[2]
+                j -= 1
+            else:
+                yield c.start, c
+                i -= 1
+
+
+
+# --- resolution ----------------------------------------------------------------
+
+Referent = Entity | Candidate | Body  # what a look-back finds: a known source, or a name in the text
+
+
+def _person_like(art: Registry, x: Referent, gender: str) -> bool:
+    if isinstance(x, Body):
+        return False
+    if isinstance(x, Candidate):
+        known = art.person(x.surname, x.first, x.gender)  # "Trump" in the text is Donald Trump, quoted before
+        return _compatible_gender(known.gender if known is not None else x.gender, gender)
+    if not _compatible_gender(x.gender, gender) or x.plural or x.group:
+        return False
+    return x.kind in ("person", "anonymous") or x.spokes
+
+
+def _role_compatible(art: Registry, x: Referent, fits: frozenset[str], gender: str) -> bool:
+    """A person who may be described by one of these roles: none of the roles
+    the article gives them contradicts it."""
+    if isinstance(x, Body) or not _person_like(art, x, gender) or (isinstance(x, Entity) and x.kind != "person"):
+        return False
+    known = x.roles if isinstance(x, Entity) else (
+        _roles(x.title.of(art.text), art.house) if x.title is not None else set())
+    return not known or not fits.isdisjoint(known)
+
+
+def _entity(art: Registry, x: Referent | None) -> Entity | None:
+    """The entity a referent stands for: a name in the text becomes (or joins)
+    a person, a body named in the text an institutional source."""
+    if isinstance(x, Candidate):
+        return art.from_candidate(x)
+    if isinstance(x, Body):
+        return _keyed(art, "institutional", analyse(x.name, art.house))
+    return x
+
+
+def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool = False) -> Referent | None:
+    """Sentence by sentence back from ``pos``, the leftmost acceptable mention
+    of the nearest sentence that has one (the subject is usually leftmost).
+    A sentence led by "he" (or "she") talks of someone named earlier: the
+    search goes on past it ("Kerry arrived. He met Lavrov. '...,' he said")."""
+    led: dict[int, int] = {}  # sentence -> its first "he"/"she" (that sentence passes the search on)
+    if gender in ("m", "f"):
+        for start in art.subject_pronouns(gender, art.geo.window_start(pos), pos):
+            k = art.geo.sentence_index(start)
+            led[k] = min(start, led.get(k, start))
+
+    def settles(k: int, best: tuple[int, object] | None) -> bool:
+        return best is not None and (k not in led or best[0] < led[k])
+
+    # mentions come nearest first, so a sentence is complete once an earlier one starts
+    current, best = None, None
+    for start, x in art.preceding(pos, bodies):
+        if art.geo.in_quoted(start) or not accept(x):
+            continue
+        k = art.geo.sentence_index(start)
+        if k != current:
+            if settles(current, best):
+                return best[1]
+            current, best = k, None
+        best = (start, x)  # the leftmost acceptable mention of the sentence so far
+    return best[1] if settles(current, best) else None
+
+
+def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> Entity:
+    """The entity a speaker mention refers to (new or already known)."""
+    if info.kind == "institutional" and info.rule in ("collective-name", "place", "acronym") \
+            and " " not in info.name and art.named_in_text(info.name.lower()):
+        # "Jordan said" where the article names Jim Jordan: the person, not the country
+        info = replace(info, form="name", kind="person", surname=info.name.lower(), first=None,
+                       name_span=info.name_span, key=info.name.lower(), gender="u")
+    if info.role == "spokesperson" and not info.plural and info.head in _SPOKES_WORDS:
+        # "a spokeswoman for Hillary Clinton" when the article names her: the person
+        org = info.name[info.organisation[0] - info.name_span[0]:info.organisation[1] - info.name_span[0]] \
+            if info.organisation is not None else None
+        of = org.split()[-1].lower().strip("’'s") if org else None
+        x = _by_role(art, "spokesperson", pos, ahead=True, gender=info.gender, of=of)
+        if x is not None:
+            return x
+    if info.rule == "indefinite-title" and not info.plural:
+        # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
+        x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
+        if x is not None:
+            return x
+    by_form = _BY_FORM.get(info.form)
+    if by_form is not None:
+        return by_form(art, info, m, pos, depth)
+    return _keyed(art, info.kind or "anonymous", info)
+
+
+def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
+    """A name: the person of that surname and a compatible first name."""
+    e = art.person(info.surname, info.first, info.gender)
+    if e is None and info.first is None:
+        # "Xi" after "Xi Jinping", "Hillary" after "Hillary Clinton": the name's first word
+        e = art.recent(lambda x: x.kind == "person" and not x.group and (x.first or "").lower() == info.surname
+                       and _compatible_gender(x.gender, info.gender))
+    if e is None:
+        c = None if info.first else art.full_name(info.surname, pos)
+        if c is not None and _compatible_gender(c.gender, info.gender):
+            e = art.from_candidate(c)
+        elif _bare_word(art, info, m):
+            # "Politifact said", "Northwind said": one capitalised word that the article
+            # never gives as a person's name (no first name, title or honorific) is a body
+            return _keyed(art, "institutional", replace(info, form="description", kind="institutional",
+                                                         key=info.name.lower(), head=info.name.lower(), gender="n"))
+        else:
+            e = art.new(kind="person", name=info.name, key=info.surname, first=info.first,
+                        surname=info.surname, gender=info.gender)
+    elif info.first and _better_name(e, info.first, info.name):
+        e.first, e.name = info.first, info.name
+    if e.gender == "u":
+        e.gender = info.gender
+    return e
+
+
+def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """A single capitalised word with no sign of a person: not a known given
+    name, no title or honorific, and no person of that name in the text."""
+    if info.first is not None or info.title_span is not None or info.appositive is not None \
+            or " " in info.name or info.name.isupper() \
+            or _CONTRACTION.search(info.name) or title_role(info.name, art.house) or title_role(info.name + ".", art.house):
+        return False
+    words = m.text.split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        return False
+    if info.name in FIRST_NAMES or _SURNAME_SHAPE.match(info.name) or art.named_in_text(info.surname) \
+            or art.named_in_text(info.surname.translate(_APOSTROPHES)):
+        return False
+    # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
+    full = re.compile(r"\b[A-Z]\S*[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?" + "".join("['’]" if ch in "'’" else re.escape(ch) for ch in info.name) + r"\b")
+    return not any(m.group().split()[0] not in FUNCTION_WORDS for m in full.finditer(art.text))
+
+
+def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
+    """"they" to a group or a body, "it" to a body, "he"/"she" to a person of that gender."""
+    if info.plural:
+        x = _entity(art, _antecedent(art, pos, lambda x: (isinstance(x, Body) and x.plural) or (
+            isinstance(x, Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True))
+        return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
+    if info.gender == "n":
+        x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
+            isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True))
+        return x if x is not None else _keyed(art, "institutional", info)
+    x = _last_speaker(art, pos, info.gender)
+    if x is None:
+        x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender))
+    if x is None:
+        # beyond the window: the most recent compatible person speaker, else person named earlier
+        x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
+    if x is None:
+        x = _entity(art, art.earlier_person(pos, info.gender))
+    if x is None:
+        return _keyed(art, "anonymous", info, unresolved=True)
+    if x.gender == "u":
+        x.gender = info.gender
+    return x
+
+
+def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
+    """The speaker quoted last, when "he said" follows in the same or the next
+    paragraph and no other person who fits is named in a sentence between
+    ("''...,'' Mr. Kamin said. ''...,'' he added")."""
+    j = bisect.bisect_left(art.seen, (pos, -1, None)) - 1
+    if j < 0:
+        return None
+    at, _, e = art.seen[j]
+    doc = art.geo.doc
+    if e.kind != "person" or e.group or e.plural or not _compatible_gender(e.gender, gender) \
+            or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
+        return None
+    since = art.geo.sentence_index(at)
+    for start, x in art.preceding(pos):
+        if start <= at or art.geo.sentence_index(start) <= since:
+            break
+        if x is not e and not art.geo.in_quoted(start) and _person_like(art, x, gender) \
+                and not (isinstance(x, Candidate) and art.person(x.surname, x.first, x.gender) is e):
+            return None
+    return e
+
+
+def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
+    """"who" to the noun phrase it follows, else to the nearest person or body."""
+    np = _noun_phrase_before(art.text, m.span.start) if depth == 0 else None
+    if np is not None:
+        sub = analyse(np.text, art.house)
+        if sub.form != "relative":
+            return _resolve(art, sub, np, np.span.start, depth + 1)
+    x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, "u") or (
+        isinstance(x, Entity) and x.kind == "institutional")))
+    return x if x is not None else _keyed(art, "anonymous", info)
+
+
+def _author(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
+    return _keyed(art, "person", replace(info, name="the author", key="\x00author"))
+
+
+def _we(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
+    return _keyed(art, "institutional", info)
+
+
+def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
+    """"the senator" to the person introduced with that title; "the official" to
+    the official quoted before; an epithet ("the mogul") to the person named before."""
+    if info.role is not None:
+        x = _by_role(art, info.role, pos, ahead=True)
+        if x is None and info.kind is None and not info.plural:
+            # "the Vermont senator" after "Bernie Sanders": a definite description
+            # refers to someone the article has named, whose known roles do not contradict it
+            fits = role_fits(info.role)
+            x = _entity(art, _antecedent(art, pos, lambda y: _role_compatible(art, y, fits, info.gender)))
+        if x is not None:
+            return x
+        if info.kind is None:
+            return _keyed(art, "person" if info.unique else "anonymous", info)
+    kind = info.kind or "anonymous"
+    x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural
+                   and not e.unresolved)
+    if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or ""):
+        x = _entity(art, _antecedent(art, pos, lambda y: isinstance(y, Candidate) or (
+            isinstance(y, Entity) and y.kind == "person" and not y.group)))
+    return x if x is not None else _keyed(art, kind, info)
+
+
+_BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author": _author, "we": _we,
+            "definite": _definite}
+
+
+def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: str = "u",
+             of: str | None = None, only_ahead: bool = False) -> Entity | None:
+    """The person introduced with this title: "the senator" -> "Sen. ... Cruz",
+    "the lawmaker" -> "Rep. ... Lee". With ``ahead``, a person named with it
+    in the next two paragraphs when nobody before has it ("a spokeswoman for the
+    mayor" when the next sentence names her). ``of``: a word the person's title
+    must hold (the body a spokesperson speaks for)."""
+    fits = role_fits(role)
+
+    def titled(c: Candidate) -> bool:
+        if c.title is None or not _compatible_gender(c.gender, gender):
+            return False
+        title = c.title.of(art.text)
+        return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower())
+
+    best, best_pos = None, -1
+    for e in ([] if only_ahead else art.entities):
+        if e.kind == "person" and not fits.isdisjoint(e.roles) and e.last > best_pos \
+                and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
+                                                                           and of in e.descriptor.text.lower())):
+            best, best_pos = e, e.last
+    i = -1 if only_ahead else bisect.bisect_left(art.names.cand_starts, pos) - 1
+    n = 0
+    while i >= 0 and n < 300:
+        c = art.names.candidates[i]
+        if c.start <= best_pos:
+            break
+        if titled(c):
+            return art.from_candidate(c)
+        i -= 1
+        n += 1
+    if best is not None or not ahead:
+        return best
+    doc = art.geo.doc
+    # the next two paragraphs; from a headline or lede, the next four
+    here = doc.paragraph_at(pos) if doc.paragraphs else 0
+    reach = 4 if here < 3 else 2
+    limit = doc.paragraphs[min(len(doc.paragraphs) - 1, here + reach)].end if doc.paragraphs else pos
+    i = bisect.bisect_left(art.names.cand_starts, pos)
+    while i < len(art.names.candidates) and art.names.candidates[i].start < limit:
+        c = art.names.candidates[i]
+        if titled(c) and not art.geo.in_quoted(c.start):
+            return art.from_candidate(c)
+        i += 1
+    return None
+
+
+def _keyed(art: Registry, kind: str, info: MentionInfo, unresolved: bool = False) -> Entity:
+    """Descriptions merge when they say the same thing ("sources" ... "sources");
+    "another source" is always new."""
+    if not info.fresh:
+        x = art.recent(lambda e: e.kind == kind and e.unresolved == unresolved and _same_key(e.key, info.key, kind))
+        if x is not None:
+            return x
+    return art.new(kind=kind, name=info.name, key=info.key, gender=info.gender, plural=info.plural,
+                   head=info.head, group=info.group, spokes=info.role == "spokesperson",
+                   unresolved=unresolved)
+
+
+def _same_key(a: str, b: str, kind: str) -> bool:
+    if a == b:
+        return True
+    if kind != "institutional" or not a or not b:
+        return False
+    ta, tb = a.split(), b.split()
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    # "The Post" is "The New York Post"; "the Times" is "The New York Times"
+    return len(short) >= 1 and long_[-len(short):] == short and short[-1] in ORG_HEADS
+
+
+_NP_STOP = re.compile(r"[.;:!?\"“”()\[\]]")
+
+
+def _noun_phrase_before(text: str, pos: int) -> Mention | None:
+    """The noun phrase a relative pronoun follows: "a senior official" in
+    "a senior official, who ...", "John Kerry" in "John Kerry, who"."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t,":
+        i -= 1
+    end = i
+    lo = max(0, end - 100)
+    chunk = text[lo:end]
+    cut = max((m.end() for m in _NP_STOP.finditer(chunk)), default=0)
+    comma = chunk.rfind(",")
+    cut = max(cut, comma + 1)
+    toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(chunk, cut)]
+    if not toks:
+        return None
+    # the capitalised run that ends the chunk (a name), else from the last determiner
+    k = len(toks)
+    while k > 0 and (toks[k - 1][2][0].isupper() or toks[k - 1][2].lower() in ("of", "al", "de", "van", "von")):
+        k -= 1
+    while k < len(toks) and not toks[k][2][0].isupper():
+        k += 1
+    if k < len(toks):
+        return _mention(text, toks[k][0], end)
+    for t in reversed(toks):
+        if t[2].lower() in NP_DETERMINERS:
+            return _mention(text, t[0], end)
+    return None
+
+
