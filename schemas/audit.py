@@ -4,6 +4,7 @@ source of the OpenAPI document."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timezone
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -82,6 +83,19 @@ class AuditRequestSchema(Schema):
     store = StrictBoolean(load_default=False, metadata={
         "description": "keep the report for the review page; the response then carries "
                        "`stored_id` and `review_url`"})
+    # Story metadata, kept with a stored report (the standards desk: docs/desk.md).
+    story_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(min=1, max=200), metadata={
+        "description": "the newsroom's id for the story: stored reports with the same story_id are "
+                       "versions of one story, and decisions on findings carry over between them"})
+    url = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=2000), metadata={
+        "description": "where the story is published"})
+    desk = fields.String(allow_none=True, load_default=None, validate=validate.Length(min=1, max=100), metadata={
+        "description": "the desk that filed it (trends compare desks)", "example": "Politics"})
+    authors = fields.List(fields.String(validate=validate.Length(min=1, max=200)), load_default=list,
+                          validate=validate.Length(max=50), metadata={"description": "bylines"})
+    published_at = fields.AwareDateTime(allow_none=True, load_default=None, default_timezone=timezone.utc, metadata={
+        "description": "when it was (or will be) published; trends count a story in this day's week, "
+                       "else in the week it was stored"})
 
 
 class BatchRequestSchema(Schema):
@@ -94,7 +108,8 @@ class BatchRequestSchema(Schema):
 
 
 class AuditResponseSchema(ReportSchema):
-    """The report, plus where it was stored when the request asked to."""
+    """The report, plus where it was stored when the request asked to (a
+    stored report's findings carry the editors' ``decision``)."""
 
     stored_id = fields.String(metadata={"description": "present when stored: the report's id"})
     review_url = fields.String(metadata={"description": "present when stored: the review page", "example": "/review/abc"})

@@ -53,6 +53,20 @@ class SourceSchema(Schema):
     organisation = fields.String(allow_none=True)
 
 
+class DecisionSchema(Schema):
+    """A standards editor's decision on a finding of a stored report."""
+
+    state = fields.String(required=True, validate=validate.OneOf(("accepted", "dismissed", "reopened")), metadata={
+        "description": "accepted: will be fixed; dismissed: stands as written (see note); reopened: open again"})
+    note = fields.String(allow_none=True, required=True, metadata={
+        "description": "why; required for a dismissal", "example": "source's position given in the next graf"})
+    editor = fields.String(required=True, metadata={"description": "who decided: the signed-in editor"})
+    decided_at = fields.String(required=True, metadata={"description": "when (ISO 8601, UTC)",
+                                                        "format": "date-time"})
+    carried_from = fields.String(allow_none=True, required=True, metadata={
+        "description": "the earlier version's stored id the decision was made on; null: made on this one"})
+
+
 class FindingSchema(Schema):
     rule = fields.String(required=True, metadata={
         "description": "the rule's id, e.g. 'anonymous-without-reason' (docs/report.md lists them)"})
@@ -65,6 +79,8 @@ class FindingSchema(Schema):
     source_id = fields.String(allow_none=True, metadata={"description": "the source concerned"})
     suggestion = fields.String(allow_none=True, metadata={
         "description": "what to do; for loaded-verb, the cue rewritten with the neutral verb"})
+    decision = fields.Nested(DecisionSchema, allow_none=True, metadata={
+        "description": "on a stored report: the decision in force on this finding (null: none yet)"})
 
 
 _BY_TYPE = {"description": "keyed by source type: named, anonymous, institutional, unattributed"}

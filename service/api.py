@@ -15,6 +15,7 @@ from flask_smorest import Blueprint as _Blueprint
 from schemas.audit import (AuditRequestSchema, AuditResponseSchema, BatchRequestSchema,
                            BatchResponseSchema, HealthSchema)
 from schemas.report import dump_report
+from schemas.trends import TrendsQuerySchema, TrendsSchema, dump_trends
 from service import __version__, auth
 from service.body import JSONBodyParser
 from service.engine import DeadlineExceeded, InputError, audit
@@ -42,7 +43,11 @@ audits = Blueprint("audits", __name__, url_prefix="/v1",
                    description="Audit articles for sourcing transparency")
 health = Blueprint("health", __name__, description="Liveness and readiness probes")
 
+trends = Blueprint("trends", __name__, url_prefix="/v1",
+                   description="The newsroom's sourcing over time (the standards desk)")
+
 audits.before_request(auth.require_api_key)
+trends.before_request(auth.require_api_key)
 
 _BODY_ERRORS = (400, 401, 413, 415, 500, 501, 503)
 
@@ -116,9 +121,9 @@ def create_audits(batch: dict):
     keep = [(i, a, r) for i, (a, r) in enumerate(zip(articles, reports)) if a["store"]]
     if keep:
         store = current_app.extensions[STORE]
-        ids = store.save_many([(r, a["text"], a["format"], a["title"]) for _, a, r in keep])
+        ids = store.save_many([(r, a["text"], a["format"], a["title"], _story(a)) for _, a, r in keep])
         for (i, _, r), stored_id in zip(keep, ids):
-            reports[i] = _stored(r, str(stored_id))
+            reports[i] = _stored(_decided(store, store.get(stored_id)), str(stored_id))
     return {"reports": reports}
 
 
@@ -132,7 +137,27 @@ def get_audit(audit_id: str):
     stored = store.get(audit_id)
     if stored is None:
         raise Problem(404, None, f"no stored audit {audit_id!r}")
-    return _stored(dict(stored.report), audit_id)
+    return _stored(_decided(store, stored), audit_id)
+
+
+@trends.route("/trends", methods=["GET"])
+@trends.arguments(TrendsQuerySchema, location="query", as_kwargs=True)
+@trends.response(200, TrendsSchema, description="week by week, desk by desk; `?format=csv` for one table as CSV")
+@trends.doc(responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+@trends.errors(401, 422, 500, 501)
+def get_trends(since, until, desk, author, format, table):
+    """Sourcing trends of the stored stories (the latest version of each):
+    stories, quotes by source type, anonymous shares, single-source stories,
+    findings by rule, desks side by side, the commonest unnamed-source phrases."""
+    store = _require_store_if(True)
+    data = dump_trends(store.trends(since, until, desk=desk, author=author))
+    if format == "csv" or request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
+        from service.exports import trends_csv
+
+        name = f"trends-{data['from']}-{data['to']}-{table}.csv"
+        return Response(trends_csv(data, table), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return data
 
 
 @audits.route("/audits/<string:audit_id>", methods=["DELETE"])
@@ -221,8 +246,24 @@ def _store_if_asked(article: dict, report: dict) -> dict:
     if not article["store"]:
         return report
     store = current_app.extensions[STORE]
-    stored_id = store.save(report, text=article["text"], format=article["format"], title=article["title"])
-    return _stored(report, str(stored_id))
+    stored_id = store.save(report, text=article["text"], format=article["format"], title=article["title"],
+                           story=_story(article))
+    return _stored(_decided(store, store.get(stored_id)), str(stored_id))
+
+
+def _story(article: dict):
+    """The story metadata of a request, as the store keeps it."""
+    from service.store import StoryMeta
+
+    return StoryMeta(story_id=article["story_id"], url=article["url"], desk=article["desk"],
+                     authors=tuple(article["authors"]), published_at=article["published_at"])
+
+
+def _decided(store, stored) -> dict:
+    """A stored report with the decision in force on each finding (carried over from earlier versions)."""
+    from service.store.decisions import with_decisions
+
+    return with_decisions(dict(stored.report), store.decisions(stored), stored.id)
 
 
 def _stored(report: dict, stored_id: str) -> dict:
@@ -236,4 +277,4 @@ def _require_store_if(needed: bool):
     return store
 
 
-__all__ = ["audits", "health", "STORE", "READY"]
+__all__ = ["audits", "trends", "health", "STORE", "READY"]

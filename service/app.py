@@ -96,7 +96,9 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     problems.init_app(app)  # after the Api: replaces its JSON error handler
     rest.register_blueprint(api.health)
     rest.register_blueprint(api.audits)
+    rest.register_blueprint(api.trends)
     csrf.exempt(api.audits)  # the JSON API authenticates with a Bearer key, not a cookie
+    csrf.exempt(api.trends)
 
     from service import review
     from service.store import Store

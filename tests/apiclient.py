@@ -68,7 +68,8 @@ def conform(app, method: str, path: str, response) -> None:
     validator = jsonschema.Draft202012Validator(
         {"$ref": SPEC_URI + "#" + schema["$ref"][1:]} if "$ref" in schema else schema,
         registry=_registry(app))
-    validator.validate(response.get_json())
+    body = response.get_json() if response.is_json else response.get_data(as_text=True)  # text/csv: a string
+    validator.validate(body)
 
 
 def _spec(app) -> dict:
@@ -110,27 +111,45 @@ class Stored:
     text: str
     format: str
     title: str | None
+    story: object = None
+    id: str = ""
 
 
 class FakeStore:
-    """The report store's interface (``save``, ``get``), in a dict."""
+    """The report store's interface (``save``, ``get``, ``decisions``), in a dict."""
 
     def __init__(self):
         self.saved: dict[str, Stored] = {}
 
-    def save(self, report: dict, *, text: str, format: str, title: str | None) -> str:
+    def save(self, report: dict, *, text: str, format: str, title: str | None, story=None) -> str:
         stored_id = f"r{len(self.saved) + 1}"
-        self.saved[stored_id] = Stored(report, text, format, title)
+        self.saved[stored_id] = Stored(report, text, format, title, story, stored_id)
         return stored_id
 
+    def decisions(self, stored: Stored) -> dict:
+        return {}
+
+    def trends(self, since, until, *, desk=None, author=None):
+        """The trends of a store holding nothing (the real aggregates, on an empty database)."""
+        global _EMPTY_STORE
+        if _EMPTY_STORE is None:
+            from service.store import Store
+
+            _EMPTY_STORE = Store("sqlite://")
+        return _EMPTY_STORE.trends(since, until, desk=desk, author=author)
+
     def save_many(self, items) -> list[str]:
-        return [self.save(report, text=text, format=format, title=title) for report, text, format, title in items]
+        return [self.save(report, text=text, format=format, title=title, story=story)
+                for report, text, format, title, story in items]
 
     def get(self, stored_id: str) -> Stored | None:
         return self.saved.get(stored_id)
 
     def delete(self, stored_id: str) -> bool:
         return self.saved.pop(stored_id, None) is not None
+
+
+_EMPTY_STORE = None
 
 
 _CURLY = re.compile(r"\u201c([^\u201d]+)\u201d")

@@ -2,75 +2,18 @@
 available (``make test`` starts one via scripts/test-setup.sh)."""
 from __future__ import annotations
 
-import os
-import pathlib
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text as sql
 
 from service.store import Store, normalise_url, sqlite_url, url_from_config
 from service.store import migrate
 from service.store.__main__ import main as store_cli
 from service.store.models import Base
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
-
-
-def postgres_url() -> str | None:
-    """TEST_DATABASE_URL, else the server scripts/test-setup.sh started."""
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        path = ROOT / "test-artifacts" / "postgres.url"
-        url = path.read_text().strip() if path.exists() else None
-    return url or None
-
-
-class Clock:
-    """A clock the tests move by hand."""
-
-    def __init__(self, now: datetime = T0):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw) -> None:
-        self.now += timedelta(**kw)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path / "reports.db")
-    url = postgres_url()
-    if url is None:
-        pytest.skip("no PostgreSQL server: set TEST_DATABASE_URL or run scripts/test-setup.sh as root")
-    store = Store(url, migrate_on_open=False)
-    try:
-        with store.engine.begin() as conn:  # each test starts from an empty database
-            conn.execute(sql("DROP TABLE IF EXISTS reports"))
-            conn.execute(sql("DROP TABLE IF EXISTS alembic_version"))
-    except Exception as e:  # a stale URL file or a server that went away
-        pytest.skip(f"PostgreSQL at {url} is not reachable: {e}")
-    finally:
-        store.close()
-    return url
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def store(db_url, clock):
-    s = Store(db_url, clock=clock)
-    yield s
-    s.close()
+from tests.store_fixtures import T0, clock, db_url, store  # noqa: F401 - fixtures
 
 
 def report(score=80, anonymous=False, quotes=1) -> dict:

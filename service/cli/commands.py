@@ -152,10 +152,12 @@ def _check_drafts(paths, cfg, policy, *, input_format, exclude, jobs, changed_si
 @click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline: report every finding.")
 @click.option("--update-baseline", is_flag=True,
               help="Rewrite the baseline with today's findings of the drafts checked (the others' are kept).")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False), metavar="REPORT.json",
+              help="A stored report (as the service exports it): findings the desk dismissed there are suppressed.")
 @config_options
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, output_format, fail_on, output, input_format, exclude, jobs, changed_since, baseline_file,
-          no_baseline, update_baseline, config_path, isolated, policy_file, debug):
+          no_baseline, update_baseline, decisions_path, config_path, isolated, policy_file, debug):
     """Audit drafts (files, folders, globs; - for stdin) and list findings as
     file:line:col: severity rule message."""
     if not paths and changed_since is None:
@@ -176,6 +178,11 @@ def check(paths, output_format, fail_on, output, input_format, exclude, jobs, ch
             baseline = baseline_mod.load(where)
     results = _check_drafts(paths, cfg, policy, input_format=input_format, exclude=exclude, jobs=jobs,
                             changed_since=changed_since)
+    if decisions_path:
+        from . import decisions
+
+        dismissed = decisions.dismissed(decisions_path)
+        results = [decisions.apply(r, dismissed) for r in results]
     baselined = fixed = 0
     if baseline is not None:
         if update_baseline:

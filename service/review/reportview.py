@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.store import Decision, FindingKey, finding_keys
+
 from .article import Run, anchor_id, runs
 
 SOURCE_TYPES: tuple[str, ...] = ("named", "anonymous", "institutional", "unattributed")
@@ -39,6 +41,9 @@ class FindingView:
     suggestion: str | None
     href: str | None  # where in the text it points, if anywhere
     excerpt: str | None
+    index: int = 0  # its place in the report's findings
+    decision: Decision | None = None  # the decision in force (maybe carried from an earlier version)
+    change: str | None = None  # against the previous version: "new" or "persisting"; None: no earlier version
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +125,13 @@ class ReportView:
         return self.by_id[quote_id]
 
 
-def build(report: dict, text: str, title: str | None = None) -> ReportView:
-    """The page's view of ``report``, made from ``text`` (as sent)."""
+def build(report: dict, text: str, title: str | None = None, *,
+          decisions: dict[FindingKey, Decision] | None = None,
+          earlier: set[FindingKey] | None = None) -> ReportView:
+    """The page's view of ``report``, made from ``text`` (as sent); with the
+    ``decisions`` in force and the finding keys of the ``earlier`` version."""
+    decisions = decisions or {}
+    keys = finding_keys(report)
     quotes = [q for q in report.get("quotes") or () if isinstance(q, dict)]
     sources = {s.get("id"): s for s in report.get("sources") or () if isinstance(s, dict)}
     raw_findings = [f for f in report.get("findings") or () if isinstance(f, dict)]
@@ -137,9 +147,12 @@ def build(report: dict, text: str, title: str | None = None) -> ReportView:
         elif span and isinstance(span.get("start"), int):
             anchors[f"at-f{i}"] = span["start"]
             href = f"#at-f{i}"
+        key = keys[i]
         view = FindingView(anchor=f"f{i}", rule=str(f.get("rule", "")), severity=str(f.get("severity", "info")),
                            message=str(f.get("message", "")), suggestion=f.get("suggestion"), href=href,
-                           excerpt=_excerpt(span.get("text")) if span else None)
+                           excerpt=_excerpt(span.get("text")) if span else None, index=i,
+                           decision=decisions.get(key),
+                           change=None if earlier is None else ("persisting" if key in earlier else "new"))
         findings.append(view)
         if qid is not None:
             by_quote.setdefault(str(qid), []).append(view)

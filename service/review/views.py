@@ -5,16 +5,21 @@ A thin face over the engine and the store: it audits in-process with
 """
 from __future__ import annotations
 
+import json
+from datetime import datetime, timezone
+
 from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from schemas.report import dump_report
 from service.engine import DeadlineExceeded, InputError, audit
-
+from service.exports import findings_csv
 from service.security import refuse_foreign_origin
+from service.store import DecisionError, finding_keys, with_decisions
 
-from . import access, reportview
-from .forms import FORMAT_CHOICES, FormError, read_filters, read_submission
+from . import access, reportview, story, trendsview
+from .forms import (FORMAT_CHOICES, FormError, read_decision, read_list, read_submission,
+                    read_trends)
 
 STORE_KEY = "sourcecheck.store"
 FORM_ALLOWANCE = 64 * 1024  # bytes for the form's other fields and its framing, beyond the article
@@ -115,7 +120,7 @@ def submit():
         return _form_page(error="The article took too long to check. Check it in parts, or try again "
                                 "in a minute.", status=503)
     if sub.keep:
-        report_id = _store().save(report, text=sub.text, format=sub.format, title=sub.title)
+        report_id = _store().save(report, text=sub.text, format=sub.format, title=sub.title, story=sub.story)
         return redirect(url_for("review.show", report_id=report_id), code=303)
     view = reportview.build(report, sub.text, sub.title)
     return render_template("review/report.html", view=view, stored=None)
@@ -126,8 +131,85 @@ def show(report_id: str):
     stored = _store().get(report_id)
     if stored is None:
         return render_template("review/not_found.html", report_id=report_id), 404
-    view = reportview.build(stored.report, stored.text, stored.title)
-    return render_template("review/report.html", view=view, stored=stored)
+    fmt = request.args.get("format", "html")
+    if fmt in ("json", "csv"):
+        return _export(stored, fmt)
+    if fmt != "html":
+        return render_template("review/error.html", status=400, heading="Unknown format",
+                               detail="Ask for format=json or format=csv.", request_id=None), 400
+    return _report_page(stored)
+
+
+def _report_page(stored, error: str | None = None, error_at: int | None = None, status: int = 200):
+    store = _store()
+    decisions = store.decisions(stored)
+    versions = store.versions(stored.story.story_id) if stored.story.story_id else [stored]
+    earlier_versions = [v for v in versions if v.created_at < stored.created_at or (
+        v.created_at == stored.created_at and versions.index(v) < versions.index(stored))]
+    previous = earlier_versions[-1] if earlier_versions else None
+    earlier = set(finding_keys(previous.report)) if previous else None
+    view = reportview.build(stored.report, stored.text, stored.title, decisions=decisions, earlier=earlier)
+    number = len(earlier_versions) + 1
+    return render_template("review/report.html", view=view, stored=stored, versions=versions, number=number,
+                           previous=previous, decision_error=error, error_at=error_at), status
+
+
+def _export(stored, fmt: str) -> Response:
+    report = with_decisions(dict(stored.report), _store().decisions(stored), stored.id)
+    name = f"sourcecheck-{stored.id[:8]}-findings"
+    if fmt == "csv":
+        return Response(findings_csv(report), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+    body = {**report, "stored_id": stored.id, "review_url": url_for("review.show", report_id=stored.id),
+            "story": _story_wire(stored)}
+    return Response(json.dumps(body, ensure_ascii=False, indent=2) + "\n", mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
+
+
+def _story_wire(stored) -> dict:
+    s = stored.story
+    return {"story_id": s.story_id, "url": s.url, "desk": s.desk, "authors": list(s.authors),
+            "published_at": s.published_at.isoformat() if s.published_at else None}
+
+
+@bp.post("/<report_id>/findings/<int:index>/decision")
+def decide(report_id: str, index: int):
+    """An editor's decision on finding ``index`` of a stored report."""
+    store = _store()
+    stored = store.get(report_id)
+    if stored is None:
+        return render_template("review/not_found.html", report_id=report_id), 404
+    keys = finding_keys(stored.report)
+    if not 0 <= index < len(keys):
+        return render_template("review/error.html", status=404, heading="Finding not found",
+                               detail="This report has no such finding.", request_id=None), 404
+    try:
+        state, note = read_decision(request.form)
+        store.decide(report_id, keys[index], state, note=note, editor=editor_name())
+    except (FormError, DecisionError) as e:
+        return _report_page(stored, error=str(e), error_at=index, status=400)
+    return redirect(url_for("review.show", report_id=report_id) + f"#f{index}", code=303)
+
+
+def editor_name() -> str:
+    """Who decides: the signed-in editor (the hardening's session), else "editor"."""
+    return str(session.get("editor", "editor"))
+
+
+@bp.get("/stories/<path:story_id>")
+def story_page(story_id: str):
+    """A story's versions, and its latest version's findings against an earlier one."""
+    versions = _store().versions(story_id)
+    if not versions:
+        return render_template("review/error.html", status=404, heading="Story not found",
+                               detail=f"No report is kept for the story “{story_id}”.", request_id=None), 404
+    latest = versions[-1]
+    against = request.args.get("against")
+    earlier = next((v for v in versions[:-1] if v.id == against), versions[-2] if len(versions) > 1 else None)
+    comparison = story.compare(latest.report, earlier.report) if earlier else None
+    return render_template("review/story.html", story_id=story_id, versions=versions, latest=latest,
+                           earlier=earlier, comparison=comparison,
+                           decisions=_store().decisions(latest))
 
 
 @bp.post("/<report_id>/delete")
@@ -141,13 +223,41 @@ def delete(report_id: str):
 
 @bp.get("/reports")
 def reports():
+    store = _store()
     try:
-        filters = read_filters(request.args)
+        query = read_list(request.args)
     except FormError as e:
-        return render_template("review/reports.html", rows=[], filters=None, args=request.args, error=str(e)), 400
-    rows = _store().recent(limit=200, min_score=filters.min_score, max_score=filters.max_score,
-                           has_anonymous=filters.anonymous, since=filters.since, until=filters.until)
-    return render_template("review/reports.html", rows=rows, filters=filters, args=request.args, error=None)
+        return render_template("review/reports.html", page=None, args=request.args, error=str(e),
+                               desks=store.desks(), authors=store.authors()), 400
+    f = query.filters
+    page = store.page(number=query.page, per_page=50, search=query.search, desk=query.desk, author=query.author,
+                      min_score=f.min_score, max_score=f.max_score, has_anonymous=f.anonymous,
+                      since=f.since, until=f.until)
+    return render_template("review/reports.html", page=page, args=request.args, error=None,
+                           desks=store.desks(), authors=store.authors(), page_url=_page_url)
+
+
+def _page_url(number: int) -> str:
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return url_for("review.reports", **args, page=number)
+
+
+@bp.get("/trends")
+def trends():
+    store = _store()
+    try:
+        query = read_trends(request.args, datetime.now(timezone.utc).date())
+    except FormError as e:
+        return render_template("review/trends.html", view=None, args=request.args, error=str(e),
+                               desks=store.desks(), authors=store.authors()), 400
+    t = store.trends(query.since, query.until, desk=query.desk, author=query.author)
+    api_url = None
+    if "trends.get_trends" in current_app.view_functions:  # the API is mounted beside the pages
+        params = {"from": t.since.isoformat(), "to": t.until.isoformat(), "desk": t.desk, "author": t.author}
+        api_url = url_for("trends.get_trends", **{k: v for k, v in params.items() if v})
+    return render_template("review/trends.html", view=trendsview.build(t), args=request.args, error=None,
+                           desks=store.desks(), authors=store.authors(), percent=trendsview.percent,
+                           query=query, api_url=api_url)
 
 
 def _article_limit() -> int | None:
@@ -175,7 +285,7 @@ def _form_page(error: str | None = None, status: int = 200):
     form = request.form if request.method == "POST" and status != 413 else {}
     recent = _store().recent(limit=5)
     return render_template("review/index.html", error=error, form=form, formats=FORMAT_CHOICES,
-                           recent=recent), status
+                           recent=recent, desks=_store().desks()), status
 
 
 # Titles for editors; other statuses use the HTTP reason phrase.

@@ -3,7 +3,9 @@ Alembic migrations, which ship in this package and run on open.
 
 ``python -m service.store upgrade [--url URL]`` migrates from a shell.
 """
-from .store import Store, StoredReport
+from .decisions import Decision, FindingKey, finding_keys, with_decisions
+from .store import DecisionError, Page, Store, StoredReport, StoryMeta
 from .urls import normalise_url, sqlite_url, url_from_config
 
-__all__ = ["Store", "StoredReport", "normalise_url", "sqlite_url", "url_from_config"]
+__all__ = ["Store", "StoredReport", "StoryMeta", "Page", "Decision", "DecisionError", "FindingKey",
+           "finding_keys", "with_decisions", "normalise_url", "sqlite_url", "url_from_config"]

@@ -34,7 +34,8 @@ class _QuietHandler(WSGIRequestHandler):
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     """The review pages on http://127.0.0.1:<free port>, with a fresh SQLite store."""
-    app = review_app(DATABASE_URL=None, SOURCECHECK_DB_PATH=str(tmp_path_factory.mktemp("store") / "reports.db"))
+    app = review_app(DATABASE_URL=None, SOURCECHECK_DB_PATH=str(tmp_path_factory.mktemp("store") / "reports.db"),
+                     WTF_CSRF_ENABLED=True)
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -142,6 +142,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sourcing trends of the stored stories (the latest version of each):
+         *     stories, quotes by source type, anonymous shares, single-source stories,
+         *     findings by rule, desks side by side, the commonest unnamed-source phrases.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day (YYYY-MM-DD); default: twelve weeks before `to` */
+                    from?: string | null;
+                    /** @description last day; default: today (UTC) */
+                    to?: string | null;
+                    desk?: string | null;
+                    author?: string | null;
+                    /** @description json, or csv (also chosen by `Accept: text/csv`) */
+                    format?: "json" | "csv";
+                    /** @description for csv: which table (weeks, desks, rules, phrases) */
+                    table?: "weeks" | "desks" | "rules" | "phrases";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description week by week, desk by desk; `?format=csv` for one table as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trends"];
+                        "text/csv": string;
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                500: components["responses"]["INTERNAL_SERVER_ERROR"];
+                501: components["responses"]["NOT_IMPLEMENTED"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -286,6 +343,30 @@ export interface components {
              * @default false
              */
             store: boolean;
+            /**
+             * @description the newsroom's id for the story: stored reports with the same story_id are versions of one story, and decisions on findings carry over between them
+             * @default null
+             */
+            story_id: string | null;
+            /**
+             * @description where the story is published
+             * @default null
+             */
+            url: string | null;
+            /**
+             * @description the desk that filed it (trends compare desks)
+             * @default null
+             * @example Politics
+             */
+            desk: string | null;
+            /** @description bylines */
+            authors?: string[];
+            /**
+             * Format: date-time
+             * @description when it was (or will be) published; trends count a story in this day's week, else in the week it was stored
+             * @default null
+             */
+            published_at: string | null;
         };
         Stats: {
             characters: number;
@@ -383,6 +464,27 @@ export interface components {
             /** @description anonymous_only_claims / claims (0-1) */
             anonymous_only_claim_share: number;
         };
+        Decision: {
+            /**
+             * @description accepted: will be fixed; dismissed: stands as written (see note); reopened: open again
+             * @enum {string}
+             */
+            state: "accepted" | "dismissed" | "reopened";
+            /**
+             * @description why; required for a dismissal
+             * @example source's position given in the next graf
+             */
+            note: string | null;
+            /** @description who decided: the signed-in editor */
+            editor: string;
+            /**
+             * Format: date-time
+             * @description when (ISO 8601, UTC)
+             */
+            decided_at: string;
+            /** @description the earlier version's stored id the decision was made on; null: made on this one */
+            carried_from: string | null;
+        };
         Finding: {
             /** @description the rule's id, e.g. 'anonymous-without-reason' (docs/report.md lists them) */
             rule: string;
@@ -401,6 +503,8 @@ export interface components {
             source_id?: string | null;
             /** @description what to do; for loaded-verb, the cue rewritten with the neutral verb */
             suggestion?: string | null;
+            /** @description on a stored report: the decision in force on this finding (null: none yet) */
+            decision?: components["schemas"]["Decision"] | null;
         };
         Readability: {
             /** @description Flesch reading ease: higher is easier; 60-70 is plain English */
@@ -471,6 +575,93 @@ export interface components {
         BatchResponse: {
             /** @description one report per article, in request order */
             reports: components["schemas"]["AuditResponse"][];
+        };
+        Tally: {
+            /** @description stories audited (latest version of each) */
+            stories: number;
+            quotes: number;
+            quotes_named: number;
+            quotes_anonymous: number;
+            quotes_institutional: number;
+            quotes_unattributed: number;
+            /** @description quotes_anonymous / quotes; 0-1; null when there is nothing to divide by */
+            anonymous_quote_share: number | null;
+            anonymous_sources: number;
+            /** @description anonymous sources for whom the story states why they are not named */
+            anonymous_with_reason: number;
+            /** @description anonymous_with_reason / anonymous_sources; 0-1; null when there is nothing to divide by */
+            reason_share: number | null;
+            /** @description stories resting on one source */
+            single_source: number;
+            findings: number;
+        };
+        Week: {
+            /** @description stories audited (latest version of each) */
+            stories: number;
+            quotes: number;
+            quotes_named: number;
+            quotes_anonymous: number;
+            quotes_institutional: number;
+            quotes_unattributed: number;
+            /** @description quotes_anonymous / quotes; 0-1; null when there is nothing to divide by */
+            anonymous_quote_share: number | null;
+            anonymous_sources: number;
+            /** @description anonymous sources for whom the story states why they are not named */
+            anonymous_with_reason: number;
+            /** @description anonymous_with_reason / anonymous_sources; 0-1; null when there is nothing to divide by */
+            reason_share: number | null;
+            /** @description stories resting on one source */
+            single_source: number;
+            findings: number;
+            /**
+             * Format: date
+             * @description the week's Monday
+             */
+            week: string;
+            findings_by_rule: {
+                [key: string]: number;
+            };
+        };
+        Desk: {
+            /** @description stories audited (latest version of each) */
+            stories: number;
+            quotes: number;
+            quotes_named: number;
+            quotes_anonymous: number;
+            quotes_institutional: number;
+            quotes_unattributed: number;
+            /** @description quotes_anonymous / quotes; 0-1; null when there is nothing to divide by */
+            anonymous_quote_share: number | null;
+            anonymous_sources: number;
+            /** @description anonymous sources for whom the story states why they are not named */
+            anonymous_with_reason: number;
+            /** @description anonymous_with_reason / anonymous_sources; 0-1; null when there is nothing to divide by */
+            reason_share: number | null;
+            /** @description stories resting on one source */
+            single_source: number;
+            findings: number;
+            /** @description null: filed without a desk */
+            desk: string | null;
+        };
+        Count: {
+            key: string;
+            count: number;
+        };
+        Trends: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            desk: string | null;
+            author: string | null;
+            total: components["schemas"]["Tally"];
+            weeks: components["schemas"]["Week"][];
+            /** @description side by side */
+            desks: components["schemas"]["Desk"][];
+            /** @description findings by rule over the range, most first */
+            rules: components["schemas"]["Count"][];
+            /** @description the most frequent words for anonymous sources ('a senior official') */
+            phrases: components["schemas"]["Count"][];
         };
     };
     responses: {
