@@ -191,17 +191,6 @@ def _origins(name: str, raw: object) -> tuple[str, ...]:
     return origins
 
 
-def _switch(name: str, raw: object) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    value = str(raw).strip().lower()
-    if value in ("on", "true", "yes", "1"):
-        return True
-    if value in ("off", "false", "no", "0"):
-        return False
-    raise ConfigError(f"{name} must be on or off, not {raw!r}")
-
-
 def _log_level(name: str, raw: object) -> str:
     level = str(raw).strip().upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
