@@ -246,3 +246,9 @@ def test_4_the_writer_s_i_is_never_he_or_she():
             "My aunt, Lorna Quist, shook her head. \"You will regret it,\" she said.")
     names = [s for _, s, _, _ in sourced(text)]
     assert names == ["the author", "Lorna Quist"]
+
+
+def test_5_a_plural_description_of_people_the_article_names_is_named():
+    text = "Sen. Ana Ruiz and Sen. Tom Lake wrote the bill. The two senators said the program was plagued by fraud."
+    assert sourced(text)[0][2] == "named"
+    assert sourced("The two senators said the program was plagued by fraud.")[0][2] == "anonymous"

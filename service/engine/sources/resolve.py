@@ -284,6 +284,9 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
         x = _by_role(art, "spokesperson", pos, ahead=True, gender=info.gender, of=of)
         if x is not None:
             return x
+    if info.plural and info.kind == "anonymous" and info.head and _named_holders(art, info, m, pos) >= 2:
+        # "the two senators", "both lawmakers" after the article names them: named people
+        return _keyed(art, "person", replace(info, kind="person", group=True))
     if info.rule == "indefinite-title" and not info.plural:
         # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
@@ -319,6 +322,28 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
     if e.gender == "u":
         e.gender = info.gender
     return e
+
+
+_DEFINITE_PLURAL = re.compile(r"^(?:the|both|the two|the three|all three|the four)\s", re.I)
+
+
+def _named_holders(art: Registry, info: MentionInfo, m: Mention, pos: int) -> int:
+    """How many people the article has named, before ``pos``, with the role a
+    definite plural description names ("the two senators")."""
+    if not _DEFINITE_PLURAL.match(m.text):
+        return 0
+    role = title_role(info.head, art.house)
+    if role is None:
+        return 0
+    fits = role_fits(role[0])
+    named = {e.surname for e in art.entities if e.kind == "person" and not e.group and not fits.isdisjoint(e.roles)}
+    i = bisect.bisect_left(art.names.cand_starts, pos) - 1
+    while i >= 0 and len(named) < 2 and pos - art.names.candidates[i].start < 3000:
+        c = art.names.candidates[i]
+        if c.title is not None and not fits.isdisjoint(_roles(c.title.of(art.text), art.house)):
+            named.add(c.surname)
+        i -= 1
+    return len(named)
 
 
 def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
