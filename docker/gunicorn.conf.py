@@ -28,8 +28,9 @@ threads = 4
 # Build the app (and load lexicons, the sentence splitter) once in the master;
 # workers fork with it already in memory.
 preload_app = True
-# A worker whose main loop is silent this long is killed and replaced; requests themselves
+# A worker whose main loop is silent this long is aborted and replaced; requests themselves
 # are bounded by the engine's deadline (SOURCECHECK_DEADLINE, timeout - 5 s): a 503 problem, not a kill.
+# Should a worker still be aborted, the requests it holds get a 503 problem too (the hooks below).
 timeout = _config.timeout
 graceful_timeout = 20
 keepalive = 5  # seconds an idle keep-alive connection is kept (nginx keeps a pool of them)
@@ -52,3 +53,23 @@ forwarded_allow_ips = "127.0.0.1"
 # No gunicornc control socket: it would live in $HOME (none for the container's
 # user) and collide between two servers on one machine (tests, benchmarks).
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Track the requests in flight, so an aborted worker can answer them."""
+    from service.timeouts import InFlight
+
+    worker.wsgi = worker.sourcecheck_in_flight = InFlight(worker.wsgi)
+
+
+def worker_abort(worker):
+    """Gunicorn's timeout (SIGABRT): answer each request in flight with a 503
+    problem+json and Retry-After instead of dropping its connection, then end
+    the process at once (its audit threads would otherwise run on, keeping
+    the arbiter from starting a fresh worker until it kills this one)."""
+    from service.timeouts import answer_aborted
+
+    answered = answer_aborted(getattr(worker, "sourcecheck_in_flight", None))
+    worker.log.critical("worker timeout: answered %d request(s) in flight with 503", answered)
+    sys.stderr.flush()
+    os._exit(1)
