@@ -123,3 +123,64 @@ def test_the_timeout_problem_is_a_complete_http_response():
     assert lines[0] == "HTTP/1.1 503 Service Unavailable"
     assert f"Content-Length: {len(body)}" in lines and "Connection: close" in lines
     assert json.loads(body)["status"] == 503
+
+
+def test_a_request_past_the_worker_timeout_gets_a_503_problem(tmp_path):
+    """A threaded worker's heartbeat runs on while an audit computes, so the
+    hooks themselves give a request at most SOURCECHECK_TIMEOUT seconds (the
+    engine's deadline set far off here, as if one stage ran long)."""
+    port = free_port()
+    argv = with_bind(dockerfile_cmd(), f"127.0.0.1:{port}")
+    argv[0] = str(BIN / argv[0])
+    env = {**os.environ, "SOURCECHECK_WORKERS": "1", "SOURCECHECK_DEADLINE": "600", "SOURCECHECK_TIMEOUT": "2",
+           "SOURCECHECK_API_KEYS": "", "DATABASE_URL": "", "SOURCECHECK_DB_PATH": str(tmp_path / "t.db")}
+    with open(tmp_path / "stderr.log", "wb") as err:
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        healthy(base, proc, tmp_path / "stderr.log")
+        request = urllib.request.Request(base + "/v1/audits", data=json.dumps({"text": SLOW}).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(request, timeout=120)
+        assert answer.value.code == 503, (tmp_path / "stderr.log").read_text()[-2000:]
+        assert answer.value.headers["Content-Type"] == "application/problem+json"
+        assert answer.value.headers["Retry-After"].isdigit()
+        healthy(base, proc, tmp_path / "stderr.log")  # a fresh worker took over
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def healthy(base: str, proc, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if urllib.request.urlopen(base + "/healthz", timeout=2).status == 200:
+                return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"gunicorn does not answer:\n{log.read_text()[-2000:]}")
+        time.sleep(0.2)
+
+
+def test_a_request_counts_as_work_only_once_its_body_is_read():
+    import io
+
+    from service.timeouts import InFlight
+
+    seen = []
+
+    def app(environ, start_response):
+        seen.append(tracked.longest() == 0.0)  # the body not yet read: no clock
+        environ["wsgi.input"].read(5)
+        time.sleep(0.01)
+        seen.append(tracked.longest() > 0.0)  # read: the work's clock runs
+        start_response("200 OK", [])
+        return [b""]
+
+    tracked = InFlight(app)
+    tracked({"gunicorn.socket": object(), "CONTENT_LENGTH": "5", "wsgi.input": io.BytesIO(b"hello")},
+            lambda status, headers, exc_info=None: None)
+    assert seen == [True, True]
