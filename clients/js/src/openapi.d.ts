@@ -95,53 +95,7 @@ export interface paths {
          *     that is not stored is safe and repeatable, so its report has an `ETag`
          *     and an `If-None-Match` naming it is answered 304 before any work.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description the `ETag` of a report the client holds for this same request; answered with 304 Not Modified when it still matches */
-                    "If-None-Match"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description the article and how to read it */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AuditRequest"];
-                };
-            };
-            responses: {
-                /** @description the sourcing-transparency report */
-                200: {
-                    headers: {
-                        /** @description names this request's report: send it back in `If-None-Match` with the same article to get 304 without a new audit (not when storing) */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditResponse"];
-                    };
-                };
-                /** @description the report named by `If-None-Match` still stands (no body) */
-                304: {
-                    headers: {
-                        /** @description names this request's report: send it back in `If-None-Match` with the same article to get 304 without a new audit (not when storing) */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BAD_REQUEST"];
-                401: components["responses"]["UNAUTHORIZED"];
-                413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
-                422: components["responses"]["UNPROCESSABLE_ENTITY"];
-                500: components["responses"]["INTERNAL_SERVER_ERROR"];
-                501: components["responses"]["NOT_IMPLEMENTED"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
+        post: operations["createAudit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,39 +115,7 @@ export interface paths {
          * Audit several articles at once: all succeed, or the request fails
          *     with a problem pointing at the first article that could not be audited.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description the articles, in order */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["BatchRequest"];
-                };
-            };
-            responses: {
-                /** @description one report per article, in request order */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BatchResponse"];
-                    };
-                };
-                400: components["responses"]["BAD_REQUEST"];
-                401: components["responses"]["UNAUTHORIZED"];
-                413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-                415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
-                422: components["responses"]["UNPROCESSABLE_ENTITY"];
-                500: components["responses"]["INTERNAL_SERVER_ERROR"];
-                501: components["responses"]["NOT_IMPLEMENTED"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
+        post: operations["createAudits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -210,36 +132,11 @@ export interface paths {
             cookie?: never;
         };
         /** A report stored with `"store": true`. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    audit_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description a stored report */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditResponse"];
-                    };
-                };
-                401: components["responses"]["UNAUTHORIZED"];
-                404: components["responses"]["NOT_FOUND"];
-                500: components["responses"]["INTERNAL_SERVER_ERROR"];
-                501: components["responses"]["NOT_IMPLEMENTED"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
+        get: operations["getAudit"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a stored report and the text it was made from. */
+        delete: operations["deleteAudit"];
         options?: never;
         head?: never;
         patch?: never;
@@ -436,8 +333,11 @@ export interface components {
             source_id: string | null;
             /** @enum {string} */
             source_type: "named" | "anonymous" | "institutional" | "unattributed";
-            /** @description the attribution pattern that found the speaker */
-            rule?: string | null;
+            /**
+             * @description id of the attribution pattern that found the quote and its speaker (README: Attribution patterns)
+             * @enum {string|null}
+             */
+            rule?: "signed" | "trailing-according-to" | "trailing-inverted" | "trailing" | "leading-according-to" | "leading" | "colon-leading" | "label" | "colon-before" | "sentence-before" | "transcript" | "dash-after" | "continuing" | "reported-leading" | "reported-trailing" | "reported-appositive" | "reported-parenthetical" | "according-to" | "unattributed-claim" | "impersonal" | "reported-label" | "reportedly" | null;
             paragraph: number;
         };
         Source: {
@@ -671,4 +571,139 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    createAudit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the `ETag` of a report the client holds for this same request; answered with 304 Not Modified when it still matches */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the article and how to read it */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditRequest"];
+            };
+        };
+        responses: {
+            /** @description the sourcing-transparency report */
+            200: {
+                headers: {
+                    /** @description names this request's report: send it back in `If-None-Match` with the same article to get 304 without a new audit (not when storing) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description the report named by `If-None-Match` still stands (no body) */
+            304: {
+                headers: {
+                    /** @description names this request's report: send it back in `If-None-Match` with the same article to get 304 without a new audit (not when storing) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            501: components["responses"]["NOT_IMPLEMENTED"];
+            503: components["responses"]["SERVICE_UNAVAILABLE"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createAudits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the articles, in order */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description one report per article, in request order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            501: components["responses"]["NOT_IMPLEMENTED"];
+            503: components["responses"]["SERVICE_UNAVAILABLE"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                audit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a stored report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            501: components["responses"]["NOT_IMPLEMENTED"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    deleteAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                audit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report is deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            501: components["responses"]["NOT_IMPLEMENTED"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+}
