@@ -2,8 +2,13 @@
 
 Starts the production server exactly as the Dockerfile does (gunicorn,
 docker/gunicorn.conf.py) on a free loopback port with N workers, or targets
---url, then sends the seed article from C concurrent clients for a bounded
-number of requests (or seconds), after a warm-up.
+--url / --port, then sends real-length articles (``--articles FILE.jsonl``,
+one ``{"text": ...}`` a line, each request the next article; default the
+seed article) from C concurrent clients for a bounded number of requests (or
+seconds), after a warm-up. Besides requests/s and latency it prints the
+server's CPU time per request (user + system of gunicorn and its workers,
+read from /proc; for a running server give its master's pid with
+``--server-pid``).
 
 Two load generators: ``--client python`` (asyncio, one connection per
 request, as gunicorn's sync workers close after each) and ``--client wrk``
@@ -14,7 +19,8 @@ on the same cores as the server: the figures include that competition.
     .venv/bin/python bench/load.py                      # 2 workers, 16 clients, 3000 requests
     .venv/bin/python bench/load.py --workers 2 --concurrency 16 --requests 5000
     .venv/bin/python bench/load.py --client python --requests 5000
-    .venv/bin/python bench/load.py --url http://127.0.0.1:8000   # a running server
+    .venv/bin/python bench/load.py --articles ../shared/data/polnear/dev.jsonl
+    .venv/bin/python bench/load.py --port 8000 --server-pid 1234   # a running server
 
 Loopback only; it stops by itself.
 """
@@ -73,15 +79,40 @@ def start_server(workers: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit("server did not become ready")
 
 
-def run(base: str, body: bytes, concurrency: int, total: int, max_seconds: float) -> dict:
+def server_cpu(pid: int | None) -> float | None:
+    """CPU seconds (user + system) of a gunicorn master, its reaped children
+    and its living workers; None without a pid or /proc."""
+    if pid is None:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def stat(p: int, with_children: bool) -> int:
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(f) for f in fields[11:15 if with_children else 13])  # utime stime [cutime cstime]
+
+    try:
+        children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        total = stat(pid, True)
+        for child in children:
+            try:
+                total += stat(child, False)
+            except OSError:  # exited meanwhile: counted in the master's cutime once reaped
+                pass
+    except OSError:
+        return None
+    return total / tick
+
+
+def run(base: str, body: bytes | list[bytes], concurrency: int, total: int, max_seconds: float) -> dict:
     """``total`` requests (or ``max_seconds``) from ``concurrency`` closed-loop
     clients; asyncio in one thread, so the clients do not fight over the GIL."""
     return asyncio.run(_run(urllib.parse.urlsplit(base), body, concurrency, total, max_seconds))
 
 
-async def _run(url, body: bytes, concurrency: int, total: int, max_seconds: float) -> dict:
-    request = (f"POST /v1/audits HTTP/1.1\r\nHost: {url.netloc}\r\nContent-Type: application/json\r\n"
-               f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+async def _run(url, body: bytes | list[bytes], concurrency: int, total: int, max_seconds: float) -> dict:
+    bodies = [body] if isinstance(body, bytes) else body
+    requests = [(f"POST /v1/audits HTTP/1.1\r\nHost: {url.netloc}\r\nContent-Type: application/json\r\n"
+                 f"Content-Length: {len(b)}\r\nConnection: close\r\n\r\n").encode() + b for b in bodies]
     latencies: list[float] = []
     errors: list[str] = []
     issued = 0
@@ -90,6 +121,7 @@ async def _run(url, body: bytes, concurrency: int, total: int, max_seconds: floa
     async def client() -> None:
         nonlocal issued
         while issued < total and time.perf_counter() < stop_at:
+            request = requests[issued % len(requests)]
             issued += 1
             started = time.perf_counter()
             try:
@@ -125,14 +157,22 @@ async def _run(url, body: bytes, concurrency: int, total: int, max_seconds: floa
     }
 
 
-def run_wrk(base: str, body: bytes, concurrency: int, seconds: float) -> dict:
-    """The same load from wrk for ``seconds`` (wrk counts time, not requests)."""
+def run_wrk(base: str, body: bytes | list[bytes], concurrency: int, seconds: float) -> dict:
+    """The same load from wrk for ``seconds`` (wrk counts time, not requests);
+    each request the next of the bodies."""
+    bodies = [body] if isinstance(body, bytes) else body
     with tempfile.TemporaryDirectory() as tmp:
-        payload = Path(tmp) / "body.json"
-        payload.write_bytes(body)
+        paths = []
+        for i, b in enumerate(bodies):
+            paths.append(Path(tmp) / f"body{i}.json")
+            paths[-1].write_bytes(b)
         script = Path(tmp) / "post.lua"
+        names = ", ".join(json.dumps(str(path)) for path in paths)
         script.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                          f'wrk.body = io.open("{payload}"):read("*a")\n')
+                          f'local bodies, i = {{}}, 0\nfor _, name in ipairs({{{names}}}) do '
+                          'bodies[#bodies + 1] = io.open(name):read("*a") end\n'
+                          'request = function()\n  i = i % #bodies + 1\n'
+                          '  return wrk.format(nil, nil, nil, bodies[i])\nend\n')
         out = subprocess.run(["wrk", f"-t{min(2, concurrency)}", f"-c{concurrency}", f"-d{max(1, int(seconds))}s",
                               "--latency", "-s", str(script), base + "/v1/audits"],
                              capture_output=True, text=True, check=True).stdout
@@ -163,6 +203,9 @@ def run_wrk(base: str, body: bytes, concurrency: int, seconds: float) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="a running server (default: start gunicorn here)")
+    parser.add_argument("--port", type=int, help="a running server on 127.0.0.1:PORT")
+    parser.add_argument("--server-pid", type=int, help="a running server's gunicorn master, for its CPU time")
+    parser.add_argument("--articles", help="JSONL file of articles ({\"text\": ...} a line); default: the seed")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--client", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python")
@@ -173,32 +216,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
 
-    seed = json.loads(SEED.read_text(encoding="utf-8"))
-    body = json.dumps({"text": seed["text"], "title": seed["title"], "id": seed["id"]}).encode()
+    if args.articles:
+        with open(args.articles, encoding="utf-8") as f:
+            bodies = [json.dumps({"text": json.loads(line)["text"]}).encode() for line in f if line.strip()]
+        label = f"{len(bodies)} articles from {Path(args.articles).name}"
+    else:
+        seed = json.loads(SEED.read_text(encoding="utf-8"))
+        bodies = [json.dumps({"text": seed["text"], "title": seed["title"], "id": seed["id"]}).encode()]
+        label = "seed article"
     proc = None
-    base = args.url
+    base = args.url or (f"http://127.0.0.1:{args.port}" if args.port else None)
+    pid = args.server_pid
     if base is None:
         proc, base = start_server(args.workers)
+        pid = proc.pid
     try:
-        run(base, body, args.concurrency, args.warmup, 30)
+        run(base, bodies, args.concurrency, args.warmup, 30)
+        cpu0 = server_cpu(pid)
         if args.client == "wrk":
-            figures = run_wrk(base, body, args.concurrency, min(args.seconds, args.max_seconds))
+            figures = run_wrk(base, bodies, args.concurrency, min(args.seconds, args.max_seconds))
         else:
-            figures = run(base, body, args.concurrency, args.requests, args.max_seconds)
+            figures = run(base, bodies, args.concurrency, args.requests, args.max_seconds)
+        cpu1 = server_cpu(pid)
     finally:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=30)
-    figures.update({"client": args.client, "workers": args.workers if args.url is None else None, "concurrency": args.concurrency,
-                    "body_bytes": len(body), "cpus": os.cpu_count()})
+    external = args.url is not None or args.port is not None
+    figures.update({"client": args.client, "workers": None if external else args.workers,
+                    "concurrency": args.concurrency, "articles": len(bodies),
+                    "mean_body_bytes": round(statistics.fmean(len(b) for b in bodies)), "cpus": os.cpu_count(),
+                    "server_cpu_ms_per_request": None if cpu0 is None or cpu1 is None or not figures["requests"]
+                    else round((cpu1 - cpu0) * 1000 / figures["requests"], 2),
+                    "load_average": [round(x, 2) for x in os.getloadavg()]})
     if args.json:
         print(json.dumps(figures))
     else:
-        print(f"POST /v1/audits (seed article, {len(body)} bytes): {figures['requests']} requests, "
+        print(f"POST /v1/audits ({label}, mean {figures['mean_body_bytes']} bytes): {figures['requests']} requests, "
               f"{figures['errors']} errors, {figures['concurrency']} clients ({args.client}), "
               f"{figures['workers'] or '?'} workers, {figures['cpus']} CPUs")
         print(f"  {figures['rps']} requests/s   p50 {figures['p50_ms']} ms   p90 {figures['p90_ms']} ms   "
               f"p99 {figures['p99_ms']} ms   max {figures['max_ms']} ms")
+        cpu = figures["server_cpu_ms_per_request"]
+        print(f"  server CPU per request {'?' if cpu is None else f'{cpu} ms'}   "
+              f"load average {' '.join(map(str, figures['load_average']))}")
     return 1 if figures["errors"] else 0
 
 

@@ -28,8 +28,11 @@ threads = 4
 # Build the app (and load lexicons, the sentence splitter) once in the master;
 # workers fork with it already in memory.
 preload_app = True
-# A worker whose main loop is silent this long is killed and replaced; requests themselves
+# A worker whose main loop is silent this long is aborted and replaced; requests themselves
 # are bounded by the engine's deadline (SOURCECHECK_DEADLINE, timeout - 5 s): a 503 problem, not a kill.
+# One engine stage may still run long, and a threaded worker's heartbeat never stops for it:
+# the hooks below give each request at most `timeout` seconds, then answer every request the
+# worker holds with a 503 problem (also when gunicorn itself aborts the worker) and replace it.
 timeout = _config.timeout
 graceful_timeout = 20
 keepalive = 5  # seconds an idle keep-alive connection is kept (nginx keeps a pool of them)
@@ -52,3 +55,31 @@ forwarded_allow_ips = "127.0.0.1"
 # No gunicornc control socket: it would live in $HOME (none for the container's
 # user) and collide between two servers on one machine (tests, benchmarks).
 control_socket_disable = True
+
+
+
+def post_worker_init(worker):
+    """Track the requests in flight and give each at most the worker timeout."""
+    from service.timeouts import InFlight, watch
+
+    worker.wsgi = worker.sourcecheck_in_flight = InFlight(worker.wsgi)
+    watch(worker.sourcecheck_in_flight, worker.cfg.timeout,
+          lambda: _answer_and_exit(worker, "a request ran past the timeout"))
+
+
+def worker_abort(worker):
+    """Gunicorn's timeout (SIGABRT): answer each request in flight with a 503
+    problem+json and Retry-After instead of dropping its connection."""
+    _answer_and_exit(worker, "worker timeout")
+
+
+def _answer_and_exit(worker, why):
+    """Answer every request in flight with the 503 problem, then end the process
+    at once: its audit threads cannot be stopped and would otherwise run on,
+    keeping the arbiter from starting a fresh worker."""
+    from service.timeouts import answer_aborted
+
+    answered = answer_aborted(getattr(worker, "sourcecheck_in_flight", None))
+    worker.log.critical("%s: answered %d request(s) in flight with 503; worker exits", why, answered)
+    sys.stderr.flush()
+    os._exit(1)

@@ -63,6 +63,13 @@ class ScorePolicySchema(_Strict):
                                metadata={"description": "the letter below every band (default F)"})
 
 
+# A verb is a string with a character that is not white space (Python's str.isspace set,
+# spelled out so JSON Schema's ECMA regexes read it alike); the OpenAPI document shows it for
+# list items, table keys and table values, so every verb the document allows is accepted.
+VERB = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_VERB_STRING = {"type": "string", "pattern": VERB}
+
+
 class VerbTable(fields.Field):
     """Extra loaded verbs: a list of lemmas (neutral suggestion "say") or a
     table lemma -> neutral verb."""
@@ -76,9 +83,9 @@ class VerbTable(fields.Field):
             raise ValidationError("must be a list of verbs or a table verb -> neutral verb")
         out = {}
         for verb, neutral in pairs:
-            if not isinstance(verb, str) or not verb.strip():
+            if not isinstance(verb, str) or re.search(VERB, verb) is None:
                 raise ValidationError(f"{verb!r} is not a verb")
-            if not isinstance(neutral, str) or not neutral.strip():
+            if not isinstance(neutral, str) or re.search(VERB, neutral) is None:
                 raise ValidationError(f"the neutral verb for {verb!r} must be a word")
             out[" ".join(verb.lower().split())] = " ".join(neutral.lower().split())
         return out
@@ -99,8 +106,8 @@ PHRASE = rf"^\s*(?:\({_ALTERNATIVES}\)\s+)*{_ALTERNATIVES}(?:\s+(?:\({_ALTERNATI
 class WordsSchema(_Strict):
     loaded_verbs = VerbTable(metadata={
         "description": "extra loaded verbs: [lemma] or {lemma: neutral}",
-        "oneOf": [{"type": "array", "items": {"type": "string", "minLength": 1}},
-                  {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}]})
+        "oneOf": [{"type": "array", "items": _VERB_STRING},
+                  {"type": "object", "propertyNames": _VERB_STRING, "additionalProperties": _VERB_STRING}]})
     house_titles = fields.List(fields.String(validate=validate.Length(min=1)), metadata={
         "description": "extra titles of people who speak for an institution"})
     # the pattern documents what ``compile_phrase`` (the check below) accepts

@@ -200,6 +200,21 @@ def test_openapi_policy_rules_are_keyed_by_the_registered_rule_ids(client):
     assert rules["additionalProperties"] == {"$ref": "#/components/schemas/RulePolicy"}
 
 
+@pytest.mark.parametrize("verb", ["", " ", "\u2003", "\x1c", "\ufeff", "sneer", " sneer ", "x"])
+@pytest.mark.parametrize("shape", ["list", "table key", "table value"])
+def test_openapi_loaded_verbs_allow_exactly_what_the_server_accepts(client, verb, shape):
+    """The document's verbs (list items, table keys and values) are the server's: a
+    schema-valid policy is never refused, a refused one is never schema-valid."""
+    import jsonschema
+
+    words = client.get("/openapi.json").get_json()["components"]["schemas"]["Words"]
+    verbs = {"list": [verb], "table key": {verb: "say"}, "table value": {"sneer": verb}}[shape]
+    valid = jsonschema.Draft202012Validator(words).is_valid({"loaded_verbs": verbs})
+    response = client.post("/v1/audits", json={"text": "We will win.", "policy": {"words": {"loaded_verbs": verbs}}})
+    assert (response.status_code == 200) == valid, response.get_json()
+    assert response.status_code in (200, 422)
+
+
 def test_readme_api_table_lists_every_path_of_the_openapi_document(client):
     from pathlib import Path
 

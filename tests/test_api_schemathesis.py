@@ -33,8 +33,6 @@ def server(tmp_path_factory):
         proc.wait(timeout=30)
 
 
-@pytest.mark.xfail(strict=False, reason="open: schemathesis still finds a schema-valid request the server refuses "
-                   "(ST202, positive_data_acceptance); see the harden report")
 def test_schemathesis_with_every_check_passes_against_the_server(server, tmp_path):
     schemathesis = Path(sys.executable).parent / "schemathesis"
     done = subprocess.run(

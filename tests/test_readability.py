@@ -92,3 +92,33 @@ def test_syllable_indices_match_textstat_given_the_same_syllable_counts(monkeypa
         assert ours.smog_index == round(textstat.smog_index(text), 2)
     finally:
         get_cmudict.cache_clear()
+
+
+def test_a_token_longer_than_any_word_is_never_hyphenated(offline, monkeypatch):
+    """A hostile 500,000-character token costs one pass, not Pyphen's work on
+    every letter: Pyphen only ever sees words of at most MAX_HYPHENATED letters."""
+    from service.engine.report import readability
+
+    real, seen = readability._pyphen(), []
+
+    class Spy:
+        @staticmethod
+        def positions(word):
+            seen.append(len(word))
+            return real.positions(word)
+
+    monkeypatch.setattr(readability, "_pyphen", Spy)
+    readability._syllables.cache_clear()
+    r = measure("abcdefghij" * 50_000 + ". The cat sat on the mat.")
+    assert r.words == 7
+    assert seen and max(seen) <= readability.MAX_HYPHENATED
+
+
+@pytest.mark.parametrize("word, count", [
+    ("ab" * 30, 30),                       # 60 letters: one syllable per vowel group
+    ("strengths" * 5, 5),                  # 45 letters, five vowel groups
+    ("x" * 41, 1),                         # no vowel: still a word of one syllable
+    ("-" * 30 + "university", 4),          # long, but only 10 letters: Pyphen as usual
+])
+def test_long_tokens_count_vowel_groups(offline, word, count):
+    assert syllables(word) == count

@@ -9,6 +9,8 @@ computed here with textstat's own formulas and constants over syllables
 counted by Pyphen's English hyphenation dictionary (shipped with the pyphen
 package), the same counter textstat itself falls back to for words the CMU
 dictionary lacks. Nothing here touches the network or the CMU dictionary.
+A token longer than any English word counts its vowel groups instead, so a
+hostile 500,000-character token costs no more than the same length of words.
 
 textstat memoises every function on the whole text (128 entries each), which
 keeps about 1.3 GB alive after 128 distinct 1 MB articles; ``measure`` empties
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import math
 import pkgutil
+import re
 from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
@@ -51,11 +54,35 @@ def _pyphen() -> Pyphen:
     return Pyphen(lang=LANG)
 
 
-@lru_cache(maxsize=65536)
+# Pyphen's work grows with a word's length and a long token is never an English word (the
+# longest dictionary words have about 30 letters): past this many letters a "word" (a URL,
+# a hash, a hostile 500,000-character token) counts its vowel groups instead, in one pass.
+MAX_HYPHENATED = 40
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
 def syllables(word: str) -> int:
     """Syllables in one word: Pyphen's hyphenation points plus one (at least
-    one for a word with a letter, none for a token without one)."""
-    letters = "".join(c for c in word.lower() if c.isalpha())
+    one for a word with a letter, none for a token without one); a token of
+    more than ``MAX_HYPHENATED`` letters counts its vowel groups."""
+    if len(word) <= MAX_HYPHENATED:
+        return _syllables(word)  # only short words are memoised: the cache holds no long token
+    letters = _letters(word)
+    if len(letters) <= MAX_HYPHENATED:
+        return _hyphenated(letters)
+    return max(1, len(_VOWEL_GROUPS.findall(letters)))
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    return _hyphenated(_letters(word))
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word.lower() if c.isalpha())
+
+
+def _hyphenated(letters: str) -> int:
     if not letters:
         return 0
     return len(_pyphen().positions(letters)) + 1

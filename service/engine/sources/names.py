@@ -157,7 +157,6 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
                  frozenset(in_full))
 
 
-_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY)[ \t]+$")
 _CREDIT_AFTER = re.compile(r"[ \t]*/")
 
 
@@ -168,8 +167,10 @@ def _furniture(text: str, rs: int, run: str) -> bool:
     if len(run) > 3 and run.isupper():
         return True
     if rs >= 3 and text[rs - 3:rs].lower() == "by ":
-        line_start = text.rfind("\n", 0, rs) + 1
-        if _BYLINE.search(text, max(0, line_start - 1), rs):
+        j = rs - 3  # a byline: "By" alone at the start of its line (looking back over spaces only)
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
             return True
     return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, rs + len(run)) is not None
 
