@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, fields, validate, validates_schema
 
 MAX_DAYS = 3 * 366
 DEFAULT_WEEKS = 12
@@ -17,7 +17,8 @@ class TrendsQuerySchema(Schema):
     """Which stories: a day range (both ends included), a desk, an author."""
 
     since = fields.Date(data_key="from", load_default=None, metadata={
-        "description": "first day (YYYY-MM-DD); default: twelve weeks before `to`"})
+        "description": "first day (YYYY-MM-DD); default: twelve weeks before `to`; at most 1098 days "
+                       "before `to` (an earlier day is moved up to that limit)"})
     until = fields.Date(data_key="to", load_default=None, metadata={"description": "last day; default: today (UTC)"})
     desk = fields.String(load_default=None, validate=validate.Length(max=100))
     author = fields.String(load_default=None, validate=validate.Length(max=200))
@@ -28,12 +29,15 @@ class TrendsQuerySchema(Schema):
 
     @validates_schema
     def _range(self, data, **kwargs):
+        """Any two days make a range (the answer says which days it covers):
+        ends given the wrong way round are swapped, and a range longer than
+        ``MAX_DAYS`` keeps its last ``MAX_DAYS`` days, so the work stays bounded."""
         until = data.get("until") or date.today()
         since = data.get("since") or until - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
         if since > until:
-            raise ValidationError("`from` is after `to`", "from")
+            since, until = until, since
         if (until - since).days >= MAX_DAYS:
-            raise ValidationError(f"at most {MAX_DAYS} days at once", "from")
+            since = until - timedelta(days=MAX_DAYS - 1)
         data["since"], data["until"] = since, until
 
 

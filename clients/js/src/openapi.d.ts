@@ -157,7 +157,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description first day (YYYY-MM-DD); default: twelve weeks before `to` */
+                    /** @description first day (YYYY-MM-DD); default: twelve weeks before `to`; at most 1098 days before `to` (an earlier day is moved up to that limit) */
                     from?: string | null;
                     /** @description last day; default: today (UTC) */
                     to?: string | null;
