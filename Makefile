@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # Loopback only by default; `make serve HOST=0.0.0.0` exposes it (the Dockerfile does, on purpose).
-HOST ?= 127.0.0.1
+# Set on the command line only: an environment HOST (zsh sets it to the hostname) must not expose it.
+HOST := 127.0.0.1
 
 .PHONY: serve test install install-dev js-test js-types
 

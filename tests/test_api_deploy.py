@@ -199,13 +199,20 @@ def test_gunicorn_audits_a_chunked_body_under_the_limit(server):
     assert (status, got["id"]) == (200, "chunked")
 
 
-def make_serve_commands(*args: str) -> list[str]:
-    done = subprocess.run(["make", "-n", "serve", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+def make_serve_commands(*args: str, env: dict | None = None) -> list[str]:
+    done = subprocess.run(["make", "-n", "serve", *args], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env=env)
     return [line for line in done.stdout.splitlines() if "gunicorn " in line]
 
 
 def test_make_serve_binds_loopback_by_default():
     [line] = make_serve_commands()
+    assert "--bind 127.0.0.1:8000 " in line
+
+
+def test_an_environment_host_does_not_expose_the_service():
+    # zsh sets HOST to the machine's name; only the command line may change the binding
+    [line] = make_serve_commands(env={**os.environ, "HOST": "0.0.0.0"})
     assert "--bind 127.0.0.1:8000 " in line
 
 
