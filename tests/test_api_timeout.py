@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_api_deploy import BIN, ROOT, dockerfile_cmd, free_port, with_bind
+from tests.test_api_deploy import BIN, ROOT, dockerfile_cmd, free_port, stop, wait_ok, with_bind
 
 # Dense enough to keep one audit busy for seconds; the engine's deadline is set far off so only
 # the abort can end it.
@@ -39,24 +39,10 @@ def server(tmp_path):
         proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(base + "/healthz", timeout=2).status == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{log.read_text()}")
-            time.sleep(0.2)
+        wait_ok(base + "/healthz", proc, log)
         yield base, proc, log
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def test_an_aborted_worker_answers_its_request_with_a_503_problem(server):
@@ -153,16 +139,7 @@ def test_a_request_past_the_worker_timeout_gets_a_503_problem(tmp_path):
 
 
 def healthy(base: str, proc, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(base + "/healthz", timeout=2).status == 200:
-                return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"gunicorn does not answer:\n{log.read_text()[-2000:]}")
-        time.sleep(0.2)
+    wait_ok(base + "/healthz", proc, log)
 
 
 def test_a_request_counts_as_work_only_once_its_body_is_read():

@@ -18,23 +18,10 @@ import urllib.request
 
 import pytest
 
-from tests.test_api_deploy import BIN, ROOT, dockerfile_cmd, free_port, with_bind
+from tests.test_api_deploy import BIN, ROOT, dockerfile_cmd, free_port, stop, wait_ok, with_bind
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed; run scripts/test-setup.sh as root")
-
-
-def wait_ok(url: str, proc: subprocess.Popen, log, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            if urllib.request.urlopen(url, timeout=2).status == 200:
-                return
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"{url} did not come up:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
 
 
 @pytest.fixture(scope="module")
@@ -63,13 +50,7 @@ def proxy(tmp_path_factory):
         wait_ok(base + "/healthz", nginx, proxy_log)
         yield base
     finally:
-        for proc in (nginx, app):
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(nginx, app)
 
 
 def slowloris(port: int, stop: threading.Event, opened: list) -> None:
