@@ -355,3 +355,105 @@ def test_a_purge_forgets_old_reports_and_keeps_the_roll_up_exact(store, clock):
 
 def test_deleting_an_unknown_report_is_false(store):
     assert store.delete("nope") is False
+
+
+# --- the author roll-up ----------------------------------------------------------------
+
+AUTHOR_TABLES = ("trend_author_days", "trend_author_rules", "trend_author_phrases")
+
+
+def author_cells(store) -> dict:
+    from sqlalchemy import text as sql
+
+    with store.engine.connect() as conn:
+        return {t: sorted(map(tuple, conn.execute(sql(f"SELECT * FROM {t}")))) for t in AUTHOR_TABLES}
+
+
+def rebuilt_author_cells(store) -> dict:
+    from service.store import rollup
+
+    with store.engine.begin() as conn:
+        rollup.rebuild_authors(conn)
+    return author_cells(store)
+
+
+def detailed(store, since, until, **kwargs):
+    """The trends counted from every counted row (no roll-up)."""
+    from service.store.trends import trends
+
+    with store.engine.connect() as conn:
+        return trends(conn, since, until, rolled=False, **kwargs)
+
+
+@pytest.fixture
+def bylines(store, clock):
+    """Stories with one, two or no authors on two desks; one story filed
+    three times with its byline changing, one author written two ways."""
+    def file(day_offset, report, desk, authors, story_id=None):
+        published = datetime.combine(MONDAY + timedelta(days=day_offset), datetime.min.time(), timezone.utc)
+        clock.advance(minutes=1)
+        return store.save(report, text="t", format="text", story=StoryMeta(
+            story_id=story_id, desk=desk, authors=authors, published_at=published))
+
+    file(0, V1, "Metro", ("Ann Lee",))
+    file(1, V2, "Metro", ("Ann Lee", "Bo Chen"))
+    file(1, made_report(named=2, named_sources=("A", "B")), None, ("bo  CHEN",))  # no desk
+    file(4, V1, "Politics", ("Ann Lee",), "s1")
+    file(4, V2, "Politics", ("Ann Lee", "Cy Dean"), "s1")
+    file(5, made_report(anonymous=3, anonymous_sources=(("a diplomat", "not authorised"),),
+                        findings=(finding("anonymous-source", "a diplomat"),)), "Politics", ("Cy Dean",), "s1")
+    file(9, V2, "Politics", ())  # no byline
+    file(12, made_report(named=1, named_sources=("C",)), "Metro", ("Bo Chen",))
+    return None
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"author": "Ann Lee"}, {"author": "bo chen"}, {"author": "Cy Dean"}, {"author": "Nobody"},
+    {"author": "Ann Lee", "desk": "Metro"}, {"author": "Bo Chen", "desk": "Politics"},
+])
+def test_author_filtered_trends_from_the_roll_up_equal_the_detailed_count(store, bylines, kwargs):
+    for since, until in ((MONDAY, date(2026, 3, 22)), (date(2026, 3, 3), date(2026, 3, 6)),
+                         (date(2025, 1, 1), date(2025, 1, 31))):
+        assert store.trends(since, until, **kwargs) == detailed(store, since, until, **kwargs)
+
+
+def test_author_filtered_trends_count_the_latest_version_once_per_author(store, bylines):
+    # s1's latest version names Cy Dean only: Ann Lee's two superseded versions no longer count for her
+    t = store.trends(MONDAY, date(2026, 3, 22), author="Ann Lee")
+    assert (t.total.stories, t.total.quotes_anonymous, [d.desk for d in t.desks]) == (2, 3, ["Metro"])
+    cy = store.trends(MONDAY, date(2026, 3, 22), author="cy dean").total
+    assert (cy.stories, cy.quotes_anonymous, cy.anonymous_with_reason, cy.findings) == (1, 3, 1, 1)
+    bo = store.trends(MONDAY, date(2026, 3, 22), author="Bo Chen")
+    assert (bo.total.stories, [(d.desk, d.tally.stories) for d in bo.desks]) == (3, [("Metro", 2), (None, 1)])
+
+
+def test_the_author_roll_up_kept_by_saves_equals_one_rebuilt_from_scratch(store, bylines):
+    kept = author_cells(store)
+    assert kept["trend_author_days"] and rebuilt_author_cells(store) == kept
+
+
+def test_deleting_and_purging_keep_the_author_roll_up_exact(store, bylines, clock):
+    s1 = store.versions("s1")
+    assert store.delete(s1[-1].id)  # Cy Dean's latest version goes: Ann Lee and Cy Dean's V2 counts again
+    assert store.get(s1[-2].id).is_latest
+    assert author_cells(store) == rebuilt_author_cells(store)
+    for who in ("Ann Lee", "Cy Dean", "Bo Chen"):
+        assert store.trends(MONDAY, date(2026, 3, 22), author=who) == detailed(
+            store, MONDAY, date(2026, 3, 22), author=who)
+    assert store.trends(MONDAY, date(2026, 3, 22), author="Ann Lee").total.stories == 3
+    clock.advance(days=40)
+    assert store.purge(30) == 7
+    assert all(not rows for rows in author_cells(store).values())
+
+
+def test_a_bulk_import_then_one_rebuild_fills_the_author_roll_up(store, clock):
+    items = [(V1, "t", "text", None, StoryMeta("s", desk="Metro", authors=("Ann Lee",))),
+             (V2, "t", "text", None, StoryMeta("s", authors=("Ann Lee", "Bo Chen"))),
+             (V1, "t", "text", None, StoryMeta(desk="Metro", authors=("Bo Chen",)))]
+    store.save_many(items, rollup_now=False)
+    november = (date(2026, 11, 1), date(2026, 11, 30))
+    assert store.trends(*november, author="Ann Lee").total.stories == 0  # not rolled up yet
+    store.rebuild_trends()
+    for who in ("Ann Lee", "Bo Chen"):
+        assert store.trends(*november, author=who) == detailed(store, *november, author=who)
+    assert store.trends(*november, author="Bo Chen").total.stories == 2

@@ -162,3 +162,42 @@ class TrendPhraseRow(_Cell, Base):
 
     phrase: Mapped[str] = mapped_column(String(300), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class _AuthorCell:
+    """One author's day on one desk ("" for none) in the trends' author
+    roll-up: the daily roll-up's sums over that author's stories only, so the
+    author filter adds up a few thousand cells (``rollup.py``). A story with
+    two authors is in both authors' cells, once each."""
+
+    author: Mapped[str] = mapped_column(String(200), primary_key=True)  # ReportAuthorRow.key
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    desk: Mapped[str] = mapped_column(String(100), primary_key=True)
+    week: Mapped[date] = mapped_column(Date)
+
+
+class TrendAuthorDayRow(_AuthorCell, Base):
+    __tablename__ = "trend_author_days"
+
+    stories: Mapped[int] = mapped_column(Integer)
+    quotes_named: Mapped[int] = mapped_column(Integer)
+    quotes_anonymous: Mapped[int] = mapped_column(Integer)
+    quotes_institutional: Mapped[int] = mapped_column(Integer)
+    quotes_unattributed: Mapped[int] = mapped_column(Integer)
+    anonymous_sources: Mapped[int] = mapped_column(Integer)
+    anonymous_with_reason: Mapped[int] = mapped_column(Integer)
+    single_source: Mapped[int] = mapped_column(Integer)
+
+
+class TrendAuthorRuleRow(_AuthorCell, Base):
+    __tablename__ = "trend_author_rules"
+
+    rule: Mapped[str] = mapped_column(String(100), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class TrendAuthorPhraseRow(_AuthorCell, Base):
+    __tablename__ = "trend_author_phrases"
+
+    phrase: Mapped[str] = mapped_column(String(300), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)

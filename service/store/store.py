@@ -117,7 +117,7 @@ class Store:
         each, in one transaction (all are stored or none is), in order; return
         their ids. A bulk import may pass
         ``rollup_now=False`` to every call and ``rebuild_trends()`` once at the
-        end; until then the trends (without an author filter) miss those reports."""
+        end; until then the trends miss those reports."""
         reports, stats, authors, findings, phrases, ids = [], [], [], [], [], []
         latest: dict[str, list[dict]] = {}  # story id -> the counted rows of its newest version in this call
         for report, text, format, title, *rest in items:  # (report, text, format, title[, story])
@@ -153,21 +153,30 @@ class Store:
             authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
             ids.append(new_id)
         with self.engine.begin() as conn:  # Core, not the ORM: a save is a handful of statements
+            superseded: list[list[dict]] = []
             if latest:
                 params = {"stories": list(latest)}
-                superseded = [[dict(r._mapping) for r in conn.execute(q, params)] for q in _SUPERSEDED]
-                for statement in _SUPERSEDE:
-                    conn.execute(statement, params)
+                # An older version's counted rows are all latest or none is (they move together), so its
+                # stats rows say whether there is anything to supersede: a new story costs this one read.
+                stats_before = [dict(r._mapping) for r in conn.execute(_SUPERSEDED[0], params)]
+                if stats_before:
+                    superseded = [stats_before, *([dict(r._mapping) for r in conn.execute(q, params)]
+                                                  for q in _SUPERSEDED[1:])]
+                    for statement in _SUPERSEDE:
+                        conn.execute(statement, params)
             for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
                                 (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
                 if rows:
-                    conn.execute(insert(table), rows)
+                    conn.execute(_INSERTS[table], rows)
             if rollup_now:
                 def counted(rows):
                     return [r for r in rows if r["is_latest"]]
 
-                rollup.add(conn, counted(stats), counted(findings), counted(phrases))
-                if latest and any(superseded):
+                by_report: dict[str, list[str]] = {}
+                for row in authors:
+                    by_report.setdefault(row["report_id"], []).append(row["key"])
+                rollup.add(conn, counted(stats), counted(findings), counted(phrases), authors=by_report)
+                if superseded:
                     rollup.add(conn, *superseded, sign=-1)
         return ids
 
@@ -197,9 +206,10 @@ class Store:
             story_ids = list(conn.scalars(stories))
             counted = [[dict(r._mapping) for r in conn.execute(
                 select(t).where(t.report_id.in_(doomed), t.is_latest.is_(True)))] for t in _COUNTED]
+            their_authors = rollup.authors_of(conn, doomed) if counted[0] else {}  # before the cascade
             gone = conn.execute(delete(ReportRow).where(ReportRow.id.in_(doomed))).rowcount
             if any(counted):
-                rollup.add(conn, *counted, sign=-1)
+                rollup.add(conn, *counted, sign=-1, authors=their_authors)
             for story_id in story_ids:
                 newest = conn.scalar(select(ReportRow.id).where(ReportRow.story_id == story_id)
                                      .order_by(ReportRow.created_at.desc(), ReportRow.id.desc()).limit(1))
@@ -399,6 +409,7 @@ _SUPERSEDE = tuple(update(t).where(t.report_id.in_(_OLDER), t.is_latest.is_(True
                    for t in (ReportStatsRow, ReportFindingRow, ReportPhraseRow))
 
 _COUNTED = (ReportStatsRow, ReportFindingRow, ReportPhraseRow)
+_INSERTS = {t: insert(t) for t in (ReportRow, ReportStatsRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow)}
 
 _SELECT = select(ReportRow, ReportStatsRow.is_latest).outerjoin(
     ReportStatsRow, ReportStatsRow.report_id == ReportRow.id)

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from sqlalchemy import Float, and_, case, cast, func, select
 
 from .facts import author_key, week_of
-from .models import (ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportStatsRow, TrendDayRow,
-                     TrendPhraseRow, TrendRuleRow)
+from .models import (ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportStatsRow, TrendAuthorDayRow,
+                     TrendAuthorPhraseRow, TrendAuthorRuleRow, TrendDayRow, TrendPhraseRow, TrendRuleRow)
 
 TOP_PHRASES = 10
 
@@ -96,29 +96,30 @@ def _tally(row, findings: int = 0) -> Tally:
 
 
 def trends(conn, since: date, until: date, *, desk: str | None = None, author: str | None = None,
-           rolled: bool | None = None) -> Trends:
+           rolled: bool = True) -> Trends:
     """The trends of the latest versions of stories whose day is in
     ``since``..``until`` (both inclusive), optionally of one desk or author.
-    Read from the daily roll-up unless an author is asked for (the roll-up
-    holds every author) or ``rolled`` is False (the tests compare both)."""
-    if rolled is None or author:
-        rolled = author is None
+    Read from the daily roll-up, or with an author from the author roll-up;
+    ``rolled=False`` reads the counted rows themselves (the tests compare both)."""
+    if rolled and author:
+        R, F, P = TrendAuthorDayRow, TrendAuthorRuleRow, TrendAuthorPhraseRow
+    elif rolled:
+        R, F, P = TrendDayRow, TrendRuleRow, TrendPhraseRow
+    else:
+        R, F, P = ReportStatsRow, ReportFindingRow, ReportPhraseRow
 
-    def cond(t):  # the same stories, read from any counted table
+    def cond(t):  # the same stories, read from any counted or roll-up table
         where = [t.day >= since, t.day <= until]
         if not rolled:
             where.append(t.is_latest.is_(True))
         if desk:
             where.append(t.desk == desk)
-        if author:
+        if author and rolled:
+            where.insert(0, t.author == author_key(author))
+        elif author:
             where.append(t.report_id.in_(
                 select(ReportAuthorRow.report_id).where(ReportAuthorRow.key == author_key(author))))
         return and_(*where)
-
-    if rolled:
-        R, F, P = TrendDayRow, TrendRuleRow, TrendPhraseRow
-    else:
-        R, F, P = ReportStatsRow, ReportFindingRow, ReportPhraseRow
 
     def _tally_columns():
         return _tally_of(R, rolled)

@@ -94,7 +94,7 @@ def upgrade() -> None:
     _backfill(op.get_bind())
     from service.store import rollup
 
-    rollup.rebuild(op.get_bind())  # every cell, from the rows just counted
+    rollup.rebuild_days(op.get_bind())  # every cell, from the rows just counted (the author roll-up is 0003)
 
     op.create_index("ix_report_stats_created_at", "report_stats", ["created_at"])
     op.create_index("ix_report_stats_trends", "report_stats", ["is_latest", "day", "desk"])
