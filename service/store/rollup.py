@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Select, bindparam, case, delete, func, insert, select, text
 
+from . import prepared
 from .models import (ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportStatsRow, TrendAuthorDayRow,
                      TrendAuthorPhraseRow, TrendAuthorRuleRow, TrendDayRow, TrendPhraseRow, TrendRuleRow)
 
@@ -116,8 +117,9 @@ def _upsert_statement(dialect: str, table):
 
 def _upsert(connection, table, rows: list[dict]) -> None:
     if rows:
-        rows.sort(key=lambda r: tuple(str(r[c.name]) for c in table.__table__.primary_key.columns))  # lock order
-        connection.execute(_upsert_statement(connection.dialect.name, table), rows)
+        keys = [c.name for c in table.__table__.primary_key.columns]
+        rows.sort(key=lambda r: [r[k] for k in keys])  # every save locks cells in one order (PostgreSQL)
+        prepared.write(connection, _upsert_statement(connection.dialect.name, table), rows)
 
 
 def authors_of(connection, report_ids: Iterable[str] | Select) -> dict[str, list[str]]:

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, in
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import migrate, rollup
+from . import migrate, prepared, rollup
 from .decisions import STATES, Decision, FindingKey
 from .facts import author_key, facts
 from .models import DecisionRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow, ReportStatsRow
@@ -167,7 +167,7 @@ class Store:
             for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
                                 (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
                 if rows:
-                    conn.execute(_INSERTS[table], rows)
+                    prepared.write(conn, _INSERTS[table], rows)
             if rollup_now:
                 def counted(rows):
                     return [r for r in rows if r["is_latest"]]

@@ -5,8 +5,9 @@ Adds ``trend_author_days``, ``trend_author_rules`` and
 day and desk, keyed author first, so the trends' author filter adds up that
 author's cells instead of reading every counted row of their stories
 (service/store/rollup.py keeps them from here on). They are filled from the
-counted rows already stored with the same GROUP BY a rebuild uses; nothing
-else changes.
+counted rows already stored with the same GROUP BY a rebuild uses. On
+SQLite the daily roll-up's three tables are copied into clustered (WITHOUT
+ROWID) tables of the same columns and rows; nothing else changes.
 
 Revision ID: 0003_author_rollup
 Revises: 0002_desk
@@ -32,7 +33,37 @@ def _cell(*more: str) -> list:
             sa.PrimaryKeyConstraint("author", "day", "desk", *more)]
 
 
+def _cluster_daily_roll_up() -> None:
+    """On SQLite, keep the daily roll-up's cells in key order (WITHOUT ROWID):
+    a range of days is then one scan of the table, not an index scan and a
+    row lookup a cell. Same columns, same keys, same rows; PostgreSQL keeps
+    its tables as they are."""
+    def day_key() -> list:
+        return [sa.Column("day", sa.Date(), nullable=False), sa.Column("desk", sa.String(100), nullable=False),
+                sa.Column("week", sa.Date(), nullable=False)]
+
+    tables = {
+        "trend_days": [*day_key(), *(sa.Column(name, sa.Integer(), nullable=False)
+                                     for name in ("stories", *SUMMED, "single_source")),
+                       sa.PrimaryKeyConstraint("day", "desk")],
+        "trend_day_rules": [*day_key(), sa.Column("rule", sa.String(100), nullable=False),
+                            sa.Column("count", sa.Integer(), nullable=False),
+                            sa.PrimaryKeyConstraint("day", "desk", "rule")],
+        "trend_day_phrases": [*day_key(), sa.Column("phrase", sa.String(300), nullable=False),
+                              sa.Column("count", sa.Integer(), nullable=False),
+                              sa.PrimaryKeyConstraint("day", "desk", "phrase")],
+    }
+    for name, columns in tables.items():
+        op.create_table(f"{name}_clustered", *columns, sqlite_with_rowid=False)
+        names = ", ".join(c.name for c in columns if isinstance(c, sa.Column))
+        op.execute(f"INSERT INTO {name}_clustered ({names}) SELECT {names} FROM {name}")
+        op.drop_table(name)
+        op.rename_table(f"{name}_clustered", name)
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        _cluster_daily_roll_up()
     # author first: one author's cells lie together (SQLite keeps them in key order, no rowid)
     op.create_table("trend_author_days", *_cell(),
                     *(sa.Column(name, sa.Integer(), nullable=False) for name in ("stories", *SUMMED, "single_source")),
@@ -57,5 +88,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # SQLite's daily roll-up stays clustered: the same columns and rows 0002 reads
     for table in ("trend_author_phrases", "trend_author_rules", "trend_author_days"):
         op.drop_table(table)
