@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import event  # noqa: E402
 from sqlalchemy import text as sql  # noqa: E402
 
 from service.store import Store, StoryMeta, sqlite_url  # noqa: E402
@@ -100,6 +101,16 @@ def timed(fn, repeat: int = 7) -> tuple[float, float]:
     return statistics.median(runs), max(runs)
 
 
+def durability(store: Store) -> str:
+    """What a commit waits for: SQLite's journal and sync mode, PostgreSQL's fsync and synchronous_commit."""
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "sqlite":
+            return (f"journal_mode={conn.exec_driver_sql('PRAGMA journal_mode').scalar()}, "
+                    f"synchronous={('OFF', 'NORMAL', 'FULL', 'EXTRA')[conn.exec_driver_sql('PRAGMA synchronous').scalar()]}")
+        return ", ".join(f"{name}={conn.exec_driver_sql(f'SHOW {name}').scalar()}"
+                         for name in ("fsync", "synchronous_commit"))
+
+
 def bench(url: str, n: int, saves: int, fresh: bool) -> None:
     if fresh and url.startswith("postgres"):
         s = Store(url, migrate_on_open=False)
@@ -132,14 +143,20 @@ def bench(url: str, n: int, saves: int, fresh: bool) -> None:
         print(f"{dialect}: {name:<36} median {median:7.1f} ms   worst {worst:7.1f} ms")
 
     one = [synthetic(rng, n + i) for i in range(saves)]
-    runs = []
+    runs, commits, committing = [], [], []
+    event.listen(store.engine, "commit", lambda conn: committing.append(time.perf_counter()))
     for report, text, meta in one:
         t0 = time.perf_counter()
         store.save(report, text=text, format="text", story=meta)
-        runs.append((time.perf_counter() - t0) * 1000)
+        t1 = time.perf_counter()
+        runs.append((t1 - t0) * 1000)
+        commits.append((t1 - committing.pop()) * 1000)  # the COMMIT alone (SQLite: and any WAL checkpoint)
     runs.sort()
+    commits.sort()
     print(f"{dialect}: store one report ({saves} saves)       median {statistics.median(runs):7.2f} ms   "
           f"p95 {runs[int(len(runs) * .95)]:7.2f} ms   mean {statistics.mean(runs):.2f} ms")
+    print(f"{dialect}:   of which the commit                median {statistics.median(commits):7.2f} ms   "
+          f"p95 {commits[int(len(commits) * .95)]:7.2f} ms   mean {statistics.mean(commits):.2f} ms   ({durability(store)})")
     store.close()
 
 

@@ -457,3 +457,27 @@ def test_a_bulk_import_then_one_rebuild_fills_the_author_roll_up(store, clock):
     for who in ("Ann Lee", "Bo Chen"):
         assert store.trends(*november, author=who) == detailed(store, *november, author=who)
     assert store.trends(*november, author="Bo Chen").total.stories == 2
+
+
+# --- a save is all or nothing ------------------------------------------------------------
+
+def test_a_database_error_in_a_batch_stores_none_of_it_and_the_store_goes_on(store, clock, monkeypatch):
+    import uuid as uuid_module
+
+    from sqlalchemy.exc import IntegrityError
+
+    first = save(store, V1, desk="Metro", authors=("Ann Lee",))
+    before = (rollup_cells(store), author_cells(store), store.page().total)
+    same = uuid_module.uuid4()
+    monkeypatch.setattr("service.store.store.uuid.uuid4", lambda: same)  # the batch's two reports collide
+    items = [(V2, "t", "text", None, StoryMeta("bridge", desk="Metro", authors=("Ann Lee",))),
+             (V1, "t", "text", None, StoryMeta("other", authors=("Bo Chen",)))]
+    with pytest.raises(IntegrityError):
+        store.save_many(items)
+    assert (rollup_cells(store), author_cells(store), store.page().total) == before
+    assert store.get(first).is_latest and store.get(same.hex) is None
+    monkeypatch.undo()
+    clock.advance(hours=1)
+    second = save(store, V2, desk="Metro", authors=("Ann Lee",))
+    assert [v.id for v in store.versions("bridge")] == [first, second]
+    assert author_cells(store) == rebuilt_author_cells(store)

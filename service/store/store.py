@@ -155,33 +155,32 @@ class Store:
         with self.engine.begin() as conn:  # Core, not the ORM: a save is a handful of statements
             superseded: list[list[dict]] = []
             if latest:
-                params = {"stories": list(latest)}
-                # An older version's counted rows are all latest or none is (they move together), so its
-                # stats rows say whether there is anything to supersede: a new story costs this one read.
-                stats_before = [dict(r._mapping) for r in conn.execute(_SUPERSEDED[0], params)]
-                if stats_before:
-                    superseded = [stats_before, *([dict(r._mapping) for r in conn.execute(q, params)]
-                                                  for q in _SUPERSEDED[1:])]
+                stories = list(latest)
+                # A new story's save learns from one look-up that there is nothing to supersede.
+                if any(_has_versions(conn, stories[i:i + 500]) for i in range(0, len(stories), 500)):
+                    params = {"stories": stories}
+                    superseded = [[dict(r._mapping) for r in conn.execute(q, params)] for q in _SUPERSEDED]
                     for statement in _SUPERSEDE:
                         conn.execute(statement, params)
-            for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
-                                (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
-                if rows:
-                    prepared.write(conn, _INSERTS[table], rows)
-            if rollup_now:
-                def counted(rows):
-                    return [r for r in rows if r["is_latest"]]
+            with prepared.pipelined(conn):  # the new rows and their roll-up cells: writes only
+                for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
+                                    (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
+                    if rows:
+                        prepared.write(conn, _INSERTS[table], rows)
+                if rollup_now:
+                    def counted(rows):
+                        return [r for r in rows if r["is_latest"]]
 
-                by_report: dict[str, list[str]] = {}
-                for row in authors:
-                    by_report.setdefault(row["report_id"], []).append(row["key"])
-                rollup.add(conn, counted(stats), counted(findings), counted(phrases), authors=by_report)
-                if superseded:
-                    rollup.add(conn, *superseded, sign=-1)
+                    by_report: dict[str, list[str]] = {}
+                    for row in authors:
+                        by_report.setdefault(row["report_id"], []).append(row["key"])
+                    rollup.add(conn, counted(stats), counted(findings), counted(phrases), authors=by_report)
+            if rollup_now and any(superseded):
+                rollup.add(conn, *superseded, sign=-1)
         return ids
 
     def rebuild_trends(self) -> None:
-        """Rebuild the trends' whole daily roll-up from the counted rows."""
+        """Rebuild both of the trends' roll-ups (daily, and per author) from the counted rows."""
         with self.engine.begin() as conn:
             rollup.rebuild(conn)
 
@@ -382,6 +381,14 @@ def _engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def _has_versions(conn, story_ids: list[str]) -> bool:
+    """Whether any of these stories has a stored version (a new story's save
+    learns that it supersedes nothing from this one look-up)."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    return prepared.exists(conn, f"SELECT 1 FROM reports WHERE story_id IN ({', '.join([mark] * len(story_ids))}) "
+                                 "LIMIT 1", tuple(story_ids))
 
 
 def _as_utc(when: datetime | date) -> datetime:
