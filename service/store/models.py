@@ -129,8 +129,10 @@ class DecisionRow(Base):
 
 class _Cell:
     """One day of one desk ("" for none) in the trends' daily roll-up: sums
-    over the latest versions of the stories of that day and desk, rebuilt by
-    SQL from the counted rows whenever a save touches them (``rollup.py``)."""
+    over the latest versions of the stories of that day and desk, kept by
+    every save and delete, rebuilt by SQL from the counted rows on demand
+    (``rollup.py``). On SQLite the table is clustered by its key (WITHOUT
+    ROWID, migration 0003)."""
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     desk: Mapped[str] = mapped_column(String(100), primary_key=True)
