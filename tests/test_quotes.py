@@ -34,6 +34,11 @@ DIRECT = [
     # same sentence with an appositive between speaker and cue
     ("Ana Silva, a nurse at the county hospital, said, “We ran out of beds on Friday.”",
      "We ran out of beds on Friday.", "direct", "Ana Silva", "said"),
+    # a space set between a nested closing mark and the outer one
+    ("\"She promised to stand 'above the council,' \" said Aung Min, a former councillor.",
+     "She promised to stand 'above the council,'", "direct", "Aung Min", "said"),
+    ("''It held because she built coalitions, '' said Mr. Ferreira.",
+     "It held because she built coalitions,", "direct", "Mr. Ferreira", "said"),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),

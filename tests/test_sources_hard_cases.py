@@ -118,6 +118,13 @@ def test_4_he_added_goes_to_the_speaker_quoted_last():
     assert source_of(quotes, sources, "q2").name == "Osei"
 
 
+def test_4_he_skips_a_name_in_the_opening_subordinate_clause():
+    text = ("While Peter Amadi had a choir singing for him, that has not happened for the mayor, "
+            "which worries Tomas Berg, who chairs the arts board.\n\n"
+            "\"Nobody is singing for this mayor,\" he said.")
+    assert typed(text, ("Nobody is singing for this mayor,", "he")) == [("named", "Tomas Berg")]
+
+
 def test_7_an_age_or_a_hometown_is_not_the_speaker():
     for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
                  "Tom Reyes, 61, said the mill would close.",

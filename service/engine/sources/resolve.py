@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Mention, Span
 from ..words import NP_DETERMINERS
-from .geometry import Geometry, mention as _mention
+from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
 from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, known_head, title_role
@@ -256,17 +256,36 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
         return best is not None and (k not in led or best[0] < led[k])
 
     # mentions come nearest first, so a sentence is complete once an earlier one starts
-    current, best = None, None
+    current, best, main, lead = None, None, None, -1
     for start, x in art.preceding(pos, bodies):
         if art.geo.in_quoted(start) or not accept(x):
             continue
         k = art.geo.sentence_index(start)
         if k != current:
-            if settles(current, best):
-                return best[1]
-            current, best = k, None
+            chosen = main or best
+            if settles(current, chosen):
+                return chosen[1]
+            current, best, main, lead = k, None, None, _subordinate_lead(art, start)
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
-    return best[1] if settles(current, best) else None
+        if start >= lead:
+            main = best  # ... and of its main clause
+    chosen = main or best
+    return chosen[1] if settles(current, chosen) else None
+
+
+_SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
+                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like)\b[^,.;:!?]{0,200},")
+
+
+def _subordinate_lead(art: Registry, pos: int) -> int:
+    """Where the main clause of the sentence holding ``pos`` begins when the
+    sentence opens with a subordinate clause ("While Obama had artists, that
+    has not happened for Clinton, which concerns Henry Crespo"): the subject
+    of the main clause is the likelier antecedent. -1 when there is none."""
+    s = art.geo.sentence_span(pos)
+    i = skip_space(art.text, s.start)
+    m = _SUBORDINATE.match(art.text, i, s.end)
+    return m.end() if m else -1
 
 
 def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> Entity:
