@@ -39,6 +39,9 @@ DIRECT = [
      "She promised to stand 'above the council,'", "direct", "Aung Min", "said"),
     ("''It held because she built coalitions, '' said Mr. Ferreira.",
      "It held because she built coalitions,", "direct", "Mr. Ferreira", "said"),
+    # after a question, a capitalised speaker and a prepositional tail still attribute it
+    ("\"Why would anyone close the pool in June?\" Ms. Okafor said about the council's plan to save money.",
+     "Why would anyone close the pool in June?", "direct", "Ms. Okafor", "said"),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),

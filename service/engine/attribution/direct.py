@@ -17,7 +17,7 @@ from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at, paragraph_tokens
-from ..words import ADVERBIAL_STARTS
+from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
 from .cues import aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
@@ -72,6 +72,8 @@ def _ends_sentence(toks: list[Token], i: int) -> bool:
     """A full stop that ends a sentence (not one inside "(R-Fla.)")."""
     return toks[i].text in _SENTENCE_END and not (i + 1 < len(toks) and toks[i + 1].text in (")", ","))
 
+
+_AFTER_CUE = ADVERBIAL_STARTS | PREPOSITIONS_AFTER_CUE  # "Lichtman said about ...": no object, no new claim
 
 # --- after the quote -------------------------------------------------------------
 
@@ -157,7 +159,8 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     text = ctx.doc.text
     tail, j = got
     # the quotation ends its sentence when it ends with a full stop and a capital follows
-    ended = q.text.rstrip("\"“”'’ ")[-1:] in (".", "!", "?") and tail[j].is_cap
+    end = q.text.rstrip("\"“”'’ ")[-1:]
+    ended = end in (".", "!", "?") and tail[j].is_cap
     for i in range(j, len(tail)):
         hit = verb_at(tail, i)
         if hit is None or hit[0].cls == "belief":
@@ -176,9 +179,11 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
             speaker = subject_before(text, tail, first, floor=j)
         if speaker is None:
             continue
-        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in ADVERBIAL_STARTS \
-                and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
-            return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
+        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in _AFTER_CUE \
+                and (len(tail) - e > 6 and end == "." or any(t.lower == "that" for t in tail[e:])):
+            # a new sentence with a claim of its own: "She noted a planned rally ..." (after a
+            # question or an exclamation, "Trump asked reporters ..." still answers for it)
+            return None
         return Attribution(make_cue(text, tail, first, verb, e), speaker)
     return None
 
