@@ -125,6 +125,18 @@ def test_4_he_skips_a_name_in_the_opening_subordinate_clause():
     assert typed(text, ("Nobody is singing for this mayor,", "he")) == [("named", "Tomas Berg")]
 
 
+def test_4_they_after_people_named_together_is_those_people():
+    text = ("Councillors Ana Ruiz and Tom Berg wrote to the port authority on Monday.\n\n"
+            "\"The ferry contract has become a scandal,\" they wrote.")
+    assert typed(text, ("The ferry contract has become a scandal,", "they")) == [("named", "Ana Ruiz and Tom Berg")]
+
+
+def test_4_they_is_not_people_named_together_outside_the_subject():
+    text = ("The port authority wrote to Ana Ruiz and Tom Berg on Monday.\n\n"
+            "\"The contract is fair,\" they said.")
+    assert typed(text, ("The contract is fair,", "they")) != [("named", "Ana Ruiz and Tom Berg")]
+
+
 def test_7_an_age_or_a_hometown_is_not_the_speaker():
     for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
                  "Tom Reyes, 61, said the mill would close.",

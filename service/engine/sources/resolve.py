@@ -241,9 +241,11 @@ def _entity(art: Registry, x: Referent | None) -> Entity | None:
     return x
 
 
-def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool = False) -> Referent | None:
+def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool = False,
+                at: bool = False):
     """Sentence by sentence back from ``pos``, the leftmost acceptable mention
-    of the nearest sentence that has one (the subject is usually leftmost).
+    of the nearest sentence that has one (the subject is usually leftmost);
+    with ``at``, (its start, it).
     A sentence led by "he" (or "she") talks of someone named earlier: the
     search goes on past it ("Kerry arrived. He met Lavrov. '...,' he said")."""
     led: dict[int, int] = {}  # sentence -> its first "he"/"she" (that sentence passes the search on)
@@ -264,13 +266,15 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
         if k != current:
             chosen = main or best
             if settles(current, chosen):
-                return chosen[1]
+                return chosen if at else chosen[1]
             current, best, main, lead = k, None, None, _subordinate_lead(art, start)
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
         if start >= lead:
             main = best  # ... and of its main clause
     chosen = main or best
-    return chosen[1] if settles(current, chosen) else None
+    if not settles(current, chosen):
+        return None
+    return chosen if at else chosen[1]
 
 
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
@@ -385,8 +389,13 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"they" to a group or a body, "it" to a body, "he"/"she" to a person of that gender."""
     if info.plural:
-        x = _entity(art, _antecedent(art, pos, lambda x: (isinstance(x, Body) and x.plural) or (
-            isinstance(x, Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True))
+        found = _antecedent(art, pos, lambda x: (isinstance(x, Body) and x.plural) or (
+            isinstance(x, Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True, at=True)
+        pair = _named_together(art, pos)
+        if pair is not None and (found is None or art.geo.sentence_index(pair[0].start)
+                                 > art.geo.sentence_index(found[0])):
+            return _people(art, pair)
+        x = _entity(art, found[1]) if found is not None else None
         return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
     if info.gender == "n":
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
@@ -405,6 +414,51 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     if x.gender == "u":
         x.gender = info.gender
     return x
+
+
+_TOGETHER = re.compile(r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof)\.?\s+)?")
+
+
+_AND = re.compile(r"\band\b|&")
+
+
+def _named_together(art: Registry, pos: int) -> tuple[Candidate, ...] | None:
+    """The nearest people named together as a sentence's subject before
+    ``pos`` in the look-back window ("Mr. Grassley and Mr. Leahy say ...",
+    "Ana Ruiz, Tom Berg and Li Wei wrote ..."), outside quotations: whom a
+    following "they" may mean."""
+    cands, lo = art.names.candidates, art.geo.window_start(pos)
+    i = bisect.bisect_left(art.names.cand_starts, pos) - 1
+    while i >= 1 and cands[i].start >= lo:
+        j = i
+        while j >= 1 and cands[j - 1].surname != cands[j].surname:
+            link = _TOGETHER.fullmatch(art.text, cands[j - 1].end, cands[j].start)
+            if link is None or (j == i and "," in link.group() and not _AND.search(link.group())):
+                break  # the last two are joined by "and": "Ana Ruiz, Tom Berg and Li Wei"
+            j -= 1
+        if j < i and not art.geo.in_quoted(cands[j].start) and _leads_sentence(art, cands[j].start):
+            return tuple(cands[j:i + 1])
+        i = j - 1
+    return None
+
+
+def _leads_sentence(art: Registry, pos: int) -> bool:
+    """Whether a name stands at the start of its sentence, a title or a few
+    words of description before it: the sentence's subject."""
+    s = art.geo.sentence_span(pos)
+    return len(art.text[s.start:pos].split()) <= 3
+
+
+def _people(art: Registry, pair: tuple[Candidate, ...]) -> Entity:
+    """The group of people named together, one source ("Grassley and Leahy")."""
+    members = [art.from_candidate(c) for c in pair]
+    key = "+".join(sorted(e.key for e in members))
+    x = art.recent(lambda e: e.kind == "person" and e.group and e.key == key)
+    if x is not None:
+        return x
+    names = [e.name for e in members]
+    return art.new(kind="person", name=", ".join(names[:-1]) + " and " + names[-1], key=key,
+                   plural=True, group=True)
 
 
 def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
