@@ -138,6 +138,9 @@ REPORTED = [
      "has emphasized"),
     ("Local officials are reporting that the river is rising.", "the river is rising", "Local officials",
      "are reporting"),
+    # a participle speaks for the sentence's subject, not for a place in apposition before its comma
+    ("Mara Quist spoke on Tuesday about the flood in Linz, Austria, arguing that the dams had failed.",
+     "the dams had failed", "Mara Quist", "arguing"),
 ]
 
 
