@@ -28,6 +28,14 @@ def test_1_a_capitalised_name_is_a_person_only_on_evidence():
         ("named", "Ana Okafor"), ("named", "Ana Okafor")]
 
 
+def test_1_a_name_made_of_the_article_s_ordinary_words_is_a_body():
+    text = ("Quiet Harbor, a watchdog, tracks harbor fees. The fees stay quiet until a ship docks.\n\n"
+            "\"The fees are hidden from captains,\" Quiet Harbor said.")
+    assert typed(text, ("The fees are hidden from captains,", "Quiet Harbor")) == [("institutional", "Quiet Harbor")]
+    text = "Khizr Okoro spoke at the harbor on Monday.\n\n\"The fees are hidden,\" Khizr Okoro said."
+    assert typed(text, ("The fees are hidden,", "Khizr Okoro")) == [("named", "Khizr Okoro")]
+
+
 def test_1_a_person_named_in_full_anywhere_keeps_a_bare_surname_a_person():
     text = "Brannigan said the vote was close. Later, Mayor Tess Brannigan left the chamber."
     assert typed(text, ("the vote was close", "Brannigan")) == [("named", "Tess Brannigan")]

@@ -83,12 +83,12 @@ class Registry:
         self.names = names
         self.house = house
         self._pronouns: dict[str, list[int]] | None = None
+        self._lower: frozenset[str] | None = None
         self.entities: list[Entity] = []
         self.by_surname: dict[str, list[Entity]] = {}
         self.seen: list[tuple[int, int, Entity]] = []  # (mention start, seq, entity), sorted
         self._seq = 0
 
-    # -- "he" and "she" in the running text, found once --
     # -- "he" and "she" in the running text, found once --
     def subject_pronouns(self, gender: str, lo: int, hi: int) -> list[int]:
         if self._pronouns is None:
@@ -100,7 +100,12 @@ class Registry:
         return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
 
 
-    # -- entities --
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case ("watch", "zero")."""
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lower
+
     # -- entities --
     def new(self, **kw) -> Entity:
         e = Entity(**kw)
@@ -332,7 +337,7 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
         c = None if info.first else art.full_name(info.surname, pos)
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
-        elif _bare_word(art, info, m):
+        elif _bare_word(art, info, m) or _common_words(art, info, m):
             # "Politifact said", "Northwind said": one capitalised word that the article
             # never gives as a person's name (no first name, title or honorific) is a body
             return _keyed(art, "institutional", replace(info, form="description", kind="institutional",
@@ -384,6 +389,24 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
         return False
     # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
     return info.name.lower().replace("’", "'") not in art.names.in_full
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """A name of two or three capitalised words that the article also uses as
+    ordinary lower-case words, with no given name, title or honorific ("Zero
+    Hedge said", "Judicial Watch argued" in an article that says "zero" and
+    "watch"): the name of a body, not a person ("Khizr Khan", "Vargas Llosa")."""
+    words = info.name.split()
+    if not 2 <= len(words) <= 3 or info.title_span is not None or info.appositive is not None \
+            or words[0] in FIRST_NAMES or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    toks = m.text.split()
+    if toks and toks[0].lower().rstrip(".") in HONORIFICS:
+        return False
+    return all(w.lower() in art.lower_words() for w in words)
 
 
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
