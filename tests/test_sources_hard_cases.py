@@ -145,6 +145,13 @@ def test_4_they_is_not_people_named_together_outside_the_subject():
     assert typed(text, ("The contract is fair,", "they")) != [("named", "Ana Ruiz and Tom Berg")]
 
 
+def test_9_those_close_to_a_named_person_are_anonymous_not_that_person():
+    text = ("Governor Ray Okafor has not said whom he will appoint.\n\n"
+            "Those close to him say that he wants a judge from the north.")
+    assert typed(text, ("he wants a judge from the north", "Those close to him")) == [
+        ("anonymous", "Those close to him")]
+
+
 def test_7_an_age_or_a_hometown_is_not_the_speaker():
     for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
                  "Tom Reyes, 61, said the mill would close.",

@@ -543,7 +543,8 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
     kind = info.kind or "anonymous"
     x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural
                    and not e.unresolved)
-    if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or ""):
+    if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or "") \
+            and m.text.split()[0].lower() not in ("those", "these"):  # "those close to him" are people
         x = _entity(art, _antecedent(art, pos, lambda y: isinstance(y, Candidate) or (
             isinstance(y, Entity) and y.kind == "person" and not y.group)))
     return x if x is not None else _keyed(art, kind, info)
