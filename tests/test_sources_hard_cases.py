@@ -62,6 +62,22 @@ def test_3_a_description_of_a_named_person_is_that_person():
         ("named", "Carla Mendes"), ("named", "Bernard Ostrow")]
 
 
+def test_3_the_congressman_is_the_representative_named_before():
+    text = ("Rep. Adam Kiff spoke on Monday.\n\n"
+            "The Oregon congressman said the meddling was designed to sow discord.")
+    assert typed(text, ("the meddling was designed to sow discord", "The Oregon congressman")) == [
+        ("named", "Adam Kiff")]
+
+
+def test_3_the_senators_are_the_senators_just_named_together():
+    text = ("Senators Rosa Quint and Abel Marr wrote to the agency.\n\n"
+            "Ms. Quint and Mr. Marr said the program was abused, a practice the senators said was fraud.")
+    got = typed(text, ("the program was abused", "Mr. Marr"), ("was fraud", "the senators"))
+    assert got[1] == ("named", "Rosa Quint and Abel Marr")
+    text = "Ana Ruiz and Tom Berg, both teachers, met the board.\n\nThe senators said the vote was rigged."
+    assert typed(text, ("the vote was rigged", "The senators")) == [("anonymous", "The senators")]
+
+
 def test_3_a_description_named_in_the_next_sentence_is_that_person():
     text = ("A spokeswoman for the mayor said the road would reopen. "
             "Mayoral spokeswoman Lina Petrakis added that crews were at work.")

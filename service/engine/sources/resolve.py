@@ -312,9 +312,19 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
         x = _by_role(art, "spokesperson", pos, ahead=True, gender=info.gender, of=of)
         if x is not None:
             return x
-    if info.plural and info.kind == "anonymous" and info.head and _named_holders(art, info, m, pos) >= 2:
+    if info.plural and info.kind in ("anonymous", None) and info.head and _named_holders(art, info, m, pos) >= 2:
         # "the two senators", "both lawmakers" after the article names them: named people
         return _keyed(art, "person", replace(info, kind="person", group=True))
+    if info.plural and info.kind in ("anonymous", None) and info.head and _DEFINITE_PLURAL.match(m.text):
+        # "Mr. Grassley and Mr. Leahy said ..., what the senators said was ...": those people
+        pair = _named_together(art, pos)
+        role = title_role(info.head, art.house)
+        if pair is not None and role is not None and art.geo.doc.paragraph_at(pair[0].start) \
+                >= art.geo.doc.paragraph_at(pos) - 1:
+            fits = role_fits(role[0])
+            if all(_role_compatible(art, c, fits, "u") for c in pair) \
+                    and any(_titled_anywhere(art, c.surname, fits) for c in pair):
+                return _people(art, pair)
     if info.rule == "indefinite-title" and not info.plural:
         # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
@@ -372,6 +382,15 @@ def _named_holders(art: Registry, info: MentionInfo, m: Mention, pos: int) -> in
             named.add(c.surname)
         i -= 1
     return len(named)
+
+
+def _titled_anywhere(art: Registry, surname: str, fits: frozenset[str]) -> bool:
+    """Whether the article gives the person of this surname one of these roles
+    ("Sens. Charles Grassley and ...", or a title learnt from a quote)."""
+    if any(not fits.isdisjoint(e.roles) for e in art.by_surname.get(surname, ())):
+        return True
+    return any(c.surname == surname and c.title is not None
+               and not fits.isdisjoint(_roles(c.title.of(art.text), art.house)) for c in art.names.candidates)
 
 
 def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
@@ -474,7 +493,7 @@ def _leads_sentence(art: Registry, pos: int) -> bool:
 
 def _people(art: Registry, pair: tuple[Candidate, ...]) -> Entity:
     """The group of people named together, one source ("Grassley and Leahy")."""
-    members = [art.from_candidate(c) for c in pair]
+    members = [art.from_candidate(c if c.first else (art.full_name(c.surname, c.start) or c)) for c in pair]
     key = "+".join(sorted(e.key for e in members))
     x = art.recent(lambda e: e.kind == "person" and e.group and e.key == key)
     if x is not None:
@@ -529,6 +548,8 @@ def _we(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> E
 def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"the senator" to the person introduced with that title; "the official" to
     the official quoted before; an epithet ("the mogul") to the person named before."""
+    if info.plural and info.kind is None:
+        return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
         x = _by_role(art, info.role, pos, ahead=True)
         if x is None and info.kind is None and not info.plural:

@@ -353,7 +353,9 @@ def definite_title(p: Phrase) -> MentionInfo | None:
     if role is None or p.det not in ("def", None):
         return None
     unique = role[1] and (p.det == "def" or p.pre_end == p.b)  # not "vice chairwoman for the campaign"
-    return p.info(None, "definite", head=p.hlow, role=role[0], unique=unique, gender=_role_gender(role[0]))
+    plural = p.hlow != _singular(p.hlow) and p.hlow.endswith("s")  # "the senators": not one person
+    return p.info(None, "definite", head=p.hlow, role=role[0], unique=unique and not plural, plural=plural,
+                  gender="u" if plural else _role_gender(role[0]))
 
 
 @typing_rule("indefinite-title", example="a judge")
