@@ -78,6 +78,14 @@ def test_3_the_senators_are_the_senators_just_named_together():
     assert typed(text, ("the vote was rigged", "The senators")) == [("anonymous", "The senators")]
 
 
+def test_3_a_headline_s_bare_office_is_the_office_holder_the_story_names():
+    text = ("Lawmaker says ferry fares will fall\n\n"
+            "Sen. Mira Holt, who chairs the transport committee, spoke on Monday.")
+    assert typed(text, ("ferry fares will fall", "Lawmaker")) == [("named", "Mira Holt")]
+    text = "Lawmaker says ferry fares will fall\n\nThe transport committee met on Monday."
+    assert typed(text, ("ferry fares will fall", "Lawmaker")) == [("anonymous", "Lawmaker")]
+
+
 def test_3_a_description_named_in_the_next_sentence_is_that_person():
     text = ("A spokeswoman for the mayor said the road would reopen. "
             "Mayoral spokeswoman Lina Petrakis added that crews were at work.")

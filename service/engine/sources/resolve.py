@@ -330,6 +330,14 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
         if x is not None:
             return x
+    if not info.plural and info.kind == "anonymous" and info.role is None and info.head \
+            and art.geo.doc.paragraphs and art.geo.doc.paragraph_at(pos) == 0 \
+            and m.text.split()[0].lower() not in NP_DETERMINERS:
+        # a headline's "Judge rejects ...", "Lawmaker urges ...": the office holder the story names
+        role = title_role(info.head, art.house)
+        x = _by_role(art, role[0], pos, ahead=True, only_ahead=True) if role is not None else None
+        if x is not None:
+            return x
     by_form = _BY_FORM.get(info.form)
     if by_form is not None:
         return by_form(art, info, m, pos, depth)
