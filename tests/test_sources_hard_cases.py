@@ -176,6 +176,11 @@ def test_9_those_close_to_a_named_person_are_anonymous_not_that_person():
         ("anonymous", "Those close to him")]
 
 
+def test_4_she_in_its_own_sentence_is_the_woman_not_a_name_of_unknown_gender():
+    text = "Gov. Sam Okoro described Mayor Helen Park as reckless after she said that the levee would hold."
+    assert typed(text, ("the levee would hold", "she")) == [("named", "Helen Park")]
+
+
 def test_7_an_age_or_a_hometown_is_not_the_speaker():
     for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
                  "Tom Reyes, 61, said the mill would close.",

@@ -262,24 +262,37 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
     def settles(k: int, best: tuple[int, object] | None) -> bool:
         return best is not None and (k not in led or best[0] < led[k])
 
-    # mentions come nearest first, so a sentence is complete once an earlier one starts
-    current, best, main, lead = None, None, None, -1
+    # mentions come nearest first, so a sentence is complete once an earlier one starts;
+    # in a sentence, the leftmost of its main clause; in the pronoun's own sentence, a name known
+    # to have its gender before one of unknown gender ("Chris Christie described Hillary Clinton
+    # as a disgrace after she ...")
+    current, best, main, lead, sure = None, None, None, -1, None
+    own = art.geo.sentence_index(pos)
     for start, x in art.preceding(pos, bodies):
         if art.geo.in_quoted(start) or not accept(x):
             continue
         k = art.geo.sentence_index(start)
         if k != current:
-            chosen = main or best
+            chosen = sure or main or best
             if settles(current, chosen):
                 return chosen if at else chosen[1]
-            current, best, main, lead = k, None, None, _subordinate_lead(art, start)
+            current, best, main, lead, sure = k, None, None, _subordinate_lead(art, start), None
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
         if start >= lead:
             main = best  # ... and of its main clause
-    chosen = main or best
+        if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead):
+            sure = best
+    chosen = sure or main or best
     if not settles(current, chosen):
         return None
     return chosen if at else chosen[1]
+
+
+def _gender_of(art: Registry, x: Referent) -> str:
+    if isinstance(x, Candidate):
+        known = art.person(x.surname, x.first, x.gender)
+        return known.gender if known is not None and known.gender != "u" else x.gender
+    return x.gender
 
 
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
@@ -525,8 +538,13 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
         return None
     since = art.geo.sentence_index(at)
     for start, x in art.preceding(pos):
-        if start <= at or art.geo.sentence_index(start) <= since:
+        if start <= at:
             break
+        if art.geo.sentence_index(start) <= since:
+            if e.gender == "u" and gender in ("m", "f") and isinstance(x, Candidate) and x.gender == gender \
+                    and not art.geo.in_quoted(start) and art.person(x.surname, x.first, x.gender) is not e:
+                return None  # "Chris Christie described Hillary Clinton ... after she ...": not him
+            continue
         if x is not e and not art.geo.in_quoted(start) and _person_like(art, x, gender) \
                 and not (isinstance(x, Candidate) and art.person(x.surname, x.first, x.gender) is e):
             return None
