@@ -300,3 +300,11 @@ def test_format_characters_beside_straight_marks_do_not_hide_a_quote(invisible, 
     assert (quote.text, quote.speaker.text) == ("We will win,", "the mayor")
     assert quote.text == "We will win,"
     assert text[quote.span.start:quote.span.end] == quote.text
+
+
+def test_after_a_full_stop_a_new_sentence_s_subject_does_not_take_the_quote():
+    text = ('"Nobody will lose a job," Mayor Ana Ruiz said. "This is a promise." The union, which '
+            "represents the port's 400 workers, said it would wait and see.")
+    direct = [q for q in quotes(text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.text) for q in direct] == [
+        ("Nobody will lose a job,", "Ana Ruiz"), ("This is a promise.", "Ana Ruiz")]

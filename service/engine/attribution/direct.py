@@ -184,6 +184,10 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
             # a new sentence with a claim of its own: "She noted a planned rally ..." (after a
             # question or an exclamation, "Trump asked reporters ..." still answers for it)
             return None
+        if ended and end == "." and (first - j > 3 or len(tail) - e > 6):
+            # after a full stop, a subject far from its verb or a long predicate opens a new
+            # sentence: '"... irresponsible." The FDIC, a regulator which ..., said on Monday ...'
+            return None
         return Attribution(make_cue(text, tail, first, verb, e), speaker)
     return None
 
