@@ -308,3 +308,10 @@ def test_after_a_full_stop_a_new_sentence_s_subject_does_not_take_the_quote():
     direct = [q for q in quotes(text) if q.kind == "direct"]
     assert [(q.text, q.speaker.text) for q in direct] == [
         ("Nobody will lose a job,", "Ana Ruiz"), ("This is a promise.", "Ana Ruiz")]
+
+
+def test_the_addressee_after_told_is_never_an_inverted_speaker():
+    text = '"There is no job description," Ana Ruiz, who served as chief of staff, told City Radio.'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "There is no job description,", "Ana Ruiz")
+    assert q.speaker.span == span_of(text, "Ana Ruiz")

@@ -18,7 +18,7 @@ from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at, paragraph_tokens
 from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
-from .cues import aux_start, make_cue, verb_at
+from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
     clause_subject, phrase_after, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
@@ -141,7 +141,7 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
     text = ctx.doc.text
     tail, j = got
     hit = verb_at(tail, j)
-    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) \
+    if hit is not None and hit[0].cls != "belief" and hit[0].lemma not in NEVER_INVERTED and hit[1] < len(tail) \
             and (starts_phrase(tail[hit[1]]) or starts_named_phrase(tail, hit[1])):
         verb, e = hit
         speaker = phrase_after(text, tail, e)
