@@ -256,7 +256,10 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
         return None
     before = lead.before
     if before[-1].text == ":":
-        c = max((i for i, t in enumerate(before) if t.text == ","), default=-1) + 1
+        # after the last comma or dash: "HIGHER TURNOUT IN IOWA - Ana Ruiz: ..."; "More from Ruiz: ..."
+        c = max((i for i, t in enumerate(before) if t.text in (",", "-", "—", "–")), default=-1) + 1
+        if c + 2 < len(before) - 1 and before[c].lower == "more" and before[c + 1].lower == "from":
+            c += 2
         if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
             speaker = phrase_after(ctx.doc.text, before, c)
             if speaker is not None:
