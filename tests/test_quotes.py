@@ -47,6 +47,11 @@ DIRECT = [
      "The ferry lost money again this year.", "direct", "Ana Ruiz", None),
     ("More from Ruiz: \u201cThe ferry lost money again this year.\u201d",
      "The ferry lost money again this year.", "direct", "Ruiz", None),
+    # labelling verbs and less common speech verbs
+    ('Oslo branded the plan a "reckless gamble with the fjord."', "reckless gamble with the fjord.",
+     "partial", "Oslo", "branded"),
+    ('"People are afraid of wasting their votes," he surmised.', "People are afraid of wasting their votes,",
+     "direct", "he", "surmised"),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),
