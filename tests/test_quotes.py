@@ -50,8 +50,8 @@ DIRECT = [
     # labelling verbs and less common speech verbs
     ('Oslo branded the plan a "reckless gamble with the fjord."', "reckless gamble with the fjord.",
      "partial", "Oslo", "branded"),
-    ('"People are afraid of wasting their votes," he surmised.', "People are afraid of wasting their votes,",
-     "direct", "he", "surmised"),
+    ('"People are afraid of wasting votes," Ruiz surmised.', "People are afraid of wasting votes,",
+     "direct", "Ruiz", "surmised"),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),
