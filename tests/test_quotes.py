@@ -328,3 +328,14 @@ def test_the_addressee_after_told_is_never_an_inverted_speaker():
     q = only(text)
     assert (q.kind, q.text, q.speaker.text) == ("direct", "There is no job description,", "Ana Ruiz")
     assert q.speaker.span == span_of(text, "Ana Ruiz")
+
+
+@pytest.mark.parametrize("lead, speaker", [
+    ("On July 6, Ana Ruiz made the following comment:", "Ana Ruiz"),
+    ("The ministry issued this statement:", "The ministry"),
+])
+def test_a_paragraph_announcing_a_statement_attributes_the_quote_below(lead, speaker):
+    text = f'{lead}\n\n"We regret the delay at the port."'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "We regret the delay at the port.", speaker)
+    assert q.speaker.span == span_of(text, speaker)

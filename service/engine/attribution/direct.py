@@ -312,7 +312,19 @@ def colon_before(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | No
         speaker = subject_before(text, sent, first) or phrase_after(text, sent, e)
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker)
+    for i in range(len(sent) - 2):
+        # "Sanders made the following comment:", "The ministry issued this statement:"
+        if sent[i].lower in _DELIVERY_VERBS and any(t.lower in _UTTERANCE_NOUNS for t in sent[i + 1:i + 5]):
+            speaker = subject_before(text, sent, aux_start(sent, i))
+            if speaker is not None:
+                return Attribution(None, speaker)
     return None
+
+
+_DELIVERY_VERBS = frozenset("made makes issued issues released releases posted posts gave gives offered offers "
+                            "sent sends delivered delivers had has".split())
+_UTTERANCE_NOUNS = frozenset("comment comments statement response message remarks reply note post tweet "
+                             "say".split())  # "had this to say:"
 
 
 @pattern("sentence-before", example="Jo Baker said in a statement. “The plant will stay open through the winter.”")
