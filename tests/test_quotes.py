@@ -52,6 +52,9 @@ DIRECT = [
      "partial", "Oslo", "branded"),
     ('"People are afraid of wasting votes," Ruiz surmised.', "People are afraid of wasting votes,",
      "direct", "Ruiz", "surmised"),
+    # a plural possessive's apostrophe in the lead is no quotation mark
+    ("Ana Silva, who runs the drive for nurses' unions, said, \u201cWe ran out of beds on Friday.\u201d",
+     "We ran out of beds on Friday.", "direct", "Ana Silva", "said"),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),

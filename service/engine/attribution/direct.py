@@ -195,6 +195,13 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
 # --- before the quote ------------------------------------------------------------
 
 
+def _possessive(toks: list[Token], i: int) -> bool:
+    """An apostrophe closing a plural possessive ("veterans' families"), not a quotation mark."""
+    return toks[i].text in ("'", "’") and i > 0 and toks[i - 1].end == toks[i].start \
+        and toks[i - 1].lower.endswith("s") and i + 1 < len(toks) and toks[i + 1].is_word \
+        and not toks[i + 1].is_cap
+
+
 def _lead(ctx: Context, q: Quote) -> _Lead | None:
     """The sentence before a quote and what its nearest cue says: back to the
     sentence's start or the previous quotation, the first cue from the right
@@ -203,7 +210,7 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
     toks = ctx.tokens(q.paragraph)
     k = index_at(toks, open_start(text, q))
     lo = k
-    while lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS:
+    while lo > 0 and not _ends_sentence(toks, lo - 1) and (toks[lo - 1].text not in _MARKS or _possessive(toks, lo - 1)):
         lo -= 1
     before = toks[lo:k]
     if not before:
