@@ -55,6 +55,11 @@ DIRECT = [
     # a plural possessive's apostrophe in the lead is no quotation mark
     ("Ana Silva, who runs the drive for nurses' unions, said, \u201cWe ran out of beds on Friday.\u201d",
      "We ran out of beds on Friday.", "direct", "Ana Silva", "said"),
+    # an adverb between a modal and its cue; a statement issued before the quote
+    ("A spokesman for the mayor could only quip: \u201cThe holiday was booked.\u201d",
+     "The holiday was booked.", "direct", "A spokesman for the mayor", "could only quip"),
+    ("After the flood, Ana Silva issued a statement, \u201cWe ran out of beds on Friday.\u201d",
+     "We ran out of beds on Friday.", "direct", "Ana Silva", None),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),

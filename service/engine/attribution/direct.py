@@ -249,9 +249,14 @@ def leading_according_to(ctx: Context, q: Quote, prev: Quote | None) -> Attribut
 
 @pattern("leading", example="The mayor said: “Nobody will lose a job.”")
 def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
-    """Kerry said, "..."  /  Kerry said in an interview: "..."  /  said Kerry: "..." """
+    """Kerry said, "..."  /  Kerry said in an interview: "..."  /  said Kerry: "..."
+    /  Kerry issued a statement, "..." """
     lead = ctx.lead(q)
-    return lead.attribution if lead is not None and not lead.according else None
+    if lead is None or lead.according:
+        return None
+    if lead.attribution is None and len(lead.before) >= 3 and lead.before[-1].text in (",", ":"):
+        return _delivered(ctx.doc.text, lead.before)
+    return lead.attribution
 
 
 @pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
@@ -319,8 +324,13 @@ def colon_before(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | No
         speaker = subject_before(text, sent, first) or phrase_after(text, sent, e)
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker)
-    for i in range(len(sent) - 2):
-        # "Sanders made the following comment:", "The ministry issued this statement:"
+    return _delivered(text, sent)
+
+
+def _delivered(text: str, sent: list[Token]) -> Attribution | None:
+    """"Sanders made the following comment:", "The ministry issued a statement,":
+    a sentence ending in the delivery of an utterance speaks for the quote after it."""
+    for i in range(max(0, len(sent) - 7), len(sent) - 2):
         if sent[i].lower in _DELIVERY_VERBS and any(t.lower in _UTTERANCE_NOUNS for t in sent[i + 1:i + 5]):
             speaker = subject_before(text, sent, aux_start(sent, i))
             if speaker is not None:
