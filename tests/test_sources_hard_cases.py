@@ -181,6 +181,13 @@ def test_4_she_in_its_own_sentence_is_the_woman_not_a_name_of_unknown_gender():
     assert typed(text, ("the levee would hold", "she")) == [("named", "Helen Park")]
 
 
+def test_4_a_noun_that_says_a_gender_agrees_with_the_pronoun():
+    text = ("Dr. Sam Okoro left the island in May. His wife said that the ferry was late.\n\n"
+            "\"We waited two hours,\" he added.")
+    assert typed(text, ("the ferry was late", "His wife"), ("We waited two hours,", "he"))[1] == (
+        "named", "Sam Okoro")
+
+
 def test_7_an_age_or_a_hometown_is_not_the_speaker():
     for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
                  "Tom Reyes, 61, said the mill would close.",

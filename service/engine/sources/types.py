@@ -467,7 +467,15 @@ def unknown_noun(p: Phrase) -> MentionInfo:
     """Anything else is unnamed people: "a passerby", "the mogul"."""
     hlow = p.hlow
     return p.info("anonymous", "definite" if p.det == "def" else "description", head=_singular(hlow),
-                  plural=hlow != _singular(hlow) and p.det != "indef", fresh=p.fresh)
+                  plural=hlow != _singular(hlow) and p.det != "indef", fresh=p.fresh,
+                  gender=_NOUN_GENDER.get(_singular(hlow), "u"))
+
+
+# nouns that say their referent's gender, for pronoun agreement ("his wife said ... she added")
+_NOUN_GENDER = {**dict.fromkeys("mother wife daughter sister grandmother aunt niece widow girl mom mum "
+                                "granddaughter stepmother bride girlfriend actress businesswoman".split(), "f"),
+                **dict.fromkeys("father husband son brother grandfather uncle nephew widower boy dad "
+                                "grandson stepfather groom boyfriend actor businessman".split(), "m")}
 
 
 # --- an entity's type -----------------------------------------------------------------
