@@ -34,6 +34,32 @@ DIRECT = [
     # same sentence with an appositive between speaker and cue
     ("Ana Silva, a nurse at the county hospital, said, “We ran out of beds on Friday.”",
      "We ran out of beds on Friday.", "direct", "Ana Silva", "said"),
+    # a space set between a nested closing mark and the outer one
+    ("\"She promised to stand 'above the council,' \" said Aung Min, a former councillor.",
+     "She promised to stand 'above the council,'", "direct", "Aung Min", "said"),
+    ("''It held because she built coalitions, '' said Mr. Ferreira.",
+     "It held because she built coalitions,", "direct", "Mr. Ferreira", "said"),
+    # after a question, a capitalised speaker and a prepositional tail still attribute it
+    ("\"Why would anyone close the pool in June?\" Ms. Okafor said about the council's plan to save money.",
+     "Why would anyone close the pool in June?", "direct", "Ms. Okafor", "said"),
+    # a roundup line: a section label, a dash, the writer and a colon
+    ("FERRY FARES STAY HIGH - Ana Ruiz: \u201cThe ferry lost money again this year.\u201d",
+     "The ferry lost money again this year.", "direct", "Ana Ruiz", None),
+    ("More from Ruiz: \u201cThe ferry lost money again this year.\u201d",
+     "The ferry lost money again this year.", "direct", "Ruiz", None),
+    # labelling verbs and less common speech verbs
+    ('Oslo branded the plan a "reckless gamble with the fjord."', "reckless gamble with the fjord.",
+     "partial", "Oslo", "branded"),
+    ('"People are afraid of wasting votes," Ruiz surmised.', "People are afraid of wasting votes,",
+     "direct", "Ruiz", "surmised"),
+    # a plural possessive's apostrophe in the lead is no quotation mark
+    ("Ana Silva, who runs the drive for nurses' unions, said, \u201cWe ran out of beds on Friday.\u201d",
+     "We ran out of beds on Friday.", "direct", "Ana Silva", "said"),
+    # an adverb between a modal and its cue; a statement issued before the quote
+    ("A spokesman for the mayor could only quip: \u201cThe holiday was booked.\u201d",
+     "The holiday was booked.", "direct", "A spokesman for the mayor", "could only quip"),
+    ("After the flood, Ana Silva issued a statement, \u201cWe ran out of beds on Friday.\u201d",
+     "We ran out of beds on Friday.", "direct", "Ana Silva", None),
     # single marks used as quotation marks (headline style)
     ("Mayor says 'we will rebuild the bridge' after the flood", "we will rebuild the bridge",
      "partial", "Mayor", "says"),
@@ -47,7 +73,10 @@ def test_direct_quotation_and_its_attribution(text, words, kind, speaker, cue):
     assert q.span == span_of(text, words)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.speaker.span == span_of(text, speaker)
-    assert q.cue is not None and q.cue.text == cue and q.cue.span == span_of(text, cue)
+    if cue is None:
+        assert q.cue is None
+    else:
+        assert q.cue is not None and q.cue.text == cue and q.cue.span == span_of(text, cue)
 
 
 def test_quote_split_by_attribution_is_one_quote():
@@ -130,6 +159,9 @@ REPORTED = [
      "has emphasized"),
     ("Local officials are reporting that the river is rising.", "the river is rising", "Local officials",
      "are reporting"),
+    # a participle speaks for the sentence's subject, not for a place in apposition before its comma
+    ("Mara Quist spoke on Tuesday about the flood in Linz, Austria, arguing that the dams had failed.",
+     "the dams had failed", "Mara Quist", "arguing"),
 ]
 
 
@@ -289,3 +321,29 @@ def test_format_characters_beside_straight_marks_do_not_hide_a_quote(invisible, 
     assert (quote.text, quote.speaker.text) == ("We will win,", "the mayor")
     assert quote.text == "We will win,"
     assert text[quote.span.start:quote.span.end] == quote.text
+
+
+def test_after_a_full_stop_a_new_sentence_s_subject_does_not_take_the_quote():
+    text = ('"Nobody will lose a job," Mayor Ana Ruiz said. "This is a promise." The union, which '
+            "represents the port's 400 workers, said it would wait and see.")
+    direct = [q for q in quotes(text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.text) for q in direct] == [
+        ("Nobody will lose a job,", "Ana Ruiz"), ("This is a promise.", "Ana Ruiz")]
+
+
+def test_the_addressee_after_told_is_never_an_inverted_speaker():
+    text = '"There is no job description," Ana Ruiz, who served as chief of staff, told City Radio.'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "There is no job description,", "Ana Ruiz")
+    assert q.speaker.span == span_of(text, "Ana Ruiz")
+
+
+@pytest.mark.parametrize("lead, speaker", [
+    ("On July 6, Ana Ruiz made the following comment:", "Ana Ruiz"),
+    ("The ministry issued this statement:", "The ministry"),
+])
+def test_a_paragraph_announcing_a_statement_attributes_the_quote_below(lead, speaker):
+    text = f'{lead}\n\n"We regret the delay at the port."'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "We regret the delay at the port.", speaker)
+    assert q.speaker.span == span_of(text, speaker)

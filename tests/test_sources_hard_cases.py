@@ -28,6 +28,14 @@ def test_1_a_capitalised_name_is_a_person_only_on_evidence():
         ("named", "Ana Okafor"), ("named", "Ana Okafor")]
 
 
+def test_1_a_name_made_of_the_article_s_ordinary_words_is_a_body():
+    text = ("Quiet Harbor, a watchdog, tracks harbor fees. The fees stay quiet until a ship docks.\n\n"
+            "\"The fees are hidden from captains,\" Quiet Harbor said.")
+    assert typed(text, ("The fees are hidden from captains,", "Quiet Harbor")) == [("institutional", "Quiet Harbor")]
+    text = "Khizr Okoro spoke at the harbor on Monday.\n\n\"The fees are hidden,\" Khizr Okoro said."
+    assert typed(text, ("The fees are hidden,", "Khizr Okoro")) == [("named", "Khizr Okoro")]
+
+
 def test_1_a_person_named_in_full_anywhere_keeps_a_bare_surname_a_person():
     text = "Brannigan said the vote was close. Later, Mayor Tess Brannigan left the chamber."
     assert typed(text, ("the vote was close", "Brannigan")) == [("named", "Tess Brannigan")]
@@ -52,6 +60,30 @@ def test_3_a_description_of_a_named_person_is_that_person():
             "Bernard Ostrow spoke next. The Delaware senator said the tax was unfair.")
     assert typed(text, ("it would pass", "The Republican lawmaker"), ("the tax was unfair", "The Delaware senator")) == [
         ("named", "Carla Mendes"), ("named", "Bernard Ostrow")]
+
+
+def test_3_the_congressman_is_the_representative_named_before():
+    text = ("Rep. Adam Kiff spoke on Monday.\n\n"
+            "The Oregon congressman said the meddling was designed to sow discord.")
+    assert typed(text, ("the meddling was designed to sow discord", "The Oregon congressman")) == [
+        ("named", "Adam Kiff")]
+
+
+def test_3_the_senators_are_the_senators_just_named_together():
+    text = ("Senators Rosa Quint and Abel Marr wrote to the agency.\n\n"
+            "Ms. Quint and Mr. Marr said the program was abused, a practice the senators said was fraud.")
+    got = typed(text, ("the program was abused", "Mr. Marr"), ("was fraud", "the senators"))
+    assert got[1] == ("named", "Rosa Quint and Abel Marr")
+    text = "Ana Ruiz and Tom Berg, both teachers, met the board.\n\nThe senators said the vote was rigged."
+    assert typed(text, ("the vote was rigged", "The senators")) == [("anonymous", "The senators")]
+
+
+def test_3_a_headline_s_bare_office_is_the_office_holder_the_story_names():
+    text = ("Lawmaker says ferry fares will fall\n\n"
+            "Sen. Mira Holt, who chairs the transport committee, spoke on Monday.")
+    assert typed(text, ("ferry fares will fall", "Lawmaker")) == [("named", "Mira Holt")]
+    text = "Lawmaker says ferry fares will fall\n\nThe transport committee met on Monday."
+    assert typed(text, ("ferry fares will fall", "Lawmaker")) == [("anonymous", "Lawmaker")]
 
 
 def test_3_a_description_named_in_the_next_sentence_is_that_person():
@@ -116,6 +148,44 @@ def test_4_he_added_goes_to_the_speaker_quoted_last():
     doc, quotes, sources = resolve(text, ("The plan sends a message to Mr. Varga's rivals", "Mr. Osei"),
                                    ("It is a turning point", "he"))
     assert source_of(quotes, sources, "q2").name == "Osei"
+
+
+def test_4_he_skips_a_name_in_the_opening_subordinate_clause():
+    text = ("While Peter Amadi had a choir singing for him, that has not happened for the mayor, "
+            "which worries Tomas Berg, who chairs the arts board.\n\n"
+            "\"Nobody is singing for this mayor,\" he said.")
+    assert typed(text, ("Nobody is singing for this mayor,", "he")) == [("named", "Tomas Berg")]
+
+
+def test_4_they_after_people_named_together_is_those_people():
+    text = ("Councillors Ana Ruiz and Tom Berg wrote to the port authority on Monday.\n\n"
+            "\"The ferry contract has become a scandal,\" they wrote.")
+    assert typed(text, ("The ferry contract has become a scandal,", "they")) == [("named", "Ana Ruiz and Tom Berg")]
+
+
+def test_4_they_is_not_people_named_together_outside_the_subject():
+    text = ("The port authority wrote to Ana Ruiz and Tom Berg on Monday.\n\n"
+            "\"The contract is fair,\" they said.")
+    assert typed(text, ("The contract is fair,", "they")) != [("named", "Ana Ruiz and Tom Berg")]
+
+
+def test_9_those_close_to_a_named_person_are_anonymous_not_that_person():
+    text = ("Governor Ray Okafor has not said whom he will appoint.\n\n"
+            "Those close to him say that he wants a judge from the north.")
+    assert typed(text, ("he wants a judge from the north", "Those close to him")) == [
+        ("anonymous", "Those close to him")]
+
+
+def test_4_she_in_its_own_sentence_is_the_woman_not_a_name_of_unknown_gender():
+    text = "Gov. Sam Okoro described Mayor Helen Park as reckless after she said that the levee would hold."
+    assert typed(text, ("the levee would hold", "she")) == [("named", "Helen Park")]
+
+
+def test_4_a_noun_that_says_a_gender_agrees_with_the_pronoun():
+    text = ("Dr. Sam Okoro left the island in May. His wife said that the ferry was late.\n\n"
+            "\"We waited two hours,\" he added.")
+    assert typed(text, ("the ferry was late", "His wife"), ("We waited two hours,", "he"))[1] == (
+        "named", "Sam Okoro")
 
 
 def test_7_an_age_or_a_hometown_is_not_the_speaker():

@@ -231,6 +231,8 @@ def _kind(text: str, span: Span) -> str:
 def close_end(text: str, q: Quote) -> int:
     """Offset just after the closing mark(s) of a quote."""
     i = q.span.end
+    if text[i:i + 1] in (" ", "\u00a0", "\u2009", "\u202f") and text[i + 1:i + 2] in ("\"", "”", "'", "’", "»"):
+        i += 1  # a space set between a nested mark and the outer one: "... 'above the law,' " said Ann.
     while i < len(text) and (text[i] in "\"“”'’»`" or text[i] in ".,!?" and i + 1 < len(text) and text[i + 1] in "\"“”'’"):
         i += 1
     return i

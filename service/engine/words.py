@@ -12,7 +12,7 @@ AUXILIARIES = frozenset(
     "been be being 's ’s not n't never also later previously repeatedly recently then first again "
     "once often publicly privately reportedly further initially separately frequently flatly "
     "strongly simply long already still even just quickly openly explicitly specifically perhaps "
-    "possibly probably maybe apparently".split()
+    "possibly probably maybe apparently only always sometimes usually now finally immediately soon".split()
 ) | frozenset(
     w.replace("'", q) for w in "didn't don't doesn't won't wouldn't can't couldn't isn't wasn't hasn't haven't "
     "hadn't shouldn't aren't weren't".split() for q in "'’"

@@ -138,3 +138,6 @@ def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
     return j
 
 
+# Cue verbs whose following noun phrase is always the addressee, never an inverted
+# speaker: '"...," told City Radio' is not City Radio speaking ('"...," said Ana' is Ana).
+NEVER_INVERTED = frozenset("tell inform assure remind notify persuade convince thank praise accuse brief".split())

@@ -17,8 +17,8 @@ from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at, paragraph_tokens
-from ..words import ADVERBIAL_STARTS
-from .cues import aux_start, make_cue, verb_at
+from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
+from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
     clause_subject, phrase_after, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
@@ -72,6 +72,8 @@ def _ends_sentence(toks: list[Token], i: int) -> bool:
     """A full stop that ends a sentence (not one inside "(R-Fla.)")."""
     return toks[i].text in _SENTENCE_END and not (i + 1 < len(toks) and toks[i + 1].text in (")", ","))
 
+
+_AFTER_CUE = ADVERBIAL_STARTS | PREPOSITIONS_AFTER_CUE  # "Lichtman said about ...": no object, no new claim
 
 # --- after the quote -------------------------------------------------------------
 
@@ -139,7 +141,7 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
     text = ctx.doc.text
     tail, j = got
     hit = verb_at(tail, j)
-    if hit is not None and hit[0].cls != "belief" and hit[1] < len(tail) \
+    if hit is not None and hit[0].cls != "belief" and hit[0].lemma not in NEVER_INVERTED and hit[1] < len(tail) \
             and (starts_phrase(tail[hit[1]]) or starts_named_phrase(tail, hit[1])):
         verb, e = hit
         speaker = phrase_after(text, tail, e)
@@ -157,7 +159,8 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     text = ctx.doc.text
     tail, j = got
     # the quotation ends its sentence when it ends with a full stop and a capital follows
-    ended = q.text.rstrip("\"“”'’ ")[-1:] in (".", "!", "?") and tail[j].is_cap
+    end = q.text.rstrip("\"“”'’ ")[-1:]
+    ended = end in (".", "!", "?") and tail[j].is_cap
     for i in range(j, len(tail)):
         hit = verb_at(tail, i)
         if hit is None or hit[0].cls == "belief":
@@ -176,14 +179,27 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
             speaker = subject_before(text, tail, first, floor=j)
         if speaker is None:
             continue
-        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in ADVERBIAL_STARTS \
-                and (len(tail) - e > 6 or any(t.lower == "that" for t in tail[e:])):
-            return None  # a new sentence with a claim of its own: "She noted a planned rally ..."
+        if ended and e < len(tail) and tail[e].is_word and tail[e].lower not in _AFTER_CUE \
+                and (len(tail) - e > 6 and end == "." or any(t.lower == "that" for t in tail[e:])):
+            # a new sentence with a claim of its own: "She noted a planned rally ..." (after a
+            # question or an exclamation, "Trump asked reporters ..." still answers for it)
+            return None
+        if ended and end == "." and (first - j > 3 or len(tail) - e > 6):
+            # after a full stop, a subject far from its verb or a long predicate opens a new
+            # sentence: '"... irresponsible." The FDIC, a regulator which ..., said on Monday ...'
+            return None
         return Attribution(make_cue(text, tail, first, verb, e), speaker)
     return None
 
 
 # --- before the quote ------------------------------------------------------------
+
+
+def _possessive(toks: list[Token], i: int) -> bool:
+    """An apostrophe closing a plural possessive ("veterans' families"), not a quotation mark."""
+    return toks[i].text in ("'", "’") and i > 0 and toks[i - 1].end == toks[i].start \
+        and toks[i - 1].lower.endswith("s") and i + 1 < len(toks) and toks[i + 1].is_word \
+        and not toks[i + 1].is_cap
 
 
 def _lead(ctx: Context, q: Quote) -> _Lead | None:
@@ -194,7 +210,7 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
     toks = ctx.tokens(q.paragraph)
     k = index_at(toks, open_start(text, q))
     lo = k
-    while lo > 0 and not _ends_sentence(toks, lo - 1) and toks[lo - 1].text not in _MARKS:
+    while lo > 0 and not _ends_sentence(toks, lo - 1) and (toks[lo - 1].text not in _MARKS or _possessive(toks, lo - 1)):
         lo -= 1
     before = toks[lo:k]
     if not before:
@@ -233,9 +249,14 @@ def leading_according_to(ctx: Context, q: Quote, prev: Quote | None) -> Attribut
 
 @pattern("leading", example="The mayor said: “Nobody will lose a job.”")
 def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
-    """Kerry said, "..."  /  Kerry said in an interview: "..."  /  said Kerry: "..." """
+    """Kerry said, "..."  /  Kerry said in an interview: "..."  /  said Kerry: "..."
+    /  Kerry issued a statement, "..." """
     lead = ctx.lead(q)
-    return lead.attribution if lead is not None and not lead.according else None
+    if lead is None or lead.according:
+        return None
+    if lead.attribution is None and len(lead.before) >= 3 and lead.before[-1].text in (",", ":"):
+        return _delivered(ctx.doc.text, lead.before)
+    return lead.attribution
 
 
 @pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
@@ -247,7 +268,10 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
         return None
     before = lead.before
     if before[-1].text == ":":
-        c = max((i for i, t in enumerate(before) if t.text == ","), default=-1) + 1
+        # after the last comma or dash: "HIGHER TURNOUT IN IOWA - Ana Ruiz: ..."; "More from Ruiz: ..."
+        c = max((i for i, t in enumerate(before) if t.text in (",", "-", "—", "–")), default=-1) + 1
+        if c + 2 < len(before) - 1 and before[c].lower == "more" and before[c + 1].lower == "from":
+            c += 2
         if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
             speaker = phrase_after(ctx.doc.text, before, c)
             if speaker is not None:
@@ -300,7 +324,24 @@ def colon_before(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | No
         speaker = subject_before(text, sent, first) or phrase_after(text, sent, e)
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker)
+    return _delivered(text, sent)
+
+
+def _delivered(text: str, sent: list[Token]) -> Attribution | None:
+    """"Sanders made the following comment:", "The ministry issued a statement,":
+    a sentence ending in the delivery of an utterance speaks for the quote after it."""
+    for i in range(max(0, len(sent) - 7), len(sent) - 2):
+        if sent[i].lower in _DELIVERY_VERBS and any(t.lower in _UTTERANCE_NOUNS for t in sent[i + 1:i + 5]):
+            speaker = subject_before(text, sent, aux_start(sent, i))
+            if speaker is not None:
+                return Attribution(None, speaker)
     return None
+
+
+_DELIVERY_VERBS = frozenset("made makes issued issues released releases posted posts gave gives offered offers "
+                            "sent sends delivered delivers had has".split())
+_UTTERANCE_NOUNS = frozenset("comment comments statement response message remarks reply note post tweet "
+                             "say".split())  # "had this to say:"
 
 
 @pattern("sentence-before", example="Jo Baker said in a statement. “The plant will stay open through the winter.”")

@@ -377,7 +377,12 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
         if t.lower in PRONOUNS and t.lower not in ("it", "you", "who"):
             return _mention(text, [t])
         if t.is_cap and t.is_word:
-            return phrase_after(text, tokens, k)
+            got = phrase_after(text, tokens, k)
+            if k > 0 and got is not None:
+                after = index_at(tokens, got.span.end)
+                if after >= len(tokens) or tokens[after].text == ",":
+                    continue  # "in Tulsa, Oklahoma,": a name in apposition has no predicate
+            return got
     return None
 
 

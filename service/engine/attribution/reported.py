@@ -20,7 +20,7 @@ from ..tokens import Token, index_at, tokenize
 from ..words import (
     ATTRIBUTION_TAIL_WORDS, BE_FORMS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
-from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
+from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
     clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
@@ -390,7 +390,7 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
         first = aux_start(tokens, i)
         if first > 0 and tokens[first - 1].text == ",":
             # inverted: ", said Kerry."
-            if tok.lower.endswith("ing") or e >= n or not (
+            if tok.lower.endswith("ing") or e >= n or verb.lemma in NEVER_INVERTED or not (
                     starts_phrase(tokens[e], pronouns=False) or starts_named_phrase(tokens, e)):
                 continue
             speaker = _speaker_like(phrase_after(text, tokens, e))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Mention, Span
 from ..words import NP_DETERMINERS
-from .geometry import Geometry, mention as _mention
+from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
 from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, known_head, title_role
@@ -83,12 +83,12 @@ class Registry:
         self.names = names
         self.house = house
         self._pronouns: dict[str, list[int]] | None = None
+        self._lower: frozenset[str] | None = None
         self.entities: list[Entity] = []
         self.by_surname: dict[str, list[Entity]] = {}
         self.seen: list[tuple[int, int, Entity]] = []  # (mention start, seq, entity), sorted
         self._seq = 0
 
-    # -- "he" and "she" in the running text, found once --
     # -- "he" and "she" in the running text, found once --
     def subject_pronouns(self, gender: str, lo: int, hi: int) -> list[int]:
         if self._pronouns is None:
@@ -100,7 +100,12 @@ class Registry:
         return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
 
 
-    # -- entities --
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case ("watch", "zero")."""
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lower
+
     # -- entities --
     def new(self, **kw) -> Entity:
         e = Entity(**kw)
@@ -241,9 +246,11 @@ def _entity(art: Registry, x: Referent | None) -> Entity | None:
     return x
 
 
-def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool = False) -> Referent | None:
+def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool = False,
+                at: bool = False):
     """Sentence by sentence back from ``pos``, the leftmost acceptable mention
-    of the nearest sentence that has one (the subject is usually leftmost).
+    of the nearest sentence that has one (the subject is usually leftmost);
+    with ``at``, (its start, it).
     A sentence led by "he" (or "she") talks of someone named earlier: the
     search goes on past it ("Kerry arrived. He met Lavrov. '...,' he said")."""
     led: dict[int, int] = {}  # sentence -> its first "he"/"she" (that sentence passes the search on)
@@ -255,18 +262,52 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
     def settles(k: int, best: tuple[int, object] | None) -> bool:
         return best is not None and (k not in led or best[0] < led[k])
 
-    # mentions come nearest first, so a sentence is complete once an earlier one starts
-    current, best = None, None
+    # mentions come nearest first, so a sentence is complete once an earlier one starts;
+    # in a sentence, the leftmost of its main clause; in the pronoun's own sentence, a name known
+    # to have its gender before one of unknown gender ("Chris Christie described Hillary Clinton
+    # as a disgrace after she ...")
+    current, best, main, lead, sure = None, None, None, -1, None
+    own = art.geo.sentence_index(pos)
     for start, x in art.preceding(pos, bodies):
         if art.geo.in_quoted(start) or not accept(x):
             continue
         k = art.geo.sentence_index(start)
         if k != current:
-            if settles(current, best):
-                return best[1]
-            current, best = k, None
+            chosen = sure or main or best
+            if settles(current, chosen):
+                return chosen if at else chosen[1]
+            current, best, main, lead, sure = k, None, None, _subordinate_lead(art, start), None
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
-    return best[1] if settles(current, best) else None
+        if start >= lead:
+            main = best  # ... and of its main clause
+        if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead):
+            sure = best
+    chosen = sure or main or best
+    if not settles(current, chosen):
+        return None
+    return chosen if at else chosen[1]
+
+
+def _gender_of(art: Registry, x: Referent) -> str:
+    if isinstance(x, Candidate):
+        known = art.person(x.surname, x.first, x.gender)
+        return known.gender if known is not None and known.gender != "u" else x.gender
+    return x.gender
+
+
+_SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
+                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like)\b[^,.;:!?]{0,200},")
+
+
+def _subordinate_lead(art: Registry, pos: int) -> int:
+    """Where the main clause of the sentence holding ``pos`` begins when the
+    sentence opens with a subordinate clause ("While Obama had artists, that
+    has not happened for Clinton, which concerns Henry Crespo"): the subject
+    of the main clause is the likelier antecedent. -1 when there is none."""
+    s = art.geo.sentence_span(pos)
+    i = skip_space(art.text, s.start)
+    m = _SUBORDINATE.match(art.text, i, s.end)
+    return m.end() if m else -1
 
 
 def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int = 0) -> Entity:
@@ -284,12 +325,30 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
         x = _by_role(art, "spokesperson", pos, ahead=True, gender=info.gender, of=of)
         if x is not None:
             return x
-    if info.plural and info.kind == "anonymous" and info.head and _named_holders(art, info, m, pos) >= 2:
+    if info.plural and info.kind in ("anonymous", None) and info.head and _named_holders(art, info, m, pos) >= 2:
         # "the two senators", "both lawmakers" after the article names them: named people
         return _keyed(art, "person", replace(info, kind="person", group=True))
+    if info.plural and info.kind in ("anonymous", None) and info.head and _DEFINITE_PLURAL.match(m.text):
+        # "Mr. Grassley and Mr. Leahy said ..., what the senators said was ...": those people
+        pair = _named_together(art, pos)
+        role = title_role(info.head, art.house)
+        if pair is not None and role is not None and art.geo.doc.paragraph_at(pair[0].start) \
+                >= art.geo.doc.paragraph_at(pos) - 1:
+            fits = role_fits(role[0])
+            if all(_role_compatible(art, c, fits, "u") for c in pair) \
+                    and any(_titled_anywhere(art, c.surname, fits) for c in pair):
+                return _people(art, pair)
     if info.rule == "indefinite-title" and not info.plural:
         # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
+        if x is not None:
+            return x
+    if not info.plural and info.kind == "anonymous" and info.role is None and info.head \
+            and art.geo.doc.paragraphs and art.geo.doc.paragraph_at(pos) == 0 \
+            and m.text.split()[0].lower() not in NP_DETERMINERS:
+        # a headline's "Judge rejects ...", "Lawmaker urges ...": the office holder the story names
+        role = title_role(info.head, art.house)
+        x = _by_role(art, role[0], pos, ahead=True, only_ahead=True) if role is not None else None
         if x is not None:
             return x
     by_form = _BY_FORM.get(info.form)
@@ -309,7 +368,7 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
         c = None if info.first else art.full_name(info.surname, pos)
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
-        elif _bare_word(art, info, m):
+        elif _bare_word(art, info, m) or _common_words(art, info, m):
             # "Politifact said", "Northwind said": one capitalised word that the article
             # never gives as a person's name (no first name, title or honorific) is a body
             return _keyed(art, "institutional", replace(info, form="description", kind="institutional",
@@ -346,6 +405,15 @@ def _named_holders(art: Registry, info: MentionInfo, m: Mention, pos: int) -> in
     return len(named)
 
 
+def _titled_anywhere(art: Registry, surname: str, fits: frozenset[str]) -> bool:
+    """Whether the article gives the person of this surname one of these roles
+    ("Sens. Charles Grassley and ...", or a title learnt from a quote)."""
+    if any(not fits.isdisjoint(e.roles) for e in art.by_surname.get(surname, ())):
+        return True
+    return any(c.surname == surname and c.title is not None
+               and not fits.isdisjoint(_roles(c.title.of(art.text), art.house)) for c in art.names.candidates)
+
+
 def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
     """A single capitalised word with no sign of a person: not a known given
     name, no title or honorific, and no person of that name in the text."""
@@ -363,11 +431,34 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
     return info.name.lower().replace("’", "'") not in art.names.in_full
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """A name of two or three capitalised words that the article also uses as
+    ordinary lower-case words, with no given name, title or honorific ("Zero
+    Hedge said", "Judicial Watch argued" in an article that says "zero" and
+    "watch"): the name of a body, not a person ("Khizr Khan", "Vargas Llosa")."""
+    words = info.name.split()
+    if not 2 <= len(words) <= 3 or info.title_span is not None or info.appositive is not None \
+            or words[0] in FIRST_NAMES or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    toks = m.text.split()
+    if toks and toks[0].lower().rstrip(".") in HONORIFICS:
+        return False
+    return all(w.lower() in art.lower_words() for w in words)
+
+
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"they" to a group or a body, "it" to a body, "he"/"she" to a person of that gender."""
     if info.plural:
-        x = _entity(art, _antecedent(art, pos, lambda x: (isinstance(x, Body) and x.plural) or (
-            isinstance(x, Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True))
+        found = _antecedent(art, pos, lambda x: (isinstance(x, Body) and x.plural) or (
+            isinstance(x, Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True, at=True)
+        pair = _named_together(art, pos)
+        if pair is not None and (found is None or art.geo.sentence_index(pair[0].start)
+                                 > art.geo.sentence_index(found[0])):
+            return _people(art, pair)
+        x = _entity(art, found[1]) if found is not None else None
         return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
     if info.gender == "n":
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
@@ -388,6 +479,51 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     return x
 
 
+_TOGETHER = re.compile(r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof)\.?\s+)?")
+
+
+_AND = re.compile(r"\band\b|&")
+
+
+def _named_together(art: Registry, pos: int) -> tuple[Candidate, ...] | None:
+    """The nearest people named together as a sentence's subject before
+    ``pos`` in the look-back window ("Mr. Grassley and Mr. Leahy say ...",
+    "Ana Ruiz, Tom Berg and Li Wei wrote ..."), outside quotations: whom a
+    following "they" may mean."""
+    cands, lo = art.names.candidates, art.geo.window_start(pos)
+    i = bisect.bisect_left(art.names.cand_starts, pos) - 1
+    while i >= 1 and cands[i].start >= lo:
+        j = i
+        while j >= 1 and cands[j - 1].surname != cands[j].surname:
+            link = _TOGETHER.fullmatch(art.text, cands[j - 1].end, cands[j].start)
+            if link is None or (j == i and "," in link.group() and not _AND.search(link.group())):
+                break  # the last two are joined by "and": "Ana Ruiz, Tom Berg and Li Wei"
+            j -= 1
+        if j < i and not art.geo.in_quoted(cands[j].start) and _leads_sentence(art, cands[j].start):
+            return tuple(cands[j:i + 1])
+        i = j - 1
+    return None
+
+
+def _leads_sentence(art: Registry, pos: int) -> bool:
+    """Whether a name stands at the start of its sentence, a title or a few
+    words of description before it: the sentence's subject."""
+    s = art.geo.sentence_span(pos)
+    return len(art.text[s.start:pos].split()) <= 3
+
+
+def _people(art: Registry, pair: tuple[Candidate, ...]) -> Entity:
+    """The group of people named together, one source ("Grassley and Leahy")."""
+    members = [art.from_candidate(c if c.first else (art.full_name(c.surname, c.start) or c)) for c in pair]
+    key = "+".join(sorted(e.key for e in members))
+    x = art.recent(lambda e: e.kind == "person" and e.group and e.key == key)
+    if x is not None:
+        return x
+    names = [e.name for e in members]
+    return art.new(kind="person", name=", ".join(names[:-1]) + " and " + names[-1], key=key,
+                   plural=True, group=True)
+
+
 def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
     """The speaker quoted last, when "he said" follows in the same or the next
     paragraph and no other person who fits is named in a sentence between
@@ -402,8 +538,13 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
         return None
     since = art.geo.sentence_index(at)
     for start, x in art.preceding(pos):
-        if start <= at or art.geo.sentence_index(start) <= since:
+        if start <= at:
             break
+        if art.geo.sentence_index(start) <= since:
+            if e.gender == "u" and gender in ("m", "f") and isinstance(x, Candidate) and x.gender == gender \
+                    and not art.geo.in_quoted(start) and art.person(x.surname, x.first, x.gender) is not e:
+                return None  # "Chris Christie described Hillary Clinton ... after she ...": not him
+            continue
         if x is not e and not art.geo.in_quoted(start) and _person_like(art, x, gender) \
                 and not (isinstance(x, Candidate) and art.person(x.surname, x.first, x.gender) is e):
             return None
@@ -433,6 +574,8 @@ def _we(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> E
 def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"the senator" to the person introduced with that title; "the official" to
     the official quoted before; an epithet ("the mogul") to the person named before."""
+    if info.plural and info.kind is None:
+        return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
         x = _by_role(art, info.role, pos, ahead=True)
         if x is None and info.kind is None and not info.plural:
@@ -447,7 +590,8 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
     kind = info.kind or "anonymous"
     x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural
                    and not e.unresolved)
-    if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or ""):
+    if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or "") \
+            and m.text.split()[0].lower() not in ("those", "these"):  # "those close to him" are people
         x = _entity(art, _antecedent(art, pos, lambda y: isinstance(y, Candidate) or (
             isinstance(y, Entity) and y.kind == "person" and not y.group)))
     return x if x is not None else _keyed(art, kind, info)

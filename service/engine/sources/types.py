@@ -353,7 +353,9 @@ def definite_title(p: Phrase) -> MentionInfo | None:
     if role is None or p.det not in ("def", None):
         return None
     unique = role[1] and (p.det == "def" or p.pre_end == p.b)  # not "vice chairwoman for the campaign"
-    return p.info(None, "definite", head=p.hlow, role=role[0], unique=unique, gender=_role_gender(role[0]))
+    plural = p.hlow != _singular(p.hlow) and p.hlow.endswith("s")  # "the senators": not one person
+    return p.info(None, "definite", head=p.hlow, role=role[0], unique=unique and not plural, plural=plural,
+                  gender="u" if plural else _role_gender(role[0]))
 
 
 @typing_rule("indefinite-title", example="a judge")
@@ -465,7 +467,15 @@ def unknown_noun(p: Phrase) -> MentionInfo:
     """Anything else is unnamed people: "a passerby", "the mogul"."""
     hlow = p.hlow
     return p.info("anonymous", "definite" if p.det == "def" else "description", head=_singular(hlow),
-                  plural=hlow != _singular(hlow) and p.det != "indef", fresh=p.fresh)
+                  plural=hlow != _singular(hlow) and p.det != "indef", fresh=p.fresh,
+                  gender=_NOUN_GENDER.get(_singular(hlow), "u"))
+
+
+# nouns that say their referent's gender, for pronoun agreement ("his wife said ... she added")
+_NOUN_GENDER = {**dict.fromkeys("mother wife daughter sister grandmother aunt niece widow girl mom mum "
+                                "granddaughter stepmother bride girlfriend actress businesswoman".split(), "f"),
+                **dict.fromkeys("father husband son brother grandfather uncle nephew widower boy dad "
+                                "grandson stepfather groom boyfriend actor businessman".split(), "m")}
 
 
 # --- an entity's type -----------------------------------------------------------------
