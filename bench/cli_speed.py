@@ -107,7 +107,7 @@ def main() -> None:
             f"check FOLDER --jobs {args.jobs}": cli + ["check", "--fail-on", "never", "--jobs", str(args.jobs),
                                                      str(folder)],
             "check FOLDER --format sarif": cli + ["check", "--fail-on", "never", "-f", "sarif", str(folder)],
-            "batch (serial)": cli + ["batch", "-o", os.devnull, str(archive)],
+            "batch (serial)": cli + ["batch", "--jobs", "1", "-o", os.devnull, str(archive)],
             f"batch --jobs {args.jobs}": cli + ["batch", "--jobs", str(args.jobs), "-o", os.devnull, str(archive)],
         }
         for name, cmd in runs.items():

@@ -8,7 +8,9 @@ seed article) from C concurrent clients for a bounded number of requests (or
 seconds), after a warm-up. Besides requests/s and latency it prints the
 server's CPU time per request (user + system of gunicorn and its workers,
 read from /proc; for a running server give its master's pid with
-``--server-pid``).
+``--server-pid``) beside the CPU time of ``audit()`` in this process on
+the same sequence of articles (after the server has stopped), and their ratio:
+what the HTTP path costs on top of the engine.
 
 Two load generators: ``--client python`` (asyncio, one connection per
 request, as gunicorn's sync workers close after each) and ``--client wrk``
@@ -200,6 +202,26 @@ def run_wrk(base: str, body: bytes | list[bytes], concurrency: int, seconds: flo
     }
 
 
+def in_process_cpu_ms(bodies: list[bytes], warmup: int, requests: int) -> float:
+    """Mean CPU milliseconds of ``audit()`` (and nothing else) in this process
+    over the same sequence of articles the server was sent: ``warmup`` of
+    them first, then ``requests`` measured (the engine's memos warm alike)."""
+    sys.path.insert(0, str(ROOT))
+    from service.engine import audit
+
+    articles = [json.loads(b) for b in bodies]
+    audit("Warm-up, the lexicons load once, officials said.")
+    spent = 0.0
+    sequence = [(False, i) for i in range(warmup)] + [(True, i) for i in range(requests)]
+    for measured, i in sequence:
+        a = articles[i % len(articles)]
+        c0 = time.process_time()
+        audit(a["text"], format=a.get("format", "text"), title=a.get("title"), id=a.get("id"))
+        if measured:
+            spent += time.process_time() - c0
+    return spent * 1000 / max(1, requests)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="a running server (default: start gunicorn here)")
@@ -242,13 +264,17 @@ def main(argv: list[str] | None = None) -> int:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=30)
+    inproc = in_process_cpu_ms(bodies, args.warmup, figures["requests"])
     external = args.url is not None or args.port is not None
     figures.update({"client": args.client, "workers": None if external else args.workers,
                     "concurrency": args.concurrency, "articles": len(bodies),
                     "mean_body_bytes": round(statistics.fmean(len(b) for b in bodies)), "cpus": os.cpu_count(),
                     "server_cpu_ms_per_request": None if cpu0 is None or cpu1 is None or not figures["requests"]
                     else round((cpu1 - cpu0) * 1000 / figures["requests"], 2),
+                    "in_process_audit_cpu_ms": round(inproc, 2),
                     "load_average": [round(x, 2) for x in os.getloadavg()]})
+    cpu = figures["server_cpu_ms_per_request"]
+    figures["server_cpu_x_in_process"] = None if cpu is None else round(cpu / inproc, 2)
     if args.json:
         print(json.dumps(figures))
     else:
@@ -259,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
               f"p99 {figures['p99_ms']} ms   max {figures['max_ms']} ms")
         cpu = figures["server_cpu_ms_per_request"]
         print(f"  server CPU per request {'?' if cpu is None else f'{cpu} ms'}   "
+              f"in-process audit() {figures['in_process_audit_cpu_ms']} ms   "
+              f"ratio {figures['server_cpu_x_in_process'] or '?'}x   "
               f"load average {' '.join(map(str, figures['load_average']))}")
     return 1 if figures["errors"] else 0
 

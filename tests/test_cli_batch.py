@@ -20,7 +20,7 @@ ERRORS = {
 
 @pytest.fixture(scope="module")
 def serial():
-    return sourcecheck("batch", ARCHIVE)
+    return sourcecheck("batch", "--jobs", "1", ARCHIVE)
 
 
 def test_batch_writes_one_line_per_article_in_input_order(serial):
@@ -75,6 +75,24 @@ def test_batch_on_a_two_process_dask_local_cluster_matches_the_serial_run(serial
     proc = sourcecheck("batch", "--dask", "local:2", "--chunk-size", "1", "--no-progress", ARCHIVE, timeout=180)
     assert proc.stdout == serial.stdout
     assert proc.returncode == 2
+
+
+@pytest.mark.parametrize("args, jobs", [((), 3), (("--jobs", "0"), 3), (("--jobs", "1"), 1),
+                                        (("--dask", "local"), 3)])
+def test_batch_uses_every_core_unless_told(tmp_path, monkeypatch, args, jobs):
+    from click.testing import CliRunner
+
+    from service.cli import batch as batch_mod
+    from service.cli.commands import cli
+
+    seen = []
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    monkeypatch.setattr(batch_mod, "run", lambda lines, spec, **kw: seen.append(kw) or iter(()))
+    archive = tmp_path / "a.jsonl"
+    archive.write_text('{"id": "x", "text": "Hello."}\n')
+    result = CliRunner().invoke(cli, ["batch", "--isolated", "--no-progress", *args, str(archive)])
+    assert result.exit_code == 0, result.output
+    assert [kw["jobs"] for kw in seen] == [jobs]
 
 
 def test_missing_archive_exits_2():

@@ -122,3 +122,72 @@ def test_a_token_longer_than_any_word_is_never_hyphenated(offline, monkeypatch):
 ])
 def test_long_tokens_count_vowel_groups(offline, word, count):
     assert syllables(word) == count
+
+
+def _fixture_texts(seed) -> list[str]:
+    """Our own texts: the plain sentences, the seed article, the archive
+    example's articles, and edges of textstat's word and sentence rules."""
+    import json
+    from pathlib import Path
+
+    archive = Path(__file__).resolve().parent.parent / "examples" / "archive.jsonl"
+    return [PLAIN, seed["text"], *(json.loads(line)["text"] for line in archive.open(encoding="utf-8") if line.strip()),
+            "Officials reported new developments yesterday. The ministry did not comment at all. "
+            "Analysts were surprised by the announcement.",
+            "Don't go. 'Quoted' words we've seen, ain't they? I'd say so!", "No. Yes. Maybe so, then.",
+            "Dr. Smith met Mrs. Jones at 3 p.m. on Jan. 5 — “we agreed,” she said… Really?!",
+            "Naïve coöperation in Zürich\u00a0and Straße, under_scores and 2,000 numbers."]
+
+
+def test_every_index_matches_textstat_to_the_second_decimal(monkeypatch, seed):
+    """The one-pass counts are textstat's: words, sentences, Coleman-Liau and
+    ARI agree with textstat itself on every fixture text; with textstat's CMU
+    lookup stubbed empty (so it counts syllables with Pyphen, as we do) so do
+    Flesch, Flesch-Kincaid and SMOG wherever both count the same syllables
+    word by word, in texts of three sentences or more (they differ by design
+    on numbers, which have none here, on contractions, which textstat
+    hyphenates with their apostrophe, and on SMOG under three sentences)."""
+    import re
+
+    from textstat.backend.utils import get_cmudict
+
+    from service.engine.report.readability import syllables
+
+    class NoEntries:
+        @staticmethod
+        def dict():
+            return {}
+
+    monkeypatch.setattr(nltk.data, "find", lambda *a, **k: None)
+    monkeypatch.setattr(nltk.corpus, "cmudict", NoEntries)
+    get_cmudict.cache_clear()
+    same_syllables = []
+    try:
+        for text in _fixture_texts(seed):
+            ours = measure(text)
+            assert (ours.words, ours.sentences) == (textstat.lexicon_count(text), textstat.sentence_count(text)), text
+            indices = ["coleman_liau_index", "automated_readability_index"]
+            theirs = sorted(textstat.syllable_count(w) for w in re.sub(r"[^\w\s']", "", text).split())
+            if sorted(map(syllables, re.sub(r"[^\w\s]", "", text).split())) == theirs and ours.sentences >= 3:
+                same_syllables.append(text)
+                indices += ["flesch_reading_ease", "flesch_kincaid_grade", "smog_index"]
+            for index in indices:
+                assert getattr(ours, index) == round(getattr(textstat, index)(text), 2), (index, text)
+    finally:
+        get_cmudict.cache_clear()
+    assert PLAIN in same_syllables and len(same_syllables) >= 3
+
+
+def test_syllables_are_pyphens_positions_for_every_fixture_word(seed):
+    """``_Hyphenator`` finds the same hyphenation points as Pyphen itself."""
+    import re
+
+    from pyphen import Pyphen
+
+    from service.engine.report import readability
+
+    reference = Pyphen(lang="en_US", cache=False)
+    words = {readability._letters(w) for text in _fixture_texts(seed) for w in re.sub(r"[^\w\s]", "", text).split()}
+    words |= {"hyphenation", "responsibilities", "extraordinarily", "counterintelligence", "a", "ab", "abc"}
+    for word in sorted(words - {""}):
+        assert readability._pyphen().positions(word) == reference.positions(word), word

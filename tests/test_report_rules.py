@@ -389,3 +389,27 @@ def test_findings_come_in_text_order_story_level_last():
     starts = [f.span.start for f in report.findings if f.span]
     assert starts == sorted(starts)
     assert report.findings[-1].span is None
+
+
+def test_a_cue_looks_up_its_verb_without_scanning_the_loaded_verb_table(monkeypatch):
+    """The table is indexed by verb form once; a cue then inflects only the
+    entries its lemma can name, however long the newsroom's list."""
+    from service.engine.model import Cue, Span
+    from service.engine.report import wording
+
+    table = {**wording.loaded_table(), **{f"zorble{i}": ("say", "invented") for i in range(500)}}
+    cue = Cue(Span(0, 8), "admitted", "admit")
+    assert wording.loaded_verb(cue, table).neutral == "said"  # builds the index
+    calls = []
+    real = wording.verb_forms
+    monkeypatch.setattr(wording, "verb_forms", lambda lemma: calls.append(lemma) or real(lemma))
+    assert wording.loaded_verb(cue, table).neutral == "said"
+    assert len(calls) <= 5
+
+
+@pytest.mark.parametrize("text", ["There are also claims", "critics say", "it is believed", "reportedly",
+                                  "the mayor said", "sources close to the talks", "Some Experts", ""])
+def test_one_vague_pattern_finds_what_any_vague_phrase_finds(text):
+    from service.engine.report import wording
+
+    assert bool(wording.vague_anywhere().search(text)) == any(p.search(text) for p in wording.vague_patterns())

@@ -156,9 +156,17 @@ def run(lines: Iterable[bytes], spec: str, *, jobs: int | None = None, dask: str
             yield chunk, audit_chunk(chunk, spec)
 
 
+# Dask keeps the last ``distributed.admin.low-level-log-length`` (1,000) messages of
+# every batched stream for debugging: the client's holds the chunks it submitted (the
+# articles themselves), so its memory would grow with the archive until 1,000 chunks
+# (16,000 articles) had gone by. A few are enough to debug with.
+MESSAGE_LOG = 8
+
+
 @contextmanager
 def _dask_client(address: str, jobs: int | None):
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise click.UsageError("--dask needs dask and distributed: pip install 'sourcecheck[dask]'") from None
@@ -170,9 +178,12 @@ def _dask_client(address: str, jobs: int | None):
             raise click.UsageError(f"--dask {address}: expected local or local:N") from None
         if n < 1:
             raise click.UsageError(f"--dask {address}: a cluster needs at least one worker")
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        # the whole run under the setting: the local scheduler (in this process) opens a stream per worker as it joins
+        with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG}), \
+                LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                             dashboard_address=None) as cluster, Client(cluster) as client:
             yield client
     else:
-        with Client(address, timeout=30) as client:
+        with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG}), \
+                Client(address, timeout=30) as client:
             yield client

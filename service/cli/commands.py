@@ -329,7 +329,8 @@ def show_config(output_format, config_path, isolated, policy_file):
 @click.argument("input", default="-", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSONL here (default: stdout).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
-              help="Processes (0: one per core). Default: 1, or one per core for --dask local.")
+              help="Local processes (1: serially, in this process). Default (and 0): one per core; "
+                   "with --dask local, that many workers.")
 @click.option("--dask", "dask_address", metavar="SCHEDULER",
               help="Run on a Dask cluster: a scheduler address, or local[:N] for a local cluster.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
@@ -347,7 +348,7 @@ def batch(input, output, jobs, dask_address, chunk_size, progress, config_path, 
     spec = batch_mod.policy_spec(None if cfg.policy_file else cfg.policy, cfg.policy_file)
     if input != "-" and not os.path.isfile(input):
         raise FileError(f"{input}: no such file" if not os.path.exists(input) else f"{input}: not a file")
-    if jobs == 0:
+    if not jobs:  # every core by default
         jobs = os.cpu_count() or 1
     show = progress if progress is not None else sys.stderr.isatty()
     sink = _open_output(output) if output else sys.stdout

@@ -23,9 +23,10 @@ from .report.readability import measure as measure_readability
 from .report.wording import compile_phrase
 from .sources import resolve_sources
 from .sources.mentions import analyse as analyse_mention
+from .tokens import tokenize
 
 __all__ = [
-    "audit", "load", "resolve_sources", "analyse_mention", "build_report", "measure_readability", "compile_phrase",
+    "audit", "load", "resolve_sources", "analyse_mention", "build_report", "measure_readability", "compile_phrase", "tokenize",
     "Document", "FORMATS",
     "SourcecheckError", "InputError", "PolicyError", "DeadlineExceeded",
     "Cue", "Deduction", "Finding", "Mention", "Quote", "Readability", "Report", "Score", "Sentence",

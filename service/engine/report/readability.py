@@ -1,26 +1,31 @@
-"""Readability of an article's plain text, offline.
+"""Readability of an article's plain text, offline, in one pass over its words.
 
-Counts that need no syllables (words, sentences, letters, characters,
-Coleman-Liau, ARI, reading time) come from textstat. textstat 0.7.13 counts
-English syllables with NLTK's CMU dictionary and downloads it on first use,
-which a service without network access cannot do; so the syllable-based
-indices (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG) are
-computed here with textstat's own formulas and constants over syllables
-counted by Pyphen's English hyphenation dictionary (shipped with the pyphen
-package), the same counter textstat itself falls back to for words the CMU
-dictionary lacks. Nothing here touches the network or the CMU dictionary.
-A token longer than any English word counts its vowel groups instead, so a
-hostile 500,000-character token costs no more than the same length of words.
+The indices are textstat's (0.7.13, pinned; the tests compare every one to
+textstat to the second decimal), computed here from one set of counts made
+once: textstat recomputes its words, sentences and punctuation-stripped text
+for each index (about five scans of the whole text, each through a memo on
+the whole text). textstat counts English syllables with NLTK's CMU
+dictionary and downloads it on first use, which a service without network
+access cannot do; so the syllable-based indices (Flesch reading ease,
+Flesch-Kincaid grade, Gunning fog, SMOG) count syllables with Pyphen's
+English hyphenation patterns (shipped with the pyphen package), the counter
+textstat itself falls back to for words the CMU dictionary lacks, applied as
+Pyphen applies them (``_Hyphenator``). Nothing here touches the network or
+the CMU dictionary. A token longer than any English word counts its vowel
+groups instead, so a hostile 500,000-character token costs no more than the
+same length of words.
 
 textstat memoises every function on the whole text (128 entries each), which
-keeps about 1.3 GB alive after 128 distinct 1 MB articles; ``measure`` empties
-those caches after each use (``_forget_textstat_caches``).
+would keep about 1.3 GB alive after 128 distinct 1 MB articles; ``measure``
+no longer calls it, and still empties those caches after each use
+(``_forget_textstat_caches``) should anything in the process have filled them.
 """
 from __future__ import annotations
 
 import math
 import pkgutil
 import re
+import sys
 from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
@@ -28,17 +33,6 @@ from typing import TYPE_CHECKING
 
 from .. import lazy
 from ..model import Readability
-
-
-
-@lru_cache(maxsize=1)
-def _textstat() -> ModuleType:
-    """textstat, imported on first use: it imports nltk for a CMU-dictionary
-    counter we never call, so Punkt is loaded the lazy way first."""
-    lazy.ensure_lazy_nltk()
-    import textstat
-
-    return textstat
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
@@ -48,10 +42,45 @@ WORDS_PER_MINUTE = 238  # silent reading of non-fiction (Brysbaert 2019)
 
 
 @lru_cache(maxsize=1)
-def _pyphen() -> Pyphen:
+def _pyphen() -> _Hyphenator:
     from pyphen import Pyphen  # its dictionary list and the en_US patterns: on first use
 
-    return Pyphen(lang=LANG)
+    return _Hyphenator(Pyphen(lang=LANG))
+
+
+class _Hyphenator:
+    """``Pyphen.positions`` for one dictionary, the same points by the same
+    algorithm (Liang's patterns: at each position of ``.word.``, every pattern
+    that matches there raises the points under it; odd points are breaks, kept
+    ``left``/``right`` letters from the ends). Pyphen tries every substring up
+    to its longest pattern at every position; this stops at the first
+    substring no pattern starts with (a set of the patterns' prefixes), and
+    keeps no copy of every word it has seen (Pyphen's own memo never forgets)."""
+
+    def __init__(self, pyphen: Pyphen):
+        self.patterns = pyphen.hd.patterns
+        self.prefixes = frozenset(key[:i] for key in self.patterns for i in range(1, len(key) + 1))
+        self.left, self.right = pyphen.left, pyphen.right
+
+    def positions(self, word: str) -> list[int]:
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        points = [0] * (n + 1)
+        patterns, prefixes = self.patterns, self.prefixes
+        for i in range(n - 1):
+            for j in range(i + 1, n + 1):
+                piece = pointed[i:j]
+                if piece not in prefixes:
+                    break
+                found = patterns.get(piece)
+                if found:
+                    k = i + found[0]
+                    for value in found[1]:
+                        if value > points[k]:
+                            points[k] = value
+                        k += 1
+        right = len(word) - self.right
+        return [i - 1 for i, p in enumerate(points) if p % 2 and self.left <= i - 1 <= right]
 
 
 # Pyphen's work grows with a word's length and a long token is never an English word (the
@@ -92,6 +121,7 @@ def _hyphenated(letters: str) -> int:
 def _textstat_caches() -> tuple:
     """Every memoised function in textstat's backend (found by walking its
     modules, so a textstat without them simply yields none)."""
+    lazy.ensure_lazy_nltk()  # textstat imports nltk for a CMU-dictionary counter never called here
     import textstat.backend as backend
 
     found = {}
@@ -109,6 +139,8 @@ def _textstat_caches() -> tuple:
 
 
 def _forget_textstat_caches() -> None:
+    if "textstat" not in sys.modules:  # nothing in this process used it: nothing to forget, nothing to import
+        return
     for fn in _textstat_caches():
         fn.cache_clear()
 
@@ -122,14 +154,42 @@ def measure(text: str) -> Readability | None:
         _forget_textstat_caches()
 
 
+# textstat's definitions (textstat/backend, 0.7.13): punctuation is what is
+# neither a word character nor space; an apostrophe stays in a word only
+# before a contraction ending ("don't", "we've"); sentences are runs up to and
+# through stops, and a "sentence" of two words or fewer is not counted.
+_SPACE = re.compile(r"\s")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _lexicon_count(text: str) -> int:
+    """textstat's ``lexicon_count`` (``count_words``): words once punctuation
+    but contraction apostrophes is removed."""
+    return len(_PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split())
+
+
+def _sentence_count(text: str) -> int:
+    """textstat's ``sentence_count``."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for s in found if _lexicon_count(s) <= 2))
+
+
 def _measure(text: str) -> Readability | None:
-    textstat = _textstat()
-    words = textstat.lexicon_count(text)
-    sentences = textstat.sentence_count(text)
-    counts = [syllables(w) for w in textstat.remove_punctuation(text).split()]
+    words = _lexicon_count(text)
+    sentences = _sentence_count(text)
+    bare = _PUNCTUATION.sub("", text).split()  # the words without any punctuation: letters and syllables
+    counts = [syllables(w) for w in bare]
     total = sum(counts)
     if words == 0 or sentences == 0 or total == 0:
         return None
+    letters = sum(map(len, bare))  # textstat's count_letters: what is neither space nor punctuation
+    chars = len(text) - len(_SPACE.findall(text))  # count_chars(ignore_spaces=True)
+    tokens = len(text.split())  # count_words(rm_punctuation=False): ARI counts punctuation as characters
     poly = sum(1 for c in counts if c >= 3)
     wps = words / sentences
     spw = total / words
@@ -142,12 +202,31 @@ def _measure(text: str) -> Readability | None:
         gunning_fog=_r(0.4 * (wps + 100 * poly / words)),
         # McLaughlin (1969); like textstat, 0 under three sentences
         smog_index=_r(1.043 * math.sqrt(30 * poly / sentences) + 3.1291) if sentences >= 3 else 0.0,
-        coleman_liau_index=_r(textstat.coleman_liau_index(text)),
-        automated_readability_index=_r(textstat.automated_readability_index(text)),
+        coleman_liau_index=_r(_coleman_liau(letters, words, sentences)),
+        automated_readability_index=_r(_automated_readability(chars, tokens, words, sentences)),
         words=words,
         sentences=sentences,
         reading_time_seconds=_r(words / WORDS_PER_MINUTE * 60, 1),
     )
+
+
+def _coleman_liau(letters: int, words: int, sentences: int) -> float:
+    """Coleman & Liau (1975), as textstat computes it (letters and sentences per 100 words)."""
+    per_100_letters = letters / words * 100
+    per_100_sentences = sentences / words * 100
+    if per_100_letters == 0 or per_100_sentences == 0:
+        return 0.0
+    return 0.058 * per_100_letters - 0.296 * per_100_sentences - 15.8
+
+
+def _automated_readability(chars: int, tokens: int, words: int, sentences: int) -> float:
+    """Smith & Senter (1967), as textstat computes it: characters per
+    whitespace token and words per sentence."""
+    a = chars / tokens if tokens else 0.0
+    b = words / sentences
+    if a == 0 or b == 0:
+        return 0.0
+    return 4.71 * a + 0.5 * b - 21.43
 
 
 def _r(x: float, places: int = 2) -> float:

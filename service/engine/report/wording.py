@@ -69,6 +69,13 @@ def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile(rf"(?<![\w'’-])(?:{words_})(?![\w'’-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=32)
+def vague_anywhere(extra: tuple[str, ...] = ()) -> re.Pattern:
+    """Every vague phrase as one alternation: ``search`` finds one where any
+    of ``vague_patterns`` would (one scan of a text, not one per phrase)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in vague_patterns(extra)), re.IGNORECASE)
+
+
 def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
     """Every vague phrase in ``text``, leftmost first."""
     patterns = vague_patterns(extra)
@@ -188,8 +195,9 @@ def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> LoadedVerb | Non
     lemma = " ".join(cue.lemma.lower().split()).split()
     found = list(_TOKEN.finditer(cue.text))
     if lemma:
-        candidates = [k for k in table if lemma[0] in verb_forms(k.split()[0])
-                      and (len(lemma) == 1 or lemma[1:] == k.split()[1:])]
+        # the table's entries whose first verb has this form, in table order (no scan of the table)
+        candidates = [k for k in _by_form(table).get(lemma[0], ())
+                      if len(lemma) == 1 or lemma[1:] == k.split()[1:]]
         for key in sorted(candidates, key=lambda k: -len(k.split())):
             neutral, why = table[key]
             first, *rest = key.split()
@@ -208,11 +216,32 @@ def loaded_verb(cue: Cue, table: dict[str, tuple[str, str]]) -> LoadedVerb | Non
     return None
 
 
+_FORM_INDEXES: dict[int, tuple[dict, dict[str, tuple[str, ...]], int]] = {}
+
+
+def _by_form(table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """Verb form -> the keys of ``table`` whose first word inflects to it, in
+    table order; built once per table (``loaded_table`` hands out one dict per
+    word list; the entry holds the table, so its id is not reused meanwhile)."""
+    held = _FORM_INDEXES.get(id(table))
+    if held is not None and held[0] is table and len(held[0]) == held[2]:
+        return held[1]
+    index: dict[str, list[str]] = {}
+    for key in table:
+        for form in verb_forms(key.split()[0]):
+            index.setdefault(form, []).append(key)
+    if len(_FORM_INDEXES) >= 64:
+        _FORM_INDEXES.clear()
+    built = {form: tuple(keys) for form, keys in index.items()}
+    _FORM_INDEXES[id(table)] = (table, built, len(table))
+    return built
+
+
 def loaded_cue(cue: Cue | None, policy: "Policy") -> LoadedVerb | None:
     """``loaded_verb`` under the policy's lists. A vague cue ("There are also
     claims", "it is claimed") is not a verb attribution: its noun or passive
     is reported as vague-attribution, not as a loaded verb."""
-    if cue is None or any(p.search(cue.text) for p in vague_patterns(policy.vague_phrases)):
+    if cue is None or vague_anywhere(policy.vague_phrases).search(cue.text):
         return None
     return loaded_verb(cue, loaded_table(tuple(sorted(policy.loaded_verbs.items()))))
 
