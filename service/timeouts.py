@@ -1,8 +1,9 @@
 """Gunicorn's own worker timeout, answered as problem+json.
 
 The engine's deadline (``SOURCECHECK_DEADLINE``, five seconds inside the
-worker timeout) answers an over-long audit with a 503 itself, but it is
-checked between the engine's stages, and one stage may run long. Two things
+worker timeout) answers an over-long audit with a 503 itself; it is checked
+between the engine's stages and in their long loops, but a stretch between two
+checks may still run long. Two things
 bound a request whatever the engine does (docker/gunicorn.conf.py wires them):
 
 * a threaded worker's heartbeat runs on while a request thread computes, so

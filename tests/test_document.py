@@ -97,3 +97,65 @@ def test_text_inside_a_textarea_script_or_style_is_not_audited():
             '<script>var q = "“Code,” she said.";</script><style>p::before { content: "“x,” they said." }</style>')
     assert [q.text for q in audit(html, "html").quotes] == ["Real words,"]
 
+
+
+# --- what is not audited: form fields, scripts, styles, Markdown code ------------------
+
+def test_textarea_script_and_style_are_tags_whose_text_is_skipped():
+    from service.engine.document import _SKIP_TAGS
+
+    assert {"textarea", "script", "style"} <= _SKIP_TAGS
+
+
+@pytest.mark.parametrize("tag", ["textarea", "script", "style"])
+def test_no_quote_reported_speech_or_name_is_found_inside_a_skipped_tag(tag):
+    from service.engine import audit
+
+    html = (f"<p>Intro.</p><{tag}>“Typed words,” said Lee Park. Lee Park said the pier is unsafe.</{tag}>"
+            "<p>“Real words,” said Ana Ruiz.</p>")
+    report = audit(html, "html")
+    assert [q.text for q in report.quotes] == ["Real words,"]
+    assert [s.name for s in report.sources] == ["Ana Ruiz"]
+
+
+MARKDOWN_CODE = (
+    "Run this: `“Inline words,” said Lee Park.`\n\n"
+    "Example: `Lee Park said that the pier is unsafe.`\n\n"
+    "```\n“Fenced,” said Kim Vale. Kim Vale said the pier is unsafe.\n```\n\n"
+    "    “Indented,” said Bo Hale. Bo Hale said it rained.\n\n"
+    "“Real words,” said Ana Ruiz.\n"
+)
+
+
+def test_markdown_code_is_kept_in_the_text_and_set_aside():
+    doc = load(MARKDOWN_CODE, "markdown")
+    assert [s.of(doc.text) for s in doc.set_aside] == [
+        "“Inline words,” said Lee Park.",
+        "Lee Park said that the pier is unsafe.",
+        "“Fenced,” said Kim Vale. Kim Vale said the pier is unsafe.",
+        "“Indented,” said Bo Hale. Bo Hale said it rained.",
+    ]
+    for s in doc.set_aside:  # offsets unchanged: each maps back to the code as written
+        assert doc.to_source(s).of(MARKDOWN_CODE) == s.of(doc.text)
+    sentences = [s.span.of(doc.text) for s in doc.sentences]
+    assert not any("Kim Vale" in s or "Bo Hale" in s for s in sentences)  # code blocks are no prose
+
+
+def test_no_quote_reported_speech_or_name_is_found_in_markdown_code():
+    from schemas.report import dump_report
+    from service.engine import audit
+
+    report = dump_report(audit(MARKDOWN_CODE, "markdown"))
+    assert [(q["text"], q["kind"]) for q in report["quotes"]] == [("Real words,", "direct")]
+    assert [MARKDOWN_CODE[q["start"]:q["end"]] for q in report["quotes"]] == ["Real words,"]
+    assert [s["name"] for s in report["sources"]] == ["Ana Ruiz"]
+    assert not any(n in str(report["findings"]) for n in ("Lee Park", "Kim Vale", "Bo Hale"))
+
+
+def test_a_code_span_inside_a_quote_keeps_the_quote_and_its_offsets():
+    from schemas.report import dump_report
+    from service.engine import audit
+
+    md = "“Type `make test` twice,” said Ana Ruiz.\n"
+    quotes = dump_report(audit(md, "markdown"))["quotes"]
+    assert [(q["text"], md[q["start"]:q["end"]]) for q in quotes] == [("Type `make test` twice,",) * 2]

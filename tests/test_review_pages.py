@@ -175,11 +175,13 @@ def test_the_review_page_passes_the_api_text_limit_to_the_engine(tmp_path, monke
     assert seen[0]["max_chars"] == 1234
 
 
-def test_html_from_the_client_is_shown_as_text_never_injected(client):
+def test_html_from_the_client_is_shown_rendered_never_injected(client):
     evil = '<p onclick="steal()">Hi</p><script>alert(1)</script><img src=x onerror=alert(2)>'
     resp = client.post("/review", data={"article": evil, "format": "html", "keep": "on"}, follow_redirects=True)
     html = page(resp)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    article = re.search(r'<div class="article-text" id="article-text">(.*?)</div>', html, re.S).group(1)
+    assert article.strip() == "Hi"  # the text a reader sees: no tags, raw or escaped, and no script
+    assert "alert(1)" not in html and "&lt;script" not in html
     assert "<script>alert" not in html and "<img src=x" not in html and '<p onclick' not in html
 
 

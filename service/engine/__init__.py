@@ -46,7 +46,7 @@ def audit(text: object, format: str = "text", policy: Policy | None = None, *,
     before the report is done; never anything else on purpose."""
     policy = resolve(policy)  # checked first: a bad policy fails before any work
     with _deadline.within(deadline):
-        doc = load(text, format, max_chars=max_chars)
+        doc = load(text, format, max_chars=max_chars).audited()  # set-aside code blanked
         _deadline.check()
         found = quotes.find_quotes(doc)
         _deadline.check()

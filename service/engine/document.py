@@ -6,9 +6,10 @@ so nothing is downloaded (``lexicon/abbreviations.txt``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
@@ -42,6 +43,7 @@ class Document:
     format: str = "text"
     paragraphs: tuple[Span, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    set_aside: tuple[Span, ...] = ()  # in ``text`` but not prose (Markdown code): never audited
     _starts: array | None = field(default=None, repr=False, compare=False)
     _ends: array | None = field(default=None, repr=False, compare=False)
 
@@ -53,6 +55,23 @@ class Document:
             at = self._starts[span.start] if span.start < len(self.text) else len(self.source)
             return Span(at, at)
         return Span(self._starts[span.start], self._ends[span.end - 1])
+
+    def from_source(self, span: Span) -> Span | None:
+        """The span of ``text`` that ``span`` of ``source`` maps back to: the
+        characters whose source lies inside it; None if no character does."""
+        if self._starts is None:
+            return span
+        starts = self._starts
+        i = bisect.bisect_left(starts, span.start, 0, len(self.text))
+        j = bisect.bisect_right(self._ends, span.end, i, len(self.text))
+        return Span(i, j) if i < j else None
+
+    def audited(self) -> Document:
+        """This document as the stages read it: set-aside spans blanked
+        (newlines kept), so offsets stay those of ``text``."""
+        if not self.set_aside:
+            return self
+        return replace(self, text=_blank(self.text, self.set_aside))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset`` (binary search)."""
@@ -88,9 +107,11 @@ class Document:
 
 # --- loading -----------------------------------------------------------------
 
-def load(source: object, format: str = "text", max_chars: int | None = 2_000_000) -> Document:
+def load(source: object, format: str = "text", max_chars: int | None = 2_000_000, *,
+         sentences: bool = True) -> Document:
     """Build a Document from what a client sent; raise InputError if it
-    cannot be audited (not a string, binary, too large, unknown format)."""
+    cannot be audited (not a string, binary, too large, unknown format).
+    ``sentences=False``: the text and its map only (to show it, not audit it)."""
     if isinstance(source, bytes):
         try:
             source = source.decode("utf-8")
@@ -105,7 +126,7 @@ def load(source: object, format: str = "text", max_chars: int | None = 2_000_000
     if _looks_binary(source):
         raise InputError("input looks like binary data, not text")
     if format == "text":
-        text, starts, ends = source, None, None
+        text, starts, ends, aside = source, None, None, ()
     else:
         builder = _PlainBuilder(source)
         if format == "html":
@@ -113,9 +134,21 @@ def load(source: object, format: str = "text", max_chars: int | None = 2_000_000
         else:
             _extract_markdown(source, builder)
         text, starts, ends = builder.result()
-    paragraphs = _paragraphs(text)
-    sentences = tuple(_sentences(text, paragraphs))
-    return Document(text, source, format, paragraphs, sentences, starts, ends)
+        aside = tuple(builder.set_aside)
+    prose = _blank(text, aside) if aside else text  # paragraphs and sentences of the prose alone
+    paragraphs = _paragraphs(prose) if sentences else ()
+    return Document(text, source, format, paragraphs, tuple(_sentences(prose, paragraphs)), aside, starts, ends)
+
+
+def _blank(text: str, spans: tuple[Span, ...]) -> str:
+    """``text`` with each span's characters but newlines turned into spaces."""
+    parts, pos = [], 0
+    for sp in spans:
+        parts.append(text[pos:sp.start])
+        parts.append(re.sub(r"[^\n]", " ", text[sp.start:sp.end]))
+        pos = sp.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _looks_binary(s: str) -> bool:
@@ -181,6 +214,15 @@ class _PlainBuilder:
         self.parts: list[str] = []
         self.starts = array("l")
         self.ends = array("l")
+        self.set_aside: list[Span] = []
+
+    def add_aside(self, content: str, start: int, end: int) -> int:
+        """Like ``add_aligned``, for text kept but not audited (code)."""
+        at = len(self.starts)
+        pos = self.add_aligned(content, start, end)
+        if len(self.starts) > at:
+            self.set_aside.append(Span(at, len(self.starts)))
+        return pos
 
     def add(self, text: str, at: int) -> None:
         """Text copied verbatim from ``source[at:at+len(text)]``."""
@@ -319,14 +361,21 @@ def _extract_markdown(source: str, builder: _PlainBuilder) -> None:
         elif tok.type == "html_block":
             builder.breaks(start)
             _extract_html(source[start:end], builder, base=start)
+        elif tok.type in ("fence", "code_block"):
+            # code is kept in the text (offsets as written) but set aside: not prose
+            builder.breaks(start)
+            body = line_starts[min(tok.map[0] + (tok.type == "fence"), len(line_starts) - 1)]
+            builder.add_aside(tok.content.rstrip("\n"), body, end)
     builder.breaks(len(source))
 
 
 def _markdown_inline(children, builder: _PlainBuilder, pos: int, end: int) -> None:
     src = builder.source
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
             pos = builder.add_aligned(child.content, pos, end)
+        elif child.type == "code_inline":
+            pos = builder.add_aside(child.content, pos, end)  # kept for locations, never audited
         elif child.type == "softbreak":
             nl = src.find("\n", pos, end)
             at = nl if nl >= 0 else pos

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.engine import Document, InputError, Span, load
 from service.store import Decision, FindingKey, finding_keys
 
 from .article import Run, anchor_id, runs
@@ -133,6 +134,9 @@ def build(report: dict, text: str, title: str | None = None, *,
     decisions = decisions or {}
     keys = finding_keys(report)
     quotes = [q for q in report.get("quotes") or () if isinstance(q, dict)]
+    shown, doc = rendered(text, str(report.get("format", "text")))
+    if doc is not None:  # offsets into the markup, mapped onto the text a reader sees
+        quotes = [_shown_quote(doc, q) for q in quotes]
     sources = {s.get("id"): s for s in report.get("sources") or () if isinstance(s, dict)}
     raw_findings = [f for f in report.get("findings") or () if isinstance(f, dict)]
     quote_anchor = {str(q.get("id")): anchor_id("q", q.get("id")) for q in quotes}
@@ -141,6 +145,8 @@ def build(report: dict, text: str, title: str | None = None, *,
     for i, f in enumerate(raw_findings):
         qid = f.get("quote_id")
         span = f.get("span") if isinstance(f.get("span"), dict) else None
+        if span and doc is not None and isinstance(span.get("start"), int):
+            span = _shown_span(doc, span) or {**span, "start": _shown_at(doc, span["start"])}
         href = None
         if qid is not None and str(qid) in quote_anchor:
             href = "#" + quote_anchor[str(qid)]
@@ -186,15 +192,54 @@ def build(report: dict, text: str, title: str | None = None, *,
         counts[q.source_type] += 1
     score = report.get("score") if isinstance(report.get("score"), dict) else None
     return ReportView(
-        title=title or report.get("title") or display_title(text),
+        title=title or report.get("title") or display_title(text, str(report.get("format", "text"))),
         format=str(report.get("format", "text")),
-        runs=tuple(runs(text, quotes, anchors)),
+        runs=tuple(runs(shown, quotes, anchors)),
         quotes=tuple(qviews), sources=sviews, unattributed=unattributed, findings=tuple(findings),
         score=score.get("value") if score else None, grade=score.get("grade") if score else None,
         deductions=tuple(d for d in (score or {}).get("deductions") or () if isinstance(d, dict)),
         chart=chart(counts), counts=counts, stats=report.get("stats") or {}, by_id=by_id,
         carded=frozenset(q.id for q in qviews[:LIST_LIMIT]),
     )
+
+
+def rendered(text: str, format: str) -> tuple[str, Document | None]:
+    """What the page shows of an article: HTML as the text a reader sees (tags
+    gone, entities decoded, scripts, styles and form fields left out) with the
+    document that maps it back to the markup; other formats as written."""
+    if format != "html":
+        return text, None
+    try:
+        doc = load(text, "html", max_chars=None, sentences=False)
+    except InputError:
+        return text, None
+    return doc.text, doc
+
+
+def _shown_span(doc: Document, span: dict) -> dict | None:
+    """``span`` (offsets into the markup) as offsets into ``doc.text``, only if
+    it maps back to exactly the same markup offsets."""
+    start, end = span.get("start"), span.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc.source)):
+        return None
+    at = doc.from_source(Span(start, end))
+    if at is None or doc.to_source(at) != Span(start, end):
+        return None
+    return {"start": at.start, "end": at.end, "text": at.of(doc.text)}
+
+
+def _shown_at(doc: Document, offset: int) -> int:
+    at = doc.from_source(Span(offset, len(doc.source)))
+    return at.start if at else len(doc.text)
+
+
+def _shown_quote(doc: Document, q: dict) -> dict:
+    """A quote dict with its span and fragments on the rendered text (a
+    fragment that does not map is left out, so it is not highlighted)."""
+    whole = _shown_span(doc, q)
+    frags = [m for f in q.get("fragments") or [q] if isinstance(f, dict) and (m := _shown_span(doc, f))]
+    text = whole["text"] if whole else " … ".join(f["text"] for f in frags) or str(q.get("text", ""))
+    return {**q, **(whole or {"start": None, "end": None}), "text": text, "fragments": frags or [{}]}
 
 
 def chart(counts: dict[str, int]) -> Chart:
@@ -207,8 +252,11 @@ def chart(counts: dict[str, int]) -> Chart:
     return Chart(bars=bars, total=sum(counts.values()))
 
 
-def display_title(text: str, limit: int = 90) -> str:
-    """A title for an untitled article: its first line, without markup."""
+def display_title(text: str, format: str = "text", limit: int = 90) -> str:
+    """A title for an untitled article: its first line, without markup (an
+    HTML article's first rendered line, read from its first few kilobytes)."""
+    if format == "html":
+        text = rendered(text[:8192], "html")[0]
     for line in text.splitlines():
         line = re.sub(r"<[^>]*>", " ", line)
         line = re.sub(r"^\s*#{1,6}\s*", "", line)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+from .. import deadline
 from ..document import Document
 from ..model import Quote, Span
 from ..quotes import open_start
@@ -61,6 +62,7 @@ def _attribute_direct(doc: Document, quotes: list[Quote]) -> list[Quote]:
     prev: Quote | None = None  # the direct quote before, for merging split quotes
     known: Quote | None = None  # the last quote with a speaker, for quotes that continue it
     for q in quotes:
+        deadline.check()
         if q.kind == "indirect":
             out.append(q)
             if q.speaker is not None:

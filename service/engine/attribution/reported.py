@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import deadline
 from ..document import Document
 from ..lexicon import words
 from ..model import Cue, Mention, Quote, Span
@@ -67,6 +68,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
     qi = 0
     cues = cue_words() | {"according"}
     for sent in doc.sentences:
+        deadline.check()
         s = sent.span
         while qi < len(quoted) and quoted[qi].end <= s.start:
             qi += 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .. import deadline
 from ..document import Document
 from ..model import Finding, Mention, Quote, Severity, Source, Span
 from ..words import PHRASE_FILLERS
@@ -367,6 +368,7 @@ def run_rules(ctx: Context) -> tuple[Finding, ...]:
     for r in RULES.values():
         if not ctx.policy.enabled(r.id):
             continue
+        deadline.check()
         severity = ctx.policy.severity(r.id)
         for h in r.check(ctx):
             out.append(Finding(r.id, severity, h.message, h.span, h.quote_id, h.source_id, h.suggestion))

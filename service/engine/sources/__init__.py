@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import deadline
 from ..document import Document
 from ..model import Quote, Source
 from .descriptors import Anchors, anonymity_reason, descriptor
@@ -43,6 +44,7 @@ def resolve_sources(doc: Document, quotes: list[Quote], *,
                    key=lambda i: (quotes[i].speaker.span.start, i))
     owner: dict[int, Entity] = {}
     for i in order:
+        deadline.check()
         q = quotes[i]
         m = q.speaker
         exact = m.span.end <= len(text) and text[m.span.start:m.span.end] == m.text
