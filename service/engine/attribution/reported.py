@@ -18,7 +18,7 @@ from ..lexicon import words
 from ..model import Cue, Mention, Quote, Span
 from ..tokens import Token, index_at, tokenize
 from ..words import (
-    ATTRIBUTION_TAIL_WORDS, BE_FORMS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
+    ATTRIBUTION_TAIL_WORDS, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
@@ -56,6 +56,7 @@ class Found:
     speaker: Mention | None
     content: Span
     fragments: tuple[Span, ...] = ()  # the two halves of a claim broken by its attribution
+    min_words: int = MIN_CONTENT_WORDS  # a refusal's content may be two words ("to comment")
 
 
 def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
@@ -96,7 +97,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
                 else:
                     continue
             else:
-                content = _clean(text, f.content)
+                content = _clean(text, f.content, f.min_words)
             if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
                 continue
             out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
@@ -301,7 +302,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             if not t.is_word and t.text not in ("'s", "’s", "-", "."):
                 break
     if verb.cls == "belief":
-        return e if nxt.lower in ("he", "she", "they", "we", "i", "there") else None
+        if nxt.lower in ("he", "she", "they", "we", "i", "there"):
+            return e
+        # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
+        return e if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e) else None
     if verb.cls == "speech-that":
         return None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
@@ -337,6 +341,32 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     return k
 
 
+
+
+_CLAUSE_SUBJECT_STARTS = frozenset("the a an this these those his her their its our my your some many most "
+                                   "it you all both each every no".split())
+_FINITE = frozenset("is are was were will would could can may might should must has have had does did "
+                    "'s ’s isn't aren't wasn't weren't won't wouldn't can't couldn't hasn't haven't "
+                    "doesn't didn't".split())
+
+
+def _finite_clause(tokens: list[Token], k: int) -> bool:
+    """Do the tokens from ``k`` open a clause: a subject (a determiner, a
+    pronoun or a capitalised name) and, within a few words and no punctuation,
+    a finite auxiliary ("the plan will fail", "Beijing has cut")?"""
+    n = len(tokens)
+    if k >= n or not tokens[k].is_word:
+        return False
+    t = tokens[k]
+    if not (t.lower in _CLAUSE_SUBJECT_STARTS or (t.is_cap and t.lower not in PREPOSITIONS_AFTER_CUE)):
+        return False
+    for j in range(k + 1, min(n, k + 8)):
+        w = tokens[j]
+        if w.lower in _FINITE:
+            return True
+        if not w.is_word and w.text not in ("'s", "’s", "-"):
+            return False
+    return False
 
 
 def _passive(tokens: list[Token], first: int, verb: int) -> bool:
@@ -543,6 +573,73 @@ def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Spa
     return [Found(cue, None, Span(m.end(), s.end))]
 
 
+_REFUSAL = frozenset("declined declines decline declining refused refuses refuse refusing".split())
+
+
+@pattern("refusal", example="The ministry declined to comment on the report.")
+def refusal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """SUBJECT declined / refused to VERB ...: the refusal to speak, or to act, is
+    the subject's stance ("declined to comment", "refused to say whether ...")."""
+    out = []
+    for i in range(1, len(tokens) - 2):
+        tok = tokens[i]
+        after = tokens[i + 2]
+        if tok.lower not in _REFUSAL or tokens[i + 1].lower != "to" or not after.is_word or after.is_cap \
+                or after.lower in DETERMINERS or after.text[:1].isdigit() or _inside(tok, quoted):
+            continue  # "declined to comment", not "declined to their lowest level" or "to 40 percent"
+        first = aux_start(tokens, i)
+        if _passive(tokens, first, i):
+            continue
+        speaker = subject_before(text, tokens, first)
+        if speaker is None and tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text == ",":
+            speaker = _main_subject(text, tokens, first - 1)
+        if speaker is None or speaker.text.lower() == "you":
+            continue
+        cue_span = Span(tokens[first].start, tok.end)
+        lemma = "refuse" if tok.lower.startswith("ref") else "decline"
+        content = Span(tokens[i + 1].start, _clause_end(tokens, i + 1, s.end))
+        out.append(Found(Cue(cue_span, cue_span.of(text), lemma), speaker, content, min_words=2))
+    return out
+
+
+_QUESTION_WORDS = frozenset("whether if who whom whose what which when where why how".split())
+_ASKED = frozenset("asked ask asks asking".split())
+
+
+@pattern("asked-whether", example="When asked whether the plant would close, the manager shrugged.")
+def asked_whether(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """when asked WHETHER ...  /  SUBJECT asked OBJECT WHETHER ...: the reported
+    question is the asker's; "when asked" names no asker."""
+    out = []
+    for i in range(len(tokens) - 3):
+        tok = tokens[i]
+        if tok.lower not in _ASKED or _inside(tok, quoted):
+            continue
+        k = i + 1
+        # an object of up to three words before the question ("asked him whether", "asked the mayor if")
+        while k < min(len(tokens), i + 4) and tokens[k].lower not in _QUESTION_WORDS and tokens[k].is_word:
+            k += 1
+        if k >= len(tokens) - 2 or tokens[k].lower not in _QUESTION_WORDS:
+            continue
+        if i > 0 and tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
+            speaker = None  # a passive question: the asker is not named
+            first = i - 1
+        else:
+            if k == i + 1:
+                continue  # "X asked whether ...": the leading pattern's
+            first = aux_start(tokens, i)
+            speaker = subject_before(text, tokens, first)
+            if speaker is None:
+                continue
+        cue_span = Span(tokens[first].start, tok.end)
+        end = _clause_end(tokens, k, s.end)
+        if first == 0:  # "When asked whether ..., the manager shrugged": the question ends at its comma
+            end = next((t.start for t in tokens[k + 2:] if t.text == ","), end)
+        content = Span(tokens[k].start, end)
+        out.append(Found(Cue(cue_span, cue_span.of(text), "ask"), speaker, content))
+    return out
+
+
 @pattern("impersonal", example="The council is expected to approve the budget on Friday.")
 def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """The plan is expected to ...  /  The talks seemed to stall ...: nobody holds the view."""
@@ -599,6 +696,6 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
 
 
 SIEVE = (reported_label, unattributed_claim, according_to, reported_trailing, reported_appositive,
-         reported_parenthetical, reported_leading, impersonal, reportedly)
+         reported_parenthetical, asked_whether, reported_leading, refusal, impersonal, reportedly)
 # the patterns that read the text itself, not its tokens
 TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)

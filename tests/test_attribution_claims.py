@@ -1,0 +1,53 @@
+"""Reported claims beyond speech verbs (issue 10): refusals, reported questions,
+beliefs with a bare clause, and the two halves of a passive frame. Our own sentences."""
+import pytest
+
+from service.engine.attribution import attribute
+from service.engine.document import load
+from service.engine.quotes import find_quotes
+
+
+def claims(text):
+    doc = load(text)
+    return [(q.rule, q.text, q.speaker.text if q.speaker else None) for q in attribute(doc, find_quotes(doc))]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The ministry declined to comment on the report.", "to comment on the report", "The ministry"),
+    ("A spokeswoman for the club declined to comment.", "to comment", "A spokeswoman for the club"),
+    ("The coach refused to say whether he would stay.", "to say whether he would stay", "The coach"),
+])
+def test_a_refusal_is_the_refuser_s_claim(text, content, speaker):
+    assert ("refusal", content, speaker) in claims(text)
+
+
+def test_a_refusal_needs_someone_who_refuses():
+    assert not [c for c in claims("Sales declined to their lowest level in a decade.") if c[0] == "refusal"]
+
+
+def test_a_question_asked_of_an_unnamed_asker_has_no_speaker():
+    assert ("asked-whether", "whether the plant would close", None) in claims(
+        "When asked whether the plant would close, the manager shrugged.")
+
+
+def test_a_question_asked_of_someone_belongs_to_the_asker():
+    assert ("asked-whether", "if the ferry would run on Sunday", "Two riders") in claims(
+        "Two riders asked the captain if the ferry would run on Sunday.")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Economists believe the new rule will raise prices.", "the new rule will raise prices", "Economists"),
+    ("Most residents think the mill should stay open.", "the mill should stay open", "Most residents"),
+    ("Her neighbours suspect Harbour Road could flood again.", "Harbour Road could flood again", "Her neighbours"),
+])
+def test_a_belief_with_a_bare_clause_is_a_claim(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The children believe in ghosts.",
+    "We think about the river every day.",
+    "The team hopes for sunshine at the final.",
+])
+def test_a_belief_without_a_clause_is_no_claim(text):
+    assert claims(text) == []
