@@ -51,3 +51,39 @@ def test_a_belief_with_a_bare_clause_is_a_claim(text, content, speaker):
 ])
 def test_a_belief_without_a_clause_is_no_claim(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The senator called for a full inquiry into the fire.", "a full inquiry into the fire", "The senator"),
+    ("Two unions called on the council to delay the vote.", "the council to delay the vote", "Two unions"),
+    ("Recent surveys show the mayor trailing by ten points.", "the mayor trailing by ten points", "Recent surveys"),
+    ("The governor hopes to sign the bill next week.", "to sign the bill next week", "The governor"),
+    ("The club plans to open a second pitch in May.", "to open a second pitch in May", "The club"),
+])
+def test_calls_findings_and_intentions_are_claims(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She hosts a talk show on Sundays.",
+    "The plan to widen the road failed.",
+    "The club plans to the letter of the law.",
+])
+def test_nouns_and_prepositions_are_no_claims(text):
+    assert claims(text) == []
+
+
+def test_a_second_predicate_of_speech_is_a_second_claim():
+    found = claims("The mayor called on residents to save water and said the reservoir was low.")
+    assert ("reported-leading", "residents to save water", "The mayor") in found
+    assert [c[1] for c in found if c[0] == "reported-leading"] == ["residents to save water", "the reservoir was low"]
+
+
+def test_a_tail_after_a_direct_quotation_is_no_claim():
+    found = claims("“We will not give up,” he said outside the town hall on Monday.")
+    assert [c[0] for c in found] == ["trailing"]
+
+
+def test_a_that_clause_after_a_direct_quotation_is_a_claim():
+    found = claims("“We will not give up,” she said, adding that the strike would go on.")
+    assert ("reported-leading", "the strike would go on", "she") in found

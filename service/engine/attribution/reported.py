@@ -18,8 +18,9 @@ from ..lexicon import words
 from ..model import Cue, Mention, Quote, Span
 from ..tokens import Token, index_at, tokenize
 from ..words import (
-    ATTRIBUTION_TAIL_WORDS, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
+    ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
+from ..words import SUBJECT_PRONOUNS
 from .cues import OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
@@ -197,16 +198,33 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         start = _content_start(tokens, e, verb)
         if start is None:
             continue
+        if speaker.span.end <= tokens[first].start and _after_quotation(text, speaker.span.start, quoted) \
+                and not (first > 0 and tokens[first - 1].text == ",") and tokens[start - 1].lower != "that" \
+                and tokens[start].lower not in SUBJECT_PRONOUNS and not _finite_clause(tokens, start):
+            continue  # '"...," he said outside the building.': the tail of a direct quotation's attribution
         if tokens[start].text in _QUOTE_MARKS and tokens[start - 1].lower != "that" \
                 and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
         content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
-        out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content))
-        if len(out) == 2:
-            break  # a claim and one claim reported inside it ("X said Y believes Z")
+        cue = make_cue(text, tokens, first, verb, e)
+        outer = [o for o in out if o.content.contains(cue.span)]
+        if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o):
+            continue  # one claim reported inside a claim ("X said Y believes Z"), not a chain of them
+        out.append(Found(cue, speaker, content))
     return out
 
 
+
+
+def _after_quotation(text: str, at: int, quoted: list[Span]) -> bool:
+    """Does a direct quotation end right before ``at`` (past spaces, a comma
+    and the closing mark)?"""
+    j = at
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    while j > 0 and text[j - 1] in "\"”'’,":
+        j -= 1
+    return any(q.end <= at and q.end >= j - 1 for q in quoted)
 
 
 def _clause_end(tokens: list[Token], start: int, end: int) -> int:
@@ -218,7 +236,21 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
             return t.start
         if t.text == "," and tokens[k + 1].lower in NEXT_CLAUSE_OPENERS:
             return t.start
+        if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
+            return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
+
+
+def _second_cue(tokens: list[Token], k: int) -> bool:
+    """Does a verb of speech follow (past auxiliaries) at ``k``, a second
+    predicate of the same subject ("... and said", "but has insisted")?"""
+    j = k
+    while j < len(tokens) and j - k < 3 and tokens[j].lower in AUXILIARIES:
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in cue_words():
+        return False
+    hit = verb_at(tokens, j)
+    return hit is not None and hit[0].cls in ("speech", "speech-that") and hit[1] < len(tokens) - 2
 
 
 def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
@@ -280,6 +312,19 @@ def bare_clause_lemmas() -> frozenset[str]:
     return words("bare_clause_verbs")
 
 
+@lru_cache(maxsize=1)
+def infinitive_lemmas() -> frozenset[str]:
+    """Cue verbs whose claim may be an infinitive of intent ("vowed to appeal")."""
+    return words("infinitive_verbs")
+
+
+def _verb_like(t: Token) -> bool:
+    """Could this word after "to" be a verb ("to appeal"), not a noun phrase's
+    start ("to the council", "to 40 percent", "to Paris")?"""
+    return t.is_word and not t.is_cap and not t.text[:1].isdigit() and t.lower not in DETERMINERS \
+        and t.lower not in PRONOUNS
+
+
 def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     """Index of the first token of the reported clause after a cue ending at ``e``."""
     n = len(tokens)
@@ -305,7 +350,12 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         if nxt.lower in ("he", "she", "they", "we", "i", "there"):
             return e
         # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
-        return e if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e) else None
+        if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
+            return e
+        # "The union wants to delay the vote": an intent's infinitive
+        if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]):
+            return e
+        return None
     if verb.cls == "speech-that":
         return None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
