@@ -32,8 +32,9 @@ def predict(article: dict) -> dict:
     for q in report.quotes:
         src = sources.get(q.source_id)
         sp = q.speaker
-        # the gold lists each fragment of a quote broken by its attribution on its own
-        for frag in q.fragments or (q.span,):
+        # the gold lists each fragment of a quote broken by its attribution on its own,
+        # and a quotation running over paragraphs as one
+        for frag in _pieces(article["text"], q.fragments or (q.span,)):
             quotes.append({
                 "start": frag.start,
                 "end": frag.end,
@@ -47,6 +48,23 @@ def predict(article: dict) -> dict:
                 "rule": q.rule,
             })
     return {"id": article["id"], "quotes": quotes}
+
+
+_BETWEEN_PARAGRAPHS = set(" \t\r\n\u00a0\"“”„«»'`‘’")
+
+
+def _pieces(text: str, frags) -> list:
+    """Fragments joined where only marks and paragraph breaks stand between
+    them (one quotation over paragraphs); kept apart where an attribution
+    breaks the quotation."""
+    out = [frags[0]]
+    for f in frags[1:]:
+        gap = text[out[-1].end:f.start]
+        if "\n" in gap and set(gap) <= _BETWEEN_PARAGRAPHS:
+            out[-1] = type(f)(out[-1].start, f.end)
+        else:
+            out.append(f)
+    return out
 
 
 def main(argv=None) -> int:

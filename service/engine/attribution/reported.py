@@ -232,8 +232,8 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
     that opens the next clause (", and he railed against ...", ", noting ...")."""
     for k in range(start + 3, len(tokens) - 1):
         t = tokens[k]
-        if t.text == ";":
-            return t.start
+        if t.text == ";" or (t.text == ":" and tokens[k + 1].text in _QUOTE_MARKS):
+            return t.start  # a semicolon, or a colon opening a direct quotation
         if t.text == "," and tokens[k + 1].lower in NEXT_CLAUSE_OPENERS:
             return t.start
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
