@@ -87,3 +87,18 @@ def test_a_tail_after_a_direct_quotation_is_no_claim():
 def test_a_that_clause_after_a_direct_quotation_is_a_claim():
     found = claims("“We will not give up,” she said, adding that the strike would go on.")
     assert ("reported-leading", "the strike would go on", "she") in found
+
+
+def test_a_direct_quotation_after_a_claim_stays_direct():
+    found = claims("She maintained that the tests are required by law, the minister said, “I support parents.”")
+    assert ("leading", "I support parents.", "the minister") in found
+
+
+def test_a_claim_ends_before_adding_and_its_quotation():
+    found = claims("The mayor said the plan “was a failure from the start,” adding, “We lost every vote.”")
+    assert ("continuing", "We lost every vote.", "The mayor") in found
+
+
+def test_a_claim_before_its_parenthetical_and_a_participle_is_one_claim():
+    found = claims("The two leaders will meet next week, the spokesman said, adding, “They need to talk.”")
+    assert ("reported-parenthetical", "The two leaders will meet next week", "the spokesman") in found

@@ -28,6 +28,8 @@ from .phrases import (
 )
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
+_OPENING_MARKS = frozenset(["\"", "“", "``", "„", "«"])
+_CLOSING_MARKS = frozenset(["\"", "”", "''", "»", "’", "'"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
 MIN_CONTENT_WORDS = 3
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or run-on noise, not reported speech
@@ -234,8 +236,14 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
         t = tokens[k]
         if t.text == ";" or (t.text == ":" and tokens[k + 1].text in _QUOTE_MARKS):
             return t.start  # a semicolon, or a colon opening a direct quotation
-        if t.text == "," and tokens[k + 1].lower in NEXT_CLAUSE_OPENERS:
-            return t.start
+        if t.text == ",":
+            j = k + 1
+            while j < len(tokens) - 1 and tokens[j].text in _CLOSING_MARKS:
+                j += 1  # '... the start," adding ...'
+            if tokens[j].lower in NEXT_CLAUSE_OPENERS:
+                return t.start
+            if tokens[k + 1].text in _OPENING_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+                return t.start  # ', “We lost ...': a direct quotation of its own begins
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
             return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
@@ -543,7 +551,9 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
             return True, Found(cue, speaker, before)
         if tokens[j + 1].text in _QUOTE_MARKS:
             continue
-        rest = Span(tokens[j + 1].start, s.end)
+        if tokens[j + 1].lower in NEXT_CLAUSE_OPENERS:
+            return False, Found(cue, speaker, before)  # "A, the spokesman said, adding ...": the claim is A
+        rest = Span(tokens[j + 1].start, _clause_end(tokens, j + 1, s.end))
         return False, Found(cue, speaker, Span(before.start, rest.end), (before, rest))
     return None
 
