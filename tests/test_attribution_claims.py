@@ -102,3 +102,14 @@ def test_a_claim_ends_before_adding_and_its_quotation():
 def test_a_claim_before_its_parenthetical_and_a_participle_is_one_claim():
     found = claims("The two leaders will meet next week, the spokesman said, adding, “They need to talk.”")
     assert ("reported-parenthetical", "The two leaders will meet next week", "the spokesman") in found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Six in 10 say the ferry should run all winter.", "the ferry should run all winter", "Six in 10"),
+    ("About 4 in 10 said they want a new harbour master.", "they want a new harbour master", "About 4 in 10"),
+    ("43 percent of riders said the fares were too high.", "the fares were too high", "43 percent of riders"),
+    ("The coach told the Valley Herald he’s received hundreds of letters.", "he’s received hundreds of letters",
+     "The coach"),
+])
+def test_counted_speakers_and_contracted_pronouns(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)

@@ -111,6 +111,9 @@ def _verb_after_context(tokens: list[Token], i: int) -> bool:
     """A cue form after a word that usually makes it a noun, where it is a verb
     all the same: "Another said", "two said", "went on to say", "by saying"."""
     tok, prev = tokens[i].lower, tokens[i - 1].lower
+    if (prev[:1].isdigit() or prev in ("percent", "%")) and tok in _VERB_ONLY_FORMS | {"say"} \
+            and (i < 2 or tokens[i - 2].lower not in ("the", "a", "an")):
+        return True  # "Six in 10 say", "43 percent said"
     if prev in _COUNTED and tok in _VERB_ONLY_FORMS and (i < 2 or tokens[i - 2].lower == "the" or tokens[i - 2].text in (".", ",", ";", "\"", "”")
                                                          or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
         return True

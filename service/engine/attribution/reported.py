@@ -355,7 +355,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             if not t.is_word and t.text not in ("'s", "’s", "-", "."):
                 break
     if verb.cls == "belief":
-        if nxt.lower in ("he", "she", "they", "we", "i", "there"):
+        if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there"):
             return e
         # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
         if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
@@ -379,7 +379,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")):
                 k += 1
             k = _skip_time(tokens, k)
-            if k >= n or not (tokens[k].lower in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
+            if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
                 return None
             return k
         else:
@@ -406,6 +406,17 @@ _CLAUSE_SUBJECT_STARTS = frozenset("the a an this these those his her their its 
 _FINITE = frozenset("is are was were will would could can may might should must has have had does did "
                     "'s ’s isn't aren't wasn't weren't won't wouldn't can't couldn't hasn't haven't "
                     "doesn't didn't".split())
+
+
+_CONTRACTIONS = ("'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re", "'ve", "’ve", "'m", "’m")
+
+
+def _bare(word: str) -> str:
+    """A pronoun without its contracted auxiliary ("he’s" -> "he")."""
+    for c in _CONTRACTIONS:
+        if word.endswith(c):
+            return word[: -len(c)]
+    return word
 
 
 def _finite_clause(tokens: list[Token], k: int) -> bool:
