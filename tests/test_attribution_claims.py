@@ -113,3 +113,21 @@ def test_a_claim_before_its_parenthetical_and_a_participle_is_one_claim():
 ])
 def test_counted_speakers_and_contracted_pronouns(text, content, speaker):
     assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The senator called the report a hoax.", "the report a hoax", "The senator"),
+    ("Critics called Smith a fraud.", "Smith a fraud", "Critics"),
+    ("Residents called it a disaster for the town.", "it a disaster for the town", "Residents"),
+])
+def test_naming_something_is_a_claim_about_it(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She called him back on Tuesday.",
+    "The mayor called the police after the storm.",
+    "I called Tom and his wife.",
+])
+def test_calling_someone_is_no_claim(text):
+    assert claims(text) == []

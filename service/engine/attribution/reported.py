@@ -365,7 +365,8 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             return e
         return None
     if verb.cls == "speech-that":
-        return None
+        # "called him divisive", "calls Clinton unqualified": naming something is a claim about it
+        return e if verb.lemma == "call" and _small_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
@@ -406,6 +407,37 @@ _CLAUSE_SUBJECT_STARTS = frozenset("the a an this these those his her their its 
 _FINITE = frozenset("is are was were will would could can may might should must has have had does did "
                     "'s ’s isn't aren't wasn't weren't won't wouldn't can't couldn't hasn't haven't "
                     "doesn't didn't".split())
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it himself herself themselves itself me us myself ourselves".split())
+_NOT_COMPLEMENTS = PREPOSITIONS_AFTER_CUE | frozenset("up off out back down and or but who which that "
+                                                      "twice again now then".split())
+
+
+def _small_clause(tokens: list[Token], e: int) -> bool:
+    """Does an object and its complement follow a naming verb ("called him a
+    liar", "called the Smiths heroes" not, "called Trump a fascist")?"""
+    n = len(tokens)
+    if e >= n or not tokens[e].is_word:
+        return False
+    k = e
+    if tokens[e].lower in _OBJECT_PRONOUNS:
+        k = e + 1
+    elif tokens[e].is_cap:
+        while k < n and k - e < 3 and tokens[k].is_cap and tokens[k].is_word:
+            k += 1
+    elif tokens[e].lower in ("the", "his", "her", "their", "its", "this"):
+        # "called the report a hoax": a short object, then "a" or "an"
+        k = e + 1
+        while k < n and k - e <= 3 and tokens[k].is_word and tokens[k].lower not in ("a", "an"):
+            k += 1
+        return k < n - 1 and k > e + 1 and tokens[k].lower in ("a", "an")
+    else:
+        return False
+    if k >= n or not tokens[k].is_word or tokens[k].is_cap and tokens[k].lower not in ("a", "an", "the"):
+        return False
+    return tokens[k].lower not in _NOT_COMPLEMENTS and not tokens[k].text[:1].isdigit() \
+        and not tokens[k].lower.endswith("ly") and k + 1 <= n
 
 
 _CONTRACTIONS = ("'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re", "'ve", "’ve", "'m", "’m")
