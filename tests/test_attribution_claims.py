@@ -131,3 +131,28 @@ def test_naming_something_is_a_claim_about_it(text, content, speaker):
 ])
 def test_calling_someone_is_no_claim(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As the mayor noted, the bridge has been closed for a year.", "the bridge has been closed for a year", "the mayor"),
+    ("The bridge has been closed for a year, as the mayor noted.", "The bridge has been closed for a year", "the mayor"),
+    ("But as Ruiz said in May, the vote will be close.", "the vote will be close", "Ruiz"),
+])
+def test_an_as_phrase_attributes_the_clause_it_comments_on(text, content, speaker):
+    assert ("as-said", content, speaker) in claims(text)
+
+
+def test_a_subordinate_clause_with_an_object_is_no_claim():
+    assert claims("As the company reported losses, shares fell by a third.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ana Ruiz suggested the council should meet in the spring.", "the council should meet in the spring", "Ana Ruiz"),
+    ("The coach noted the pitch was still wet.", "the pitch was still wet", "The coach"),
+])
+def test_a_clause_without_that_after_a_verb_of_saying(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_an_object_s_own_clause_is_no_complement():
+    assert claims("The teacher explained the rule to pupils who were late.") == []

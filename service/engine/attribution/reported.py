@@ -207,7 +207,12 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if tokens[start].text in _QUOTE_MARKS and tokens[start - 1].lower != "that" \
                 and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
-        content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
+        end = _clause_end(tokens, start, s.end)
+        k = index_at(tokens, speaker.span.start)
+        if k > 0 and tokens[k - 1].lower in _SUBORDINATORS and (k == 1 or not tokens[k - 2].is_word):
+            # "As the company reported losses, shares fell": a subordinate clause ends at its comma
+            end = next((t.start for t in tokens[start:] if t.text == "," and t.start < end), end)
+        content = Span(tokens[start].start, end)
         cue = make_cue(text, tokens, first, verb, e)
         outer = [o for o in out if o.content.contains(cue.span)]
         if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o):
@@ -216,6 +221,9 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
     return out
 
 
+
+
+_SUBORDINATORS = frozenset("as when while because after before since if although though once unless until".split())
 
 
 def _after_quotation(text: str, at: int, quoted: list[Span]) -> bool:
@@ -366,7 +374,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return None
     if verb.cls == "speech-that":
         # "called him divisive", "calls Clinton unqualified": naming something is a claim about it
-        return e if verb.lemma == "call" and _small_clause(tokens, e) else None
+        if verb.lemma == "call":
+            return e if _small_clause(tokens, e) else None
+        # "Clinton suggested the country should send ...": a clause without "that", subject and finite verb
+        return e if _finite_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
@@ -465,9 +476,12 @@ def _finite_clause(tokens: list[Token], k: int) -> bool:
         w = tokens[j]
         if w.lower in _FINITE:
             return True
-        if not w.is_word and w.text not in ("'s", "’s", "-"):
-            return False
+        if (not w.is_word and w.text not in ("'s", "’s", "-")) or w.lower in _CLAUSE_BREAKS:
+            return False  # "explained the rule to students who were ...": the object's own clause
     return False
+
+
+_CLAUSE_BREAKS = frozenset("who whom which that when where because if to while as since after before".split())
 
 
 def _passive(tokens: list[Token], first: int, verb: int) -> bool:
@@ -676,6 +690,40 @@ def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Spa
     return [Found(cue, None, Span(m.end(), s.end))]
 
 
+@pattern("as-said", example="As the mayor noted, the bridge has been closed for a year.")
+def as_said(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """As SUBJECT CUE, CLAUSE.  /  CLAUSE, as SUBJECT CUE.: the claim is the
+    clause the as-phrase comments on."""
+    n = len(tokens)
+    cues = cue_words()
+    for i in range(2, n - 1):
+        tok = tokens[i]
+        if tok.lower not in cues or _inside(tok, quoted):
+            continue
+        hit = verb_at(tokens, i)
+        if hit is None or hit[0].cls == "stance":
+            continue
+        verb, e = hit
+        first = aux_start(tokens, i)
+        speaker = subject_before(text, tokens, first)
+        if speaker is None:
+            continue
+        a = index_at(tokens, speaker.span.start) - 1
+        if a < 0 or tokens[a].lower != "as":
+            continue
+        j = e  # a short tail: "as the mayor noted in May,"
+        while j < n and j - e <= 5 and tokens[j].text not in (",", ".", ";") and (
+                tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap or tokens[j].text[:1].isdigit()):
+            j += 1
+        cue = make_cue(text, tokens, first, verb, e)
+        leading = a == 0 or (a == 1 and tokens[0].lower in ("but", "and", "so", "yet"))
+        if leading and j < n - 2 and tokens[j].text == ",":
+            return [Found(cue, speaker, Span(tokens[j + 1].start, _clause_end(tokens, j + 1, s.end)))]
+        if not leading and a > 2 and tokens[a - 1].text == "," and (j >= n - 1 or tokens[j].text in (".", ",", ";")):
+            return [Found(cue, speaker, Span(s.start, tokens[a - 1].start))]
+    return []
+
+
 _REFUSAL = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 
 
@@ -798,7 +846,7 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
     return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end))]
 
 
-SIEVE = (reported_label, unattributed_claim, according_to, reported_trailing, reported_appositive,
+SIEVE = (reported_label, unattributed_claim, according_to, as_said, reported_trailing, reported_appositive,
          reported_parenthetical, asked_whether, reported_leading, refusal, impersonal, reportedly)
 # the patterns that read the text itself, not its tokens
 TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)
