@@ -156,3 +156,7 @@ def test_a_clause_without_that_after_a_verb_of_saying(text, content, speaker):
 
 def test_an_object_s_own_clause_is_no_complement():
     assert claims("The teacher explained the rule to pupils who were late.") == []
+
+
+def test_an_endorsement_names_whom_it_backs():
+    assert ("reported-leading", "Ruiz", "The union") in claims("The union endorsed Ruiz last week.")

@@ -217,8 +217,12 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         outer = [o for o in out if o.content.contains(cue.span)]
         if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o):
             continue  # one claim reported inside a claim ("X said Y believes Z"), not a chain of them
-        out.append(Found(cue, speaker, content))
+        # an endorsement's object may be one name ("endorsed Ruiz")
+        out.append(Found(cue, speaker, content, min_words=1 if verb.lemma in _ONE_WORD_OBJECTS else MIN_CONTENT_WORDS))
     return out
+
+
+_ONE_WORD_OBJECTS = frozenset(["endorse"])
 
 
 
