@@ -159,4 +159,4 @@ def test_an_object_s_own_clause_is_no_complement():
 
 
 def test_an_endorsement_names_whom_it_backs():
-    assert ("reported-leading", "Ruiz", "The union") in claims("The union endorsed Ruiz last week.")
+    assert ("reported-leading", "Ana Ruiz", "The union") in claims("The union endorsed Ana Ruiz.")
