@@ -225,13 +225,25 @@ def _named_at_start(text: str, span: Span, words: list[str], j: int) -> bool:
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 
 
+def _only(text: str, i: int, stop: int, step: int, chars: str) -> bool:
+    """Are the characters from ``i`` to ``stop`` (exclusive, by ``step``) all in ``chars``?"""
+    while i != stop:
+        if text[i] not in chars:
+            return False
+        i += step
+    return True
+
+
 def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
     """A paragraph that is nothing but a short quoted Title Case line (or, with
     ``any_case``, any short line) is a subheading ("'Legend in the Coal Fields.'"),
     not a quotation."""
     text = doc.text
     para = doc.paragraphs[doc.paragraph_at(span.start)]
-    if text[para.start:span.start].strip("\"“”„«»‘’'` ") or text[span.end:para.end].strip("\"“”„«»‘’'` .,"):
+    # scanned from the quote outwards, stopping at the first other character: no copy
+    # of the paragraph per quote, so a long paragraph of many quotes stays linear
+    if not _only(text, span.start - 1, para.start - 1, -1, "\"“”„«»‘’'` ") \
+            or not _only(text, span.end, para.end, 1, "\"“”„«»‘’'` .,"):
         return False
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
     if any_case:
