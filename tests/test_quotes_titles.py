@@ -29,3 +29,10 @@ def test_a_quotation_opening_a_sentence_stays(text, words, speaker):
 
 def test_new_manner_of_speaking_verbs_attribute_quotes():
     assert quoted("“Go back to your seat,” the mayor barked.") == [("Go back to your seat,", "the mayor")]
+
+
+def test_a_quotation_over_paragraphs_is_read_to_its_end():
+    text = "The mayor spoke first.\n\n“We will rebuild the pier.\n\n“And we will do it this year,” she said."
+    [q] = audit(text).quotes
+    assert q.text.startswith("We will rebuild") and q.text.endswith("this year,")
+    assert [f.of(text) for f in q.fragments] == ["We will rebuild the pier.", "And we will do it this year,"]

@@ -227,7 +227,7 @@ _NEXT_WORD = re.compile(r"[A-Za-z]+")
 
 def _only(text: str, i: int, stop: int, step: int, chars: str) -> bool:
     """Are the characters from ``i`` to ``stop`` (exclusive, by ``step``) all in ``chars``?"""
-    while i != stop:
+    while (i < stop) if step > 0 else (i > stop):
         if text[i] not in chars:
             return False
         i += step
