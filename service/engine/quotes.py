@@ -8,10 +8,12 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Document
 from .model import Quote, Span
-from .words import TITLE_SMALL_WORDS
+from .lexicon import rows
+from .words import SUBJECT_PRONOUNS, TITLE_SMALL_WORDS
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’'‹›]")
@@ -184,15 +186,52 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
 def _title_like(text: str, span: Span) -> bool:
     """A short run of Title Case words inside a sentence names a show, book or
     slogan ("said on ABC's "This Week.""), it does not quote anyone."""
-    words = [w.strip(".,!?:;") for w in span.of(text).split()]
-    if not words or len(words) > 7:
-        return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
+    content = span.of(text)
+    words = [w.strip(".,!?:;") for w in content.split()]
+    # a title with its subtitle ("The Long Road: A Life in Politics") may run longer
+    if not words or len(words) > (14 if ":" in content.rstrip(".,!?:;") else 7):
         return False
     j = span.start - 1
     while j >= 0 and text[j] in "\"“”„«»‘’'` ":
         j -= 1
-    return j >= 0 and (text[j].isalnum() or text[j] in ",;:")
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
+        return _named_at_start(text, span, words, j)
+    return j >= 0 and (text[j].isalnum() or text[j] in ",;:") or _named_at_start(text, span, words, j)
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> frozenset[str]:
+    return frozenset(w for row in rows("cue_verbs") for form in row[1].split(",") for w in form.split()[:1])
+
+
+def _named_at_start(text: str, span: Span, words: list[str], j: int) -> bool:
+    """A quoted name opening a sentence and used as a modifier ("“Night
+    Ferry” star Ana Ruiz", "“Go Home” signs"): mostly Title Case, no closing
+    punctuation inside the marks, a lower-case noun (no cue verb) right after."""
+    if j >= 0 and text[j] not in ".!?\n":
+        return False
+    if text[span.end - 1:span.end] in ".,!?;:" or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return False
+    k = span.end
+    while k < len(text) and text[k] in "\"“”„«»‘’'`":
+        k += 1
+    if k == span.end or k >= len(text) or text[k] != " ":
+        return False
+    m = _NEXT_WORD.match(text, k + 1)
+    return m is not None and m.group().islower() and m.group() not in _cue_forms() \
+        and m.group() not in SUBJECT_PRONOUNS
+
+
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _only(text: str, i: int, stop: int, step: int, chars: str) -> bool:
+    """Are the characters from ``i`` to ``stop`` (exclusive, by ``step``) all in ``chars``?"""
+    while (i < stop) if step > 0 else (i > stop):
+        if text[i] not in chars:
+            return False
+        i += step
+    return True
 
 
 def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
@@ -201,7 +240,10 @@ def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
     not a quotation."""
     text = doc.text
     para = doc.paragraphs[doc.paragraph_at(span.start)]
-    if text[para.start:span.start].strip("\"“”„«»‘’'` ") or text[span.end:para.end].strip("\"“”„«»‘’'` .,"):
+    # scanned from the quote outwards, stopping at the first other character: no copy
+    # of the paragraph per quote, so a long paragraph of many quotes stays linear
+    if not _only(text, span.start - 1, para.start - 1, -1, "\"“”„«»‘’'` ") \
+            or not _only(text, span.end, para.end, 1, "\"“”„«»‘’'` .,"):
         return False
     words = [w.strip(".,!?:;") for w in span.of(text).split()]
     if any_case:

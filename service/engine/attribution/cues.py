@@ -74,6 +74,8 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
             return None
         if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in NOUN_CONTEXT:
             return None  # "a politically charged debate"
+    if tok.lower == "show" and (i == 0 or not (tokens[i - 1].lower.endswith("s") or tokens[i - 1].lower in SUBJECT_PRONOUNS)):
+        return None  # "polls show", "they show"; not "a talk show", "Show me"
     if tok.lower in _MOSTLY_NOUNS:
         # "reports that" is a verb; "a new report compares", "a congressional report that" are not;
         # a quotation's tail, "...," the paper reports., ends its sentence on the verb
@@ -83,14 +85,19 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
             return None
         ends = prev_tok.is_word and not prev_tok.lower.endswith("ed") and (
             nxt in ("", ".", "!", "?") or (nxt == "," and prev_tok.is_cap))
-        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not (
+        # "The governor hopes to sign": an infinitive after it makes a verb of it
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        infinitive = nxt == "to" and after is not None and after.is_word and not after.is_cap \
+            and after.lower not in NOUN_CONTEXT and not after.text[:1].isdigit() and prev_tok.is_word
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not (
                 nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
             return None
+    # a phrasal form first ("called for" before "called")
     for cv in cands:
-        if cv.particle:
-            if i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:
-                return cv, i + 2
-        else:
+        if cv.particle and i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:
+            return cv, i + 2
+    for cv in cands:
+        if not cv.particle:
             return cv, i + 1
     return None
 
@@ -104,6 +111,9 @@ def _verb_after_context(tokens: list[Token], i: int) -> bool:
     """A cue form after a word that usually makes it a noun, where it is a verb
     all the same: "Another said", "two said", "went on to say", "by saying"."""
     tok, prev = tokens[i].lower, tokens[i - 1].lower
+    if (prev[:1].isdigit() or prev in ("percent", "%")) and tok in _VERB_ONLY_FORMS | {"say"} \
+            and (i < 2 or tokens[i - 2].lower not in ("the", "a", "an")):
+        return True  # "Six in 10 say", "43 percent said"
     if prev in _COUNTED and tok in _VERB_ONLY_FORMS and (i < 2 or tokens[i - 2].lower == "the" or tokens[i - 2].text in (".", ",", ";", "\"", "”")
                                                          or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
         return True

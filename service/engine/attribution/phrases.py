@@ -145,6 +145,9 @@ def _given_names() -> dict[str, tuple[str, ...]]:
     return table("first_names")
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
+
+
 def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
     i = cue_first - 1
     # skip a time expression between subject and cue: "the White House on Monday said"
@@ -213,6 +216,10 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
                 break
             named_body = got[-1].is_cap or (got[-1].lower == "the" and len(got) > 1 and got[-2].is_cap)
             if not (prev.lower in roles() or prev.lower in SOURCE_POSTMODIFIERS
+                    # "Six in 10", "four out of five", "30 percent of voters"
+                    or (low in ("in", "of") and (got[-1].text[:1].isdigit() or got[-1].lower in _NUMBER_WORDS)
+                        and (prev.text[:1].isdigit() or prev.lower in _NUMBER_WORDS or prev.lower == "out"))
+                    or (low == "of" and prev.lower in ("percent", "%") and not got[-1].is_cap)
                     or (prev.lower.rstrip(".") in _titles() and not prev.is_cap)
                     or (prev.is_cap and named_body and low in ("of", "on", "for"))):
                 break

@@ -19,8 +19,9 @@ from ..lexicon import words
 from ..model import Cue, Mention, Quote, Span
 from ..tokens import Token, index_at, tokenize
 from ..words import (
-    ATTRIBUTION_TAIL_WORDS, BE_FORMS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
+    ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
+from ..words import SUBJECT_PRONOUNS
 from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
@@ -28,6 +29,8 @@ from .phrases import (
 )
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
+_OPENING_MARKS = frozenset(["\"", "“", "``", "„", "«"])
+_CLOSING_MARKS = frozenset(["\"", "”", "''", "»", "’", "'"])
 _END_PUNCT = ".!?;:,\"“”'’‘`)»…—– \n\t"
 MIN_CONTENT_WORDS = 3
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or run-on noise, not reported speech
@@ -57,6 +60,7 @@ class Found:
     speaker: Mention | None
     content: Span
     fragments: tuple[Span, ...] = ()  # the two halves of a claim broken by its attribution
+    min_words: int = MIN_CONTENT_WORDS  # a refusal's content may be two words ("to comment")
 
 
 def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
@@ -98,7 +102,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
                 else:
                     continue
             else:
-                content = _clean(text, f.content)
+                content = _clean(text, f.content, f.min_words)
             if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
                 continue
             out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
@@ -198,16 +202,45 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         start = _content_start(tokens, e, verb)
         if start is None:
             continue
+        if speaker.span.end <= tokens[first].start and _after_quotation(text, speaker.span.start, quoted) \
+                and not (first > 0 and tokens[first - 1].text == ",") and tokens[start - 1].lower != "that" \
+                and tokens[start].lower not in SUBJECT_PRONOUNS and not _finite_clause(tokens, start):
+            continue  # '"...," he said outside the building.': the tail of a direct quotation's attribution
         if tokens[start].text in _QUOTE_MARKS and tokens[start - 1].lower != "that" \
                 and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
-        content = Span(tokens[start].start, _clause_end(tokens, start, s.end))
-        out.append(Found(make_cue(text, tokens, first, verb, e), speaker, content))
-        if len(out) == 2:
-            break  # a claim and one claim reported inside it ("X said Y believes Z")
+        end = _clause_end(tokens, start, s.end)
+        k = index_at(tokens, speaker.span.start)
+        if k > 0 and tokens[k - 1].lower in _SUBORDINATORS and (k == 1 or not tokens[k - 2].is_word):
+            # "As the company reported losses, shares fell": a subordinate clause ends at its comma
+            end = next((t.start for t in tokens[start:] if t.text == "," and t.start < end), end)
+        content = Span(tokens[start].start, end)
+        cue = make_cue(text, tokens, first, verb, e)
+        outer = [o for o in out if o.content.contains(cue.span)]
+        if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o):
+            continue  # one claim reported inside a claim ("X said Y believes Z"), not a chain of them
+        # an endorsement's object may be one name ("endorsed Ruiz")
+        out.append(Found(cue, speaker, content, min_words=1 if verb.lemma in _ONE_WORD_OBJECTS else MIN_CONTENT_WORDS))
     return out
 
 
+_ONE_WORD_OBJECTS = frozenset(["endorse"])
+
+
+
+
+_SUBORDINATORS = frozenset("as when while because after before since if although though once unless until".split())
+
+
+def _after_quotation(text: str, at: int, quoted: list[Span]) -> bool:
+    """Does a direct quotation end right before ``at`` (past spaces, a comma
+    and the closing mark)?"""
+    j = at
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    while j > 0 and text[j - 1] in "\"”'’,":
+        j -= 1
+    return any(q.end <= at and q.end >= j - 1 for q in quoted)
 
 
 def _clause_end(tokens: list[Token], start: int, end: int) -> int:
@@ -215,11 +248,31 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
     that opens the next clause (", and he railed against ...", ", noting ...")."""
     for k in range(start + 3, len(tokens) - 1):
         t = tokens[k]
-        if t.text == ";":
-            return t.start
-        if t.text == "," and tokens[k + 1].lower in NEXT_CLAUSE_OPENERS:
-            return t.start
+        if t.text == ";" or (t.text == ":" and tokens[k + 1].text in _QUOTE_MARKS):
+            return t.start  # a semicolon, or a colon opening a direct quotation
+        if t.text == ",":
+            j = k + 1
+            while j < len(tokens) - 1 and tokens[j].text in _CLOSING_MARKS:
+                j += 1  # '... the start," adding ...'
+            if tokens[j].lower in NEXT_CLAUSE_OPENERS:
+                return t.start
+            if tokens[k + 1].text in _OPENING_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+                return t.start  # ', “We lost ...': a direct quotation of its own begins
+        if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
+            return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
+
+
+def _second_cue(tokens: list[Token], k: int) -> bool:
+    """Does a verb of speech follow (past auxiliaries) at ``k``, a second
+    predicate of the same subject ("... and said", "but has insisted")?"""
+    j = k
+    while j < len(tokens) and j - k < 3 and tokens[j].lower in AUXILIARIES:
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in cue_words():
+        return False
+    hit = verb_at(tokens, j)
+    return hit is not None and hit[0].cls in ("speech", "speech-that") and hit[1] < len(tokens) - 2
 
 
 def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
@@ -281,6 +334,19 @@ def bare_clause_lemmas() -> frozenset[str]:
     return words("bare_clause_verbs")
 
 
+@lru_cache(maxsize=1)
+def infinitive_lemmas() -> frozenset[str]:
+    """Cue verbs whose claim may be an infinitive of intent ("vowed to appeal")."""
+    return words("infinitive_verbs")
+
+
+def _verb_like(t: Token) -> bool:
+    """Could this word after "to" be a verb ("to appeal"), not a noun phrase's
+    start ("to the council", "to 40 percent", "to Paris")?"""
+    return t.is_word and not t.is_cap and not t.text[:1].isdigit() and t.lower not in DETERMINERS \
+        and t.lower not in PRONOUNS
+
+
 def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     """Index of the first token of the reported clause after a cue ending at ``e``."""
     n = len(tokens)
@@ -303,9 +369,21 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             if not t.is_word and t.text not in ("'s", "’s", "-", "."):
                 break
     if verb.cls == "belief":
-        return e if nxt.lower in ("he", "she", "they", "we", "i", "there") else None
-    if verb.cls == "speech-that":
+        if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there"):
+            return e
+        # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
+        if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
+            return e
+        # "The union wants to delay the vote": an intent's infinitive
+        if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]):
+            return e
         return None
+    if verb.cls == "speech-that":
+        # "called him divisive", "calls Clinton unqualified": naming something is a claim about it
+        if verb.lemma == "call":
+            return e if _small_clause(tokens, e) else None
+        # "Clinton suggested the country should send ...": a clause without "that", subject and finite verb
+        return e if _finite_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
@@ -319,7 +397,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")):
                 k += 1
             k = _skip_time(tokens, k)
-            if k >= n or not (tokens[k].lower in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
+            if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
                 return None
             return k
         else:
@@ -339,6 +417,77 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     return k
 
 
+
+
+_CLAUSE_SUBJECT_STARTS = frozenset("the a an this these those his her their its our my your some many most "
+                                   "it you all both each every no".split())
+_FINITE = frozenset("is are was were will would could can may might should must has have had does did "
+                    "'s ’s isn't aren't wasn't weren't won't wouldn't can't couldn't hasn't haven't "
+                    "doesn't didn't".split())
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it himself herself themselves itself me us myself ourselves".split())
+_NOT_COMPLEMENTS = PREPOSITIONS_AFTER_CUE | frozenset("up off out back down and or but who which that "
+                                                      "twice again now then".split())
+
+
+def _small_clause(tokens: list[Token], e: int) -> bool:
+    """Does an object and its complement follow a naming verb ("called him a
+    liar", "called the Smiths heroes" not, "called Trump a fascist")?"""
+    n = len(tokens)
+    if e >= n or not tokens[e].is_word:
+        return False
+    k = e
+    if tokens[e].lower in _OBJECT_PRONOUNS:
+        k = e + 1
+    elif tokens[e].is_cap:
+        while k < n and k - e < 3 and tokens[k].is_cap and tokens[k].is_word:
+            k += 1
+    elif tokens[e].lower in ("the", "his", "her", "their", "its", "this"):
+        # "called the report a hoax": a short object, then "a" or "an"
+        k = e + 1
+        while k < n and k - e <= 3 and tokens[k].is_word and tokens[k].lower not in ("a", "an"):
+            k += 1
+        return k < n - 1 and k > e + 1 and tokens[k].lower in ("a", "an")
+    else:
+        return False
+    if k >= n or not tokens[k].is_word or tokens[k].is_cap and tokens[k].lower not in ("a", "an", "the"):
+        return False
+    return tokens[k].lower not in _NOT_COMPLEMENTS and not tokens[k].text[:1].isdigit() \
+        and not tokens[k].lower.endswith("ly") and k + 1 <= n
+
+
+_CONTRACTIONS = ("'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re", "'ve", "’ve", "'m", "’m")
+
+
+def _bare(word: str) -> str:
+    """A pronoun without its contracted auxiliary ("he’s" -> "he")."""
+    for c in _CONTRACTIONS:
+        if word.endswith(c):
+            return word[: -len(c)]
+    return word
+
+
+def _finite_clause(tokens: list[Token], k: int) -> bool:
+    """Do the tokens from ``k`` open a clause: a subject (a determiner, a
+    pronoun or a capitalised name) and, within a few words and no punctuation,
+    a finite auxiliary ("the plan will fail", "Beijing has cut")?"""
+    n = len(tokens)
+    if k >= n or not tokens[k].is_word:
+        return False
+    t = tokens[k]
+    if not (t.lower in _CLAUSE_SUBJECT_STARTS or (t.is_cap and t.lower not in PREPOSITIONS_AFTER_CUE)):
+        return False
+    for j in range(k + 1, min(n, k + 8)):
+        w = tokens[j]
+        if w.lower in _FINITE:
+            return True
+        if (not w.is_word and w.text not in ("'s", "’s", "-")) or w.lower in _CLAUSE_BREAKS:
+            return False  # "explained the rule to students who were ...": the object's own clause
+    return False
+
+
+_CLAUSE_BREAKS = frozenset("who whom which that when where because if to while as since after before".split())
 
 
 def _passive(tokens: list[Token], first: int, verb: int) -> bool:
@@ -465,7 +614,9 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
             return True, Found(cue, speaker, before)
         if tokens[j + 1].text in _QUOTE_MARKS:
             continue
-        rest = Span(tokens[j + 1].start, s.end)
+        if tokens[j + 1].lower in NEXT_CLAUSE_OPENERS:
+            return False, Found(cue, speaker, before)  # "A, the spokesman said, adding ...": the claim is A
+        rest = Span(tokens[j + 1].start, _clause_end(tokens, j + 1, s.end))
         return False, Found(cue, speaker, Span(before.start, rest.end), (before, rest))
     return None
 
@@ -545,6 +696,107 @@ def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Spa
     return [Found(cue, None, Span(m.end(), s.end))]
 
 
+@pattern("as-said", example="As the mayor noted, the bridge has been closed for a year.")
+def as_said(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """As SUBJECT CUE, CLAUSE.  /  CLAUSE, as SUBJECT CUE.: the claim is the
+    clause the as-phrase comments on."""
+    n = len(tokens)
+    cues = cue_words()
+    for i in range(2, n - 1):
+        tok = tokens[i]
+        if tok.lower not in cues or _inside(tok, quoted):
+            continue
+        hit = verb_at(tokens, i)
+        if hit is None or hit[0].cls == "stance":
+            continue
+        verb, e = hit
+        first = aux_start(tokens, i)
+        speaker = subject_before(text, tokens, first)
+        if speaker is None:
+            continue
+        a = index_at(tokens, speaker.span.start) - 1
+        if a < 0 or tokens[a].lower != "as":
+            continue
+        j = e  # a short tail: "as the mayor noted in May,"
+        while j < n and j - e <= 5 and tokens[j].text not in (",", ".", ";") and (
+                tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap or tokens[j].text[:1].isdigit()):
+            j += 1
+        cue = make_cue(text, tokens, first, verb, e)
+        leading = a == 0 or (a == 1 and tokens[0].lower in ("but", "and", "so", "yet"))
+        if leading and j < n - 2 and tokens[j].text == ",":
+            return [Found(cue, speaker, Span(tokens[j + 1].start, _clause_end(tokens, j + 1, s.end)))]
+        if not leading and a > 2 and tokens[a - 1].text == "," and (j >= n - 1 or tokens[j].text in (".", ",", ";")):
+            return [Found(cue, speaker, Span(s.start, tokens[a - 1].start))]
+    return []
+
+
+_REFUSAL = frozenset("declined declines decline declining refused refuses refuse refusing".split())
+
+
+@pattern("refusal", example="The ministry declined to comment on the report.")
+def refusal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """SUBJECT declined / refused to VERB ...: the refusal to speak, or to act, is
+    the subject's stance ("declined to comment", "refused to say whether ...")."""
+    out = []
+    for i in range(1, len(tokens) - 2):
+        tok = tokens[i]
+        after = tokens[i + 2]
+        if tok.lower not in _REFUSAL or tokens[i + 1].lower != "to" or not after.is_word or after.is_cap \
+                or after.lower in DETERMINERS or after.text[:1].isdigit() or _inside(tok, quoted):
+            continue  # "declined to comment", not "declined to their lowest level" or "to 40 percent"
+        first = aux_start(tokens, i)
+        if _passive(tokens, first, i):
+            continue
+        speaker = subject_before(text, tokens, first)
+        if speaker is None and tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text == ",":
+            speaker = _main_subject(text, tokens, first - 1)
+        if speaker is None or speaker.text.lower() == "you":
+            continue
+        cue_span = Span(tokens[first].start, tok.end)
+        lemma = "refuse" if tok.lower.startswith("ref") else "decline"
+        content = Span(tokens[i + 1].start, _clause_end(tokens, i + 1, s.end))
+        out.append(Found(Cue(cue_span, cue_span.of(text), lemma), speaker, content, min_words=2))
+    return out
+
+
+_QUESTION_WORDS = frozenset("whether if who whom whose what which when where why how".split())
+_ASKED = frozenset("asked ask asks asking".split())
+
+
+@pattern("asked-whether", example="When asked whether the plant would close, the manager shrugged.")
+def asked_whether(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """when asked WHETHER ...  /  SUBJECT asked OBJECT WHETHER ...: the reported
+    question is the asker's; "when asked" names no asker."""
+    out = []
+    for i in range(len(tokens) - 3):
+        tok = tokens[i]
+        if tok.lower not in _ASKED or _inside(tok, quoted):
+            continue
+        k = i + 1
+        # an object of up to three words before the question ("asked him whether", "asked the mayor if")
+        while k < min(len(tokens), i + 4) and tokens[k].lower not in _QUESTION_WORDS and tokens[k].is_word:
+            k += 1
+        if k >= len(tokens) - 2 or tokens[k].lower not in _QUESTION_WORDS:
+            continue
+        if i > 0 and tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
+            speaker = None  # a passive question: the asker is not named
+            first = i - 1
+        else:
+            if k == i + 1:
+                continue  # "X asked whether ...": the leading pattern's
+            first = aux_start(tokens, i)
+            speaker = subject_before(text, tokens, first)
+            if speaker is None:
+                continue
+        cue_span = Span(tokens[first].start, tok.end)
+        end = _clause_end(tokens, k, s.end)
+        if first == 0:  # "When asked whether ..., the manager shrugged": the question ends at its comma
+            end = next((t.start for t in tokens[k + 2:] if t.text == ","), end)
+        content = Span(tokens[k].start, end)
+        out.append(Found(Cue(cue_span, cue_span.of(text), "ask"), speaker, content))
+    return out
+
+
 @pattern("impersonal", example="The council is expected to approve the budget on Friday.")
 def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """The plan is expected to ...  /  The talks seemed to stall ...: nobody holds the view."""
@@ -600,7 +852,7 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
     return [Found(Cue(cue_span, cue_span.of(text), m.group().lower()), None, Span(s.start, s.end))]
 
 
-SIEVE = (reported_label, unattributed_claim, according_to, reported_trailing, reported_appositive,
-         reported_parenthetical, reported_leading, impersonal, reportedly)
+SIEVE = (reported_label, unattributed_claim, according_to, as_said, reported_trailing, reported_appositive,
+         reported_parenthetical, asked_whether, reported_leading, refusal, impersonal, reportedly)
 # the patterns that read the text itself, not its tokens
 TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)

@@ -1,0 +1,162 @@
+"""Reported claims beyond speech verbs (issue 10): refusals, reported questions,
+beliefs with a bare clause, and the two halves of a passive frame. Our own sentences."""
+import pytest
+
+from service.engine.attribution import attribute
+from service.engine.document import load
+from service.engine.quotes import find_quotes
+
+
+def claims(text):
+    doc = load(text)
+    return [(q.rule, q.text, q.speaker.text if q.speaker else None) for q in attribute(doc, find_quotes(doc))]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The ministry declined to comment on the report.", "to comment on the report", "The ministry"),
+    ("A spokeswoman for the club declined to comment.", "to comment", "A spokeswoman for the club"),
+    ("The coach refused to say whether he would stay.", "to say whether he would stay", "The coach"),
+])
+def test_a_refusal_is_the_refuser_s_claim(text, content, speaker):
+    assert ("refusal", content, speaker) in claims(text)
+
+
+def test_a_refusal_needs_someone_who_refuses():
+    assert not [c for c in claims("Sales declined to their lowest level in a decade.") if c[0] == "refusal"]
+
+
+def test_a_question_asked_of_an_unnamed_asker_has_no_speaker():
+    assert ("asked-whether", "whether the plant would close", None) in claims(
+        "When asked whether the plant would close, the manager shrugged.")
+
+
+def test_a_question_asked_of_someone_belongs_to_the_asker():
+    assert ("asked-whether", "if the ferry would run on Sunday", "Two riders") in claims(
+        "Two riders asked the captain if the ferry would run on Sunday.")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Economists believe the new rule will raise prices.", "the new rule will raise prices", "Economists"),
+    ("Most residents think the mill should stay open.", "the mill should stay open", "Most residents"),
+    ("Her neighbours suspect Harbour Road could flood again.", "Harbour Road could flood again", "Her neighbours"),
+])
+def test_a_belief_with_a_bare_clause_is_a_claim(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The children believe in ghosts.",
+    "We think about the river every day.",
+    "The team hopes for sunshine at the final.",
+])
+def test_a_belief_without_a_clause_is_no_claim(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The senator called for a full inquiry into the fire.", "a full inquiry into the fire", "The senator"),
+    ("Two unions called on the council to delay the vote.", "the council to delay the vote", "Two unions"),
+    ("Recent surveys show the mayor trailing by ten points.", "the mayor trailing by ten points", "Recent surveys"),
+    ("The governor hopes to sign the bill next week.", "to sign the bill next week", "The governor"),
+    ("The club plans to open a second pitch in May.", "to open a second pitch in May", "The club"),
+])
+def test_calls_findings_and_intentions_are_claims(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She hosts a talk show on Sundays.",
+    "The plan to widen the road failed.",
+    "The club plans to the letter of the law.",
+])
+def test_nouns_and_prepositions_are_no_claims(text):
+    assert claims(text) == []
+
+
+def test_a_second_predicate_of_speech_is_a_second_claim():
+    found = claims("The mayor called on residents to save water and said the reservoir was low.")
+    assert ("reported-leading", "residents to save water", "The mayor") in found
+    assert [c[1] for c in found if c[0] == "reported-leading"] == ["residents to save water", "the reservoir was low"]
+
+
+def test_a_tail_after_a_direct_quotation_is_no_claim():
+    found = claims("“We will not give up,” he said outside the town hall on Monday.")
+    assert [c[0] for c in found] == ["trailing"]
+
+
+def test_a_that_clause_after_a_direct_quotation_is_a_claim():
+    found = claims("“We will not give up,” she said, adding that the strike would go on.")
+    assert ("reported-leading", "the strike would go on", "she") in found
+
+
+def test_a_direct_quotation_after_a_claim_stays_direct():
+    found = claims("She maintained that the tests are required by law, the minister said, “I support parents.”")
+    assert ("leading", "I support parents.", "the minister") in found
+
+
+def test_a_claim_ends_before_adding_and_its_quotation():
+    found = claims("The mayor said the plan “was a failure from the start,” adding, “We lost every vote.”")
+    assert ("continuing", "We lost every vote.", "The mayor") in found
+
+
+def test_a_claim_before_its_parenthetical_and_a_participle_is_one_claim():
+    found = claims("The two leaders will meet next week, the spokesman said, adding, “They need to talk.”")
+    assert ("reported-parenthetical", "The two leaders will meet next week", "the spokesman") in found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Six in 10 say the ferry should run all winter.", "the ferry should run all winter", "Six in 10"),
+    ("About 4 in 10 said they want a new harbour master.", "they want a new harbour master", "About 4 in 10"),
+    ("43 percent of riders said the fares were too high.", "the fares were too high", "43 percent of riders"),
+    ("The coach told the Valley Herald he’s received hundreds of letters.", "he’s received hundreds of letters",
+     "The coach"),
+])
+def test_counted_speakers_and_contracted_pronouns(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The senator called the report a hoax.", "the report a hoax", "The senator"),
+    ("Critics called Smith a fraud.", "Smith a fraud", "Critics"),
+    ("Residents called it a disaster for the town.", "it a disaster for the town", "Residents"),
+])
+def test_naming_something_is_a_claim_about_it(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She called him back on Tuesday.",
+    "The mayor called the police after the storm.",
+    "I called Tom and his wife.",
+])
+def test_calling_someone_is_no_claim(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As the mayor noted, the bridge has been closed for a year.", "the bridge has been closed for a year", "the mayor"),
+    ("The bridge has been closed for a year, as the mayor noted.", "The bridge has been closed for a year", "the mayor"),
+    ("But as Ruiz said in May, the vote will be close.", "the vote will be close", "Ruiz"),
+])
+def test_an_as_phrase_attributes_the_clause_it_comments_on(text, content, speaker):
+    assert ("as-said", content, speaker) in claims(text)
+
+
+def test_a_subordinate_clause_with_an_object_is_no_claim():
+    assert claims("As the company reported losses, shares fell by a third.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ana Ruiz suggested the council should meet in the spring.", "the council should meet in the spring", "Ana Ruiz"),
+    ("The coach noted the pitch was still wet.", "the pitch was still wet", "The coach"),
+])
+def test_a_clause_without_that_after_a_verb_of_saying(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_an_object_s_own_clause_is_no_complement():
+    assert claims("The teacher explained the rule to pupils who were late.") == []
+
+
+def test_an_endorsement_names_whom_it_backs():
+    assert ("reported-leading", "Ana Ruiz", "The union") in claims("The union endorsed Ana Ruiz.")

@@ -1,0 +1,38 @@
+"""Titles and names in marks are not quotations (issue 10, item 2); our own sentences."""
+import pytest
+
+from service.engine import audit
+
+
+def quoted(text):
+    return [(q.text, q.speaker.text if q.speaker else None) for q in audit(text).quotes if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize("text", [
+    "“Night Ferry” star Ana Ruiz opened up about her new role.",
+    "“Stay Home” signs lined the road to the harbour.",
+    "Her first novel, “The Long Road: A Life in the Harbour Towns of the North,” sold well.",
+    "The chapter is drawn from “Salt and Iron: How a Small Port Built a Navy” by Jo Reyes.",
+])
+def test_a_title_or_name_in_marks_is_no_quotation(text):
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“We Will Win” he said.", "We Will Win", "he"),
+    ("“Go home,” she said.", "Go home,", "she"),
+    ("“Stay there!” a man yelled from the back.", "Stay there!", "a man"),
+])
+def test_a_quotation_opening_a_sentence_stays(text, words, speaker):
+    assert quoted(text) == [(words, speaker)]
+
+
+def test_new_manner_of_speaking_verbs_attribute_quotes():
+    assert quoted("“Go back to your seat,” the mayor barked.") == [("Go back to your seat,", "the mayor")]
+
+
+def test_a_quotation_over_paragraphs_is_read_to_its_end():
+    text = "The mayor spoke first.\n\n“We will rebuild the pier.\n\n“And we will do it this year,” she said."
+    [q] = audit(text).quotes
+    assert q.text.startswith("We will rebuild") and q.text.endswith("this year,")
+    assert [f.of(text) for f in q.fragments] == ["We will rebuild the pier.", "And we will do it this year,"]
