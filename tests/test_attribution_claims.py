@@ -160,3 +160,15 @@ def test_an_object_s_own_clause_is_no_complement():
 
 def test_an_endorsement_names_whom_it_backs():
     assert ("reported-leading", "Ana Ruiz", "The union") in claims("The union endorsed Ana Ruiz.")
+
+
+@pytest.mark.parametrize("text", [
+    'The plan is known as a "soft landing" for small firms.',
+    "The deal, which is known as the backstop, keeps the border open.",
+])
+def test_known_as_names_a_thing_and_claims_nothing(text):
+    assert claims(text) == []
+
+
+def test_known_to_is_still_an_impersonal_claim():
+    assert [r for r, _, _ in claims("The minister is known to favour an early vote.")] == ["impersonal"]

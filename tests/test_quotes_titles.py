@@ -29,3 +29,17 @@ def test_a_quotation_opening_a_sentence_stays(text, words, speaker):
 
 def test_new_manner_of_speaking_verbs_attribute_quotes():
     assert quoted("“Go back to your seat,” the mayor barked.") == [("Go back to your seat,", "the mayor")]
+
+
+@pytest.mark.parametrize("text", [
+    'Vendors marched carrying signs reading "Our carts, our city" and "No licence, no dinner, no rent."',
+    'A banner hung from the market gate read "Madurapuram belongs to the people who work in it."',
+    'Protesters wore T-shirts bearing the words "Nobody asked the fishermen of this harbour."',
+])
+def test_words_on_a_sign_banner_or_shirt_are_no_quotation(text):
+    assert quoted(text) == []
+
+
+def test_a_quote_after_a_sign_elsewhere_in_the_paragraph_stays():
+    text = 'Signs lined the road. "We will not move," said Ana Ruiz, who sells flowers there.'
+    assert quoted(text) == [("We will not move,", "Ana Ruiz")]

@@ -48,8 +48,8 @@ _IMPERSONAL = re.compile(
     r"(?:also\s+|widely\s+|generally\s+|still\s+|now\s+|largely\s+|increasingly\s+)*"
     r"(?:expected|said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
     r"presumed|projected|estimated|predicted|feared)"
-    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)"
-)
+    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)(?<!known\sas\s)"
+)  # "is known as a "backstop"" names a thing, nobody claims it
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
 
 
