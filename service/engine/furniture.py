@@ -55,8 +55,22 @@ class Furniture:
     kind: str
 
 
+_last: tuple = (None, ())  # the last document asked about and its furniture (quotes and claims both ask);
+# one tuple, replaced whole, so threads never see one document with another's furniture
+
+
 def find(doc: Document) -> tuple[Furniture, ...]:
     """The document's furniture in text order, one pass over its paragraphs."""
+    global _last
+    last = _last
+    if last[0] is doc:
+        return last[1]
+    found = _find(doc)
+    _last = (doc, found)
+    return found
+
+
+def _find(doc: Document) -> tuple[Furniture, ...]:
     text = doc.text
     out: list[Furniture] = []
     labels = words("section_labels")
@@ -115,7 +129,7 @@ def _whole(text: str, a: int, b: int) -> str | None:
         return "link"
     if _ADVERT.match(text, a, b):
         return "advert"
-    if _BYLINE.match(text, a, b) and b - a <= 120:
+    if b - a <= 120 and _BYLINE.match(text, a, b):
         return "byline"
     if _CONTACT.match(text, a, b):
         return "contact"
@@ -123,7 +137,7 @@ def _whole(text: str, a: int, b: int) -> str | None:
         return "note"
     if _TIMESTAMP.match(text, a, b):
         return "timestamp"
-    if _CREDIT.search(text, a, b) and b - a <= 400:
+    if b - a <= 400 and _CREDIT.search(text, a, b):
         return "caption"
     return None
 

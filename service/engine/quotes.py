@@ -236,6 +236,7 @@ _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _SIGN = re.compile(r"\b(?:%s)\b[^.!?\"“”]{0,80}?\b(?:read|reads|reading|that read|bearing(?: the words?)?|saying|that said|"
                    r"emblazoned with(?: the words?)?|with the words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$" % "|".join(
                        re.escape(w) for w in sorted(rows_words("sign_nouns"), key=len, reverse=True)), re.I)
+_SIGN_CUE = re.compile(r"(?:read|reads|reading|bearing|saying|said|with|words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$", re.I)
 _SIGN_AND = re.compile(r"[\"”’'.,]*[ \t]*(?:,|and|or|, and)[ \t]*[\"“‘']*$")
 
 
@@ -248,6 +249,8 @@ def _sign(doc: Document, span: Span, last: Span | None) -> bool:
     start = max(sent.span.start if sent else 0, span.start - 120)
     if last is not None and last.end >= start and _SIGN_AND.fullmatch(text, last.end, span.start):
         return True
+    if _SIGN_CUE.search(text, max(start, span.start - 32), span.start) is None:
+        return False  # no verb of writing right before the mark: the cheap test first
     return _SIGN.search(text, start, span.start) is not None
 
 
