@@ -77,3 +77,10 @@ def test_a_caption_holds_no_claim():
     html = ("<figure><figcaption>Mayor Ana Ruiz said the wall would hold. (Tom Lake/City News)</figcaption></figure>"
             "<p>The river rose on Thursday.</p>")
     assert quotes(html, "html") == []
+
+
+def test_a_name_in_a_byline_is_nobody_s_antecedent():
+    html = ("<p>By Anton Petrescu, Foreign Correspondent</p>"
+            "<p>DUNAREA -- The leader of the opposition said on Monday that the count was rigged.</p>")
+    report = audit(html, "html")
+    assert [s.name for s in report.sources] == ["The leader of the opposition"]
