@@ -160,3 +160,67 @@ def test_an_object_s_own_clause_is_no_complement():
 
 def test_an_endorsement_names_whom_it_backs():
     assert ("reported-leading", "Ana Ruiz", "The union") in claims("The union endorsed Ana Ruiz.")
+
+
+@pytest.mark.parametrize("text", [
+    'The plan is known as a "soft landing" for small firms.',
+    "The deal, which is known as the backstop, keeps the border open.",
+])
+def test_known_as_names_a_thing_and_claims_nothing(text):
+    assert claims(text) == []
+
+
+def test_known_to_is_still_an_impersonal_claim():
+    assert [r for r, _, _ in claims("The minister is known to favour an early vote.")] == ["impersonal"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("He told detectives he had never been there.", "he had never been there", "He"),
+    ("She told the court the fund had paid for operations that were never carried out.",
+     "the fund had paid for operations that were never carried out", "She"),
+    ("Varga told state television he was confident of a majority.", "he was confident of a majority", "Varga"),
+    ("A manager told a court on Monday he had never seen the invoices.", "he had never seen the invoices",
+     "A manager"),
+    ("Moss told the Bay Herald the workers would accept the delay.", "the workers would accept the delay", "Moss"),
+    ("She warned residents the river would rise overnight.", "the river would rise overnight", "She"),
+])
+def test_told_someone_then_a_clause_without_that_is_a_claim(text, content, speaker):
+    assert [(c, s) for _, c, s in claims(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor told residents to stay indoors.",
+    "He told the story of his grandfather.",
+    "She told the children a story about the sea.",
+])
+def test_told_with_a_plain_object_is_no_claim(text):
+    assert claims(text) == []
+
+
+def test_an_adverb_between_said_and_a_pronoun_clause_is_passed():
+    assert [(c, s) for _, c, s in claims("Diplomats said privately they were worried about the reports.")] == [
+        ("they were worried about the reports", "Diplomats")]
+
+
+def test_a_focus_adverb_belongs_to_the_clause():
+    assert claims("She said only they could win.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ('He said the opposition was trying to "cover a defeat."', 'the opposition was trying to "cover a defeat."'),
+    ("She said the results were “a very good start.”", "the results were “a very good start.”"),
+    ('He said the pier had been "falling apart" for years.', 'the pier had been "falling apart" for years'),
+])
+def test_a_claim_ending_in_quoted_words_keeps_their_closing_mark(text, content):
+    assert [c for _, c, _ in claims(text)] == [content]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sleep researchers not involved in the study said the results matched.",
+     "Sleep researchers not involved in the study"),
+    ("A doctor at the Holm hospital, who asked not to be named, said patients were waiting.",
+     "A doctor at the Holm hospital"),
+    ("A trader in Frankfurt said several funds had been selling.", "A trader in Frankfurt"),
+])
+def test_a_working_person_at_a_place_is_the_whole_subject(text, speaker):
+    assert [s for _, _, s in claims(text)] == [speaker]

@@ -36,3 +36,17 @@ def test_a_quotation_over_paragraphs_is_read_to_its_end():
     [q] = audit(text).quotes
     assert q.text.startswith("We will rebuild") and q.text.endswith("this year,")
     assert [f.of(text) for f in q.fragments] == ["We will rebuild the pier.", "And we will do it this year,"]
+
+
+@pytest.mark.parametrize("text", [
+    'Vendors marched carrying signs reading "Our carts, our city" and "No licence, no dinner, no rent."',
+    'A banner hung from the market gate read "Madurapuram belongs to the people who work in it."',
+    'Protesters wore T-shirts bearing the words "Nobody asked the fishermen of this harbour."',
+])
+def test_words_on_a_sign_banner_or_shirt_are_no_quotation(text):
+    assert quoted(text) == []
+
+
+def test_a_quote_after_a_sign_elsewhere_in_the_paragraph_stays():
+    text = 'Signs lined the road. "We will not move," said Ana Ruiz, who sells flowers there.'
+    assert quoted(text) == [("We will not move,", "Ana Ruiz")]

@@ -2,6 +2,7 @@
 the typing rule that decides it (``service.engine.sources.types``)."""
 import pytest
 
+from service.engine import audit
 from service.engine.sources.mentions import analyse
 from tests.builders import resolve, source_of
 
@@ -185,3 +186,9 @@ def test_guideline_example(speaker, type_):
     text = f"On Monday, {speaker} said that the plan would work."
     _, quotes, sources = resolve(text, ("the plan would work", speaker))
     assert source_of(quotes, sources, "q1").type == type_
+
+
+@pytest.mark.parametrize("name", ["Oakhill Brewery", "Harbour Distillery", "Nordvik Airlines"])
+def test_a_brewery_distillery_or_airline_is_institutional(name):
+    report = audit(f"{name} said on Thursday that it would cut 300 jobs.")
+    assert [(s.name, s.type) for s in report.sources] == [(name, "institutional")]

@@ -14,6 +14,8 @@ from . import quotes
 from .attribution import PATTERNS, attribute
 from .document import FORMATS, Document, load
 from .errors import DeadlineExceeded, InputError, PolicyError, SourcecheckError
+from .furniture import Furniture
+from .furniture import find as find_furniture
 from .model import (QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Cue, Deduction, Finding, Mention, Quote,
                     Readability, Report, Score, Sentence, Severity, Source, SourceType, Span, Summary)
 from .policy import DEFAULT, Policy, RulePolicy, ScorePolicy, Thresholds, resolve
@@ -26,7 +28,7 @@ from .sources.mentions import analyse as analyse_mention
 from .tokens import tokenize
 
 __all__ = [
-    "audit", "load", "resolve_sources", "analyse_mention", "build_report", "measure_readability", "compile_phrase", "tokenize",
+    "audit", "load", "find_furniture", "Furniture", "resolve_sources", "analyse_mention", "build_report", "measure_readability", "compile_phrase", "tokenize",
     "Document", "FORMATS",
     "SourcecheckError", "InputError", "PolicyError", "DeadlineExceeded",
     "Cue", "Deduction", "Finding", "Mention", "Quote", "Readability", "Report", "Score", "Sentence",

@@ -10,9 +10,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import furniture
 from .document import Document
 from .model import Quote, Span
 from .lexicon import rows
+from .lexicon import words as rows_words
 from .words import SUBJECT_PRONOUNS, TITLE_SMALL_WORDS
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
@@ -75,13 +77,19 @@ def find_quotes(doc: Document) -> list[Quote]:
     # is a subheading ("'A fight from start to finish.'")
     singles_are_heads = len(double) >= 2
     spans = sorted([(f, False) for f in double] + [(f, True) for f in single])
+    furn = furniture.find(doc)
+    signs: list[Span] = []  # quotes read off signs so far
     out = []
     for frags, is_single in spans:
         frags = tuple(f for f in (_trim(text, f) for f in frags) if f is not None)
         if not frags:
             continue
         span = Span(frags[0].start, frags[-1].end)
-        if _title_like(text, span) or _subhead(doc, span, any_case=is_single and singles_are_heads):
+        if _title_like(text, span) or _subhead(doc, span, any_case=is_single and singles_are_heads) \
+                or furniture.inside(furn, span):
+            continue
+        if _sign(doc, span, signs[-1] if signs else None):
+            signs.append(span)
             continue
         out.append(Quote(id="", kind=_kind(text, span), span=span, text=span.of(text),
                          fragments=frags if len(frags) > 1 else (), paragraph=doc.paragraph_at(span.start)))
@@ -223,6 +231,27 @@ def _named_at_start(text: str, span: Span, words: list[str], j: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
+# what a sign, banner or shirt says is written on it, not said: "signs reading "Go home"",
+# "a banner hung from the gate read "...""
+_SIGN = re.compile(r"\b(?:%s)\b[^.!?\"“”]{0,80}?\b(?:read|reads|reading|that read|bearing(?: the words?)?|saying|that said|"
+                   r"emblazoned with(?: the words?)?|with the words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$" % "|".join(
+                       re.escape(w) for w in sorted(rows_words("sign_nouns"), key=len, reverse=True)), re.I)
+_SIGN_CUE = re.compile(r"(?:read|reads|reading|bearing|saying|said|with|words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$", re.I)
+_SIGN_AND = re.compile(r"[\"”’'.,]*[ \t]*(?:,|and|or|, and)[ \t]*[\"“‘']*$")
+
+
+def _sign(doc: Document, span: Span, last: Span | None) -> bool:
+    """Words written on a sign, placard, banner or shirt (not a quotation), and
+    the next of a list of them ("signs reading "Go home" and "Not here""). Looked
+    at within the quote's sentence, at most 120 characters back."""
+    text = doc.text
+    sent = doc.sentence_at(span.start)
+    start = max(sent.span.start if sent else 0, span.start - 120)
+    if last is not None and last.end >= start and _SIGN_AND.fullmatch(text, last.end, span.start):
+        return True
+    if _SIGN_CUE.search(text, max(start, span.start - 32), span.start) is None:
+        return False  # no verb of writing right before the mark: the cheap test first
+    return _SIGN.search(text, start, span.start) is not None
 
 
 def _only(text: str, i: int, stop: int, step: int, chars: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from .. import deadline
+from .. import deadline, furniture
 from ..document import Document
 from ..model import Quote, Span
 from ..quotes import open_start
@@ -32,10 +32,32 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
     """The document's quotations, direct ``quotes`` and reported speech, in
     text order with ids ``q1``, ``q2``..., ``cue``, ``speaker`` and ``rule``
     filled where found."""
-    found = _with_reported(quotes, reported.reported_speech(doc, quotes))
+    found = _with_reported(quotes, _set_aside(doc, reported.reported_speech(doc, quotes)))
     if doc.paragraphs:
         found = [q for q in _attribute_direct(doc, found) if not _scare_quote(q)]
     return [replace(q, id=f"q{i}") for i, q in enumerate(found, 1)]
+
+
+def _set_aside(doc: Document, claims: list[Quote]) -> list[Quote]:
+    """Reported speech without page furniture: none spoken in a link line,
+    caption or byline, none by a section label ("ENERGY: Crude fell."), and a
+    dateline is not part of a claim ("LONDON -- Prices rose, officials said")."""
+    furn = furniture.find(doc)
+    if not furn:
+        return claims
+    out = []
+    for q in claims:
+        if furniture.inside(furn, q.span) or (q.speaker is not None and any(
+                f.span.overlaps(q.speaker.span) for f in furn if f.kind != "dateline")):
+            continue
+        opener = next((f for f in furn if f.kind in ("dateline", "label") and f.span.start <= q.span.start
+                       < f.span.end < q.span.end), None)
+        if opener is not None:
+            span = Span(opener.span.end, q.span.end)
+            q = replace(q, span=span, text=span.of(doc.text),
+                        fragments=tuple(f for f in q.fragments if f.end > span.start))
+        out.append(q)
+    return out
 
 
 def _with_reported(direct_quotes: list[Quote], indirect: list[Quote]) -> list[Quote]:

@@ -145,6 +145,8 @@ def _given_names() -> dict[str, tuple[str, ...]]:
     return table("first_names")
 
 
+# participles that describe a source even negated ("experts not involved in the study")
+_NEGATED_POSTMODIFIERS = frozenset("involved affiliated connected associated authorized authorised".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
 
 
@@ -199,6 +201,10 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
+        if low == "not" and got and got[-1].lower in _NEGATED_POSTMODIFIERS:
+            got.append(tok)  # "researchers not involved in the study said": the negation is the subject's
+            k -= 1
+            continue
         if low in SUBJECT_BOUNDARIES and not tok.is_cap:
             break
         if low in SENTENCE_OPENERS and (k == floor or tokens[k - 1].text in _STOP_PUNCT):

@@ -49,8 +49,8 @@ _IMPERSONAL = re.compile(
     r"(?:also\s+|widely\s+|generally\s+|still\s+|now\s+|largely\s+|increasingly\s+)*"
     r"(?:expected|said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
     r"presumed|projected|estimated|predicted|feared)"
-    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)"
-)
+    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)(?<!known\sas\s)"
+)  # "is known as a "backstop"" names a thing, nobody claims it
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
 
 
@@ -122,10 +122,20 @@ def _clean(text: str, span: Span, min_words: int = MIN_CONTENT_WORDS) -> Span | 
         a += 1
     while b > a and text[b - 1] in _END_PUNCT:
         b -= 1
-    # drop a balanced-looking leading mark left without its closer and vice versa
     if b <= a or len(text[a:b].split()) < min_words:
         return None
+    # a claim ending in quoted words keeps their closing mark: 'said it was "a good start."'
+    if _open_double(text[a:b]):
+        close = next((j for j in range(b, span.end) if text[j] in "\"”"), None)
+        if close is not None:
+            b = close + 1
     return Span(a, b)
+
+
+def _open_double(content: str) -> bool:
+    """Is a double quotation mark left open at the end of ``content``?"""
+    curly = content.count("“") - content.count("”")
+    return curly > 0 or (curly == 0 and "“" not in content and content.count('"') % 2 == 1)
 
 
 def _inside(tok: Token, quoted: list[Span]) -> bool:
@@ -362,6 +372,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return e + 1 if e + 1 < n else None
     if nxt.lower in PREPOSITIONS_AFTER_CUE or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
             or (verb.lemma in OBJECT_VERBS and nxt.is_word):
+        if verb.lemma in OBJECT_VERBS and not nxt.is_cap:
+            bare = _after_common_object(tokens, e)
+            if bare is not None:  # "told the court the fund paid for work that was never done"
+                return bare
         for k in range(e + 1, min(n, e + 10)):
             t = tokens[k]
             if t.lower == "that":
@@ -394,20 +408,25 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         elif obj.is_cap or (obj.lower == "the" and e + 1 < n and tokens[e + 1].is_cap):
             # "told Breitbart News he would ...", "told The Star-Ledger of Newark last week she ..."
             k = e + 1
-            while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")):
+            while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")
+                             and k + 1 < n and tokens[k + 1].is_cap):  # "of Newark" goes on, "the workers" not
                 k += 1
             k = _skip_time(tokens, k)
             if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
                 return None
             return k
         else:
-            return None
+            return _after_common_object(tokens, e)
         k = _skip_time(tokens, k)
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     k = _skip_time(tokens, e)
     if k >= n:
         return None
     t = tokens[k]
+    if t.lower.endswith("ly") and t.is_word and t.lower not in _FOCUS_ADVERBS and verb.lemma in bare_clause_lemmas() \
+            and k + 2 < n \
+            and _bare(tokens[k + 1].lower) in _BARE_SUBJECTS and tokens[k + 2].is_word:
+        return k + 1  # "said privately they were worried": an adverb, then a clause with a pronoun subject
     if t.lower in PREPOSITIONS_AFTER_CUE or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
         return None
     if verb.cls == "stance":
@@ -417,6 +436,41 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     return k
 
 
+
+
+# adverbs that belong to the clause's subject ("said only they could win"), not to the verb
+_FOCUS_ADVERBS = frozenset("only merely solely exclusively especially particularly mainly mostly largely "
+                           "nearly hardly barely scarcely roughly".split())
+_OBJECT_DETERMINERS = frozenset("the a an his her their its our".split())
+_BARE_SUBJECTS = frozenset("he she they we i it there".split())
+
+
+def _after_common_object(tokens: list[Token], e: int) -> int | None:
+    """"told detectives he had never been there", "told the court the fund had
+    paid": a short lowercase object (at most a determiner and three words), a
+    time perhaps, then a clause with its subject (a pronoun, or a phrase and a
+    finite verb). Index of the clause's first token."""
+    n = len(tokens)
+    k = e + 1 if e < n and tokens[e].lower in _OBJECT_DETERMINERS else e
+    words_seen = 0
+    while k < n and words_seen < 3:
+        t = tokens[k]
+        if t.text == "-" and words_seen:
+            k += 1
+            continue
+        if not t.is_word or t.is_cap or t.lower in PREPOSITIONS_AFTER_CUE or t.lower in _CLAUSE_BREAKS \
+                or t.lower in _BARE_SUBJECTS or t.lower in _OBJECT_DETERMINERS or t.lower in TIME_WORDS:
+            break
+        k += 1
+        words_seen += 1
+    if not words_seen:
+        return None
+    k = _skip_time(tokens, k)
+    if k + 1 >= n:
+        return None
+    if _bare(tokens[k].lower) in _BARE_SUBJECTS and tokens[k + 1].is_word:
+        return k
+    return k if tokens[k].lower in _OBJECT_DETERMINERS and _finite_clause(tokens, k) else None
 
 
 _CLAUSE_SUBJECT_STARTS = frozenset("the a an this these those his her their its our my your some many most "

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .. import furniture
 from ..lexicon import words
 from ..model import Span
 from .geometry import Geometry
@@ -96,8 +97,14 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     surnames: set[str] = set()
     genders: dict[str, set[str]] = {}  # surname -> genders of its full names
     in_full: set[str] = set()
+    # names in a byline, caption, link line or contact line are nobody's antecedent
+    aside = [f.span for f in furniture.find(geo.doc) if f.kind not in ("dateline", "label", "timestamp")]
+    aside_starts = [f.start for f in aside]
     for rs, run in runs(text):
         if _furniture(text, rs, run):
+            continue
+        i = bisect.bisect_right(aside_starts, rs) - 1
+        if i >= 0 and rs < aside[i].end:
             continue
         words = run.split()
         if len(words) > 1 and words[0] not in FUNCTION_WORDS:
