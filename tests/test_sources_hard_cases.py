@@ -188,6 +188,12 @@ def test_4_a_noun_that_says_a_gender_agrees_with_the_pronoun():
         "named", "Sam Okoro")
 
 
+def test_4_she_after_a_sentence_led_by_an_office_holder_is_that_office_holder():
+    text = ("Mayor Ama Owusu opened the session. Efua Darko, a councillor, spoke next.\n\n"
+            "The mayor dismissed the criticism. \"The budget is public,\" she said.")
+    assert typed(text, ("The budget is public,", "she")) == [("named", "Ama Owusu")]
+
+
 def test_7_an_age_or_a_hometown_is_not_the_speaker():
     for text in ("Tom Reyes, 61, a retired welder, said the mill would close.",
                  "Tom Reyes, 61, said the mill would close.",

@@ -466,7 +466,10 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
         return x if x is not None else _keyed(art, "institutional", info)
     x = _last_speaker(art, pos, info.gender)
     if x is None:
-        x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender))
+        found = _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender, at=True)
+        x = _titled_subject(art, info, pos, found[0] if found is not None else -1)
+        if x is None and found is not None:
+            x = _entity(art, found[1])
     if x is None:
         # beyond the window: the most recent compatible person speaker, else person named earlier
         x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
@@ -477,6 +480,48 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     if x.gender == "u":
         x.gender = info.gender
     return x
+
+
+_ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
+
+
+def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> Entity | None:
+    """A sentence between the antecedent found (at ``after``) and the pronoun
+    that opens with an office holder ("The mayor dismissed the criticism.
+    '...,' she said"): the subject is the likelier antecedent; the office
+    holder the article names, else the unnamed one."""
+    k = art.geo.sentence_index(pos)
+    lowest = art.geo.sentence_index(after) if after >= 0 else max(-1, k - 3)
+    for j in range(k, max(lowest, k - 3), -1):
+        if j < 0:
+            break
+        start = skip_space(art.text, art.geo.sent_starts[j])
+        if start >= pos or art.geo.in_quoted(start):
+            continue
+        m = _ROLE_SUBJECT.match(art.text, start, min(pos, start + 80))
+        if m is None:
+            continue
+        role = title_role(m.group(1).split()[-1], art.house)
+        if role is None or not _compatible_gender(_role_gender_of(role[0]), info.gender):
+            continue
+        mention = _mention(art.text, start, m.end(1))
+        if mention is None:
+            continue
+        sub = analyse(mention.text, art.house)
+        if sub.plural or sub.form not in ("definite", "description"):
+            continue
+        e = _resolve(art, sub, mention, start, 1)
+        if e.kind in ("person", "anonymous") and not e.group and _compatible_gender(e.gender, info.gender):
+            return e
+    return None
+
+
+def _role_gender_of(role: str) -> str:
+    if role.endswith(("woman", "ess")) or role in ("queen", "chairwoman"):
+        return "f"
+    if role.endswith("man") or role in ("king",):
+        return "m"
+    return "u"
 
 
 _TOGETHER = re.compile(r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof)\.?\s+)?")
