@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from marshmallow import Schema, fields, validate
 
-from service.engine import PATTERNS, QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
+from service.engine import PATTERNS, QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span, find_furniture
 
 
 class SpanSchema(Schema):
@@ -147,6 +147,15 @@ class StatsSchema(Schema):
     paragraphs = fields.Integer(required=True)
 
 
+SET_ASIDE_KINDS = ("link", "advert", "caption", "byline", "contact", "note", "timestamp", "dateline", "label", "code")
+
+
+class SetAsideSchema(SpanSchema):
+    kind = fields.String(required=True, validate=validate.OneOf(SET_ASIDE_KINDS),
+                         metadata={"description": "page furniture (link line, advert, caption, byline, contact "
+                                                  "line, note, time stamp, dateline, section label) or Markdown code"})
+
+
 class ReportSchema(Schema):
     id = fields.String(allow_none=True)
     title = fields.String(allow_none=True)
@@ -159,6 +168,9 @@ class ReportSchema(Schema):
     findings = fields.List(fields.Nested(FindingSchema), required=True)
     readability = fields.Nested(ReadabilitySchema, allow_none=True, required=True)
     score = fields.Nested(ScoreSchema, allow_none=True, required=True)
+    set_aside = fields.List(fields.Nested(SetAsideSchema), dump_default=list, metadata={
+        "description": "what was not audited, in text order: page furniture and Markdown code (no quotation, "
+                       "claim or speaker is found in it); reports stored before this field came have none"})
 
 
 def dump_report(report: Report) -> dict:
@@ -233,4 +245,7 @@ def dump_report(report: Report) -> dict:
         "findings": findings,
         "readability": asdict(report.readability) if report.readability else None,
         "score": score,
+        "set_aside": sorted(
+            [{**span(f.span), "kind": f.kind} for f in find_furniture(doc)]
+            + [{**span(a), "kind": "code"} for a in doc.set_aside], key=lambda x: (x["start"], x["end"])),
     }

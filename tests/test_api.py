@@ -62,7 +62,7 @@ def test_title_and_id_are_echoed(client):
 def test_report_has_every_part_of_the_contract(client):
     report = audit(client, text="Plain words.").get_json()
     assert set(report) == {"id", "title", "format", "unit", "stats", "quotes", "sources", "summary",
-                           "findings", "readability", "score"}
+                           "findings", "readability", "score", "set_aside"}
 
 
 def test_valid_policy_is_accepted(client):

@@ -67,3 +67,28 @@ def test_openapi_finding_documents_its_fields(openapi):
     finding = openapi["Finding"]["properties"]
     assert finding["severity"]["enum"] == ["info", "warning", "error"]
     assert "rule's id" in finding["rule"]["description"]
+
+
+def test_the_report_lists_what_it_set_aside_with_spans_into_the_sent_text():
+    from service.engine import audit
+
+    sent = ("READ MORE: Residents angry after the outage\n\n"
+            "The ferry at dawn. (Tom Lake/City News)\n\n"
+            "Run `\"quoted\" code` to see it.\n\n"
+            "\"We were left in the dark,\" said Ana Ruiz.")
+    wire = dump_report(audit(sent, "markdown"))
+    assert ReportSchema().validate(wire) == {}
+    assert [(a["kind"], a["text"]) for a in wire["set_aside"]] == [
+        ("link", "READ MORE: Residents angry after the outage"),
+        ("caption", "The ferry at dawn. (Tom Lake/City News)"),
+        ("code", '"quoted" code')]
+    for a in wire["set_aside"]:
+        assert sent[a["start"]:a["end"]] == a["text"]
+    assert [q["text"] for q in wire["quotes"]] == ["We were left in the dark,"]
+
+
+def test_a_stored_report_from_before_set_aside_dumps_an_empty_list():
+    old = {"format": "text", "unit": "codepoint", "stats": {"characters": 0, "words": 0, "sentences": 0,
+                                                            "paragraphs": 0},
+           "quotes": [], "sources": [], "summary": {}, "findings": [], "readability": None, "score": None}
+    assert ReportSchema(only=("set_aside",)).dump(old) == {"set_aside": []}

@@ -547,6 +547,19 @@ export interface components {
             /** @description biggest first */
             deductions: components["schemas"]["Deduction"][];
         };
+        SetAside: {
+            /** @description offset of the first character (code points) */
+            start: number;
+            /** @description offset after the last character */
+            end: number;
+            /** @description exactly sent[start:end] */
+            text: string;
+            /**
+             * @description page furniture (link line, advert, caption, byline, contact line, note, time stamp, dateline, section label) or Markdown code
+             * @enum {string}
+             */
+            kind: "link" | "advert" | "caption" | "byline" | "contact" | "note" | "timestamp" | "dateline" | "label" | "code";
+        };
         AuditResponse: {
             id?: string | null;
             title?: string | null;
@@ -560,6 +573,8 @@ export interface components {
             findings: components["schemas"]["Finding"][];
             readability: components["schemas"]["Readability"] | null;
             score: components["schemas"]["Score"] | null;
+            /** @description what was not audited, in text order: page furniture and Markdown code (no quotation, claim or speaker is found in it); reports stored before this field came have none */
+            set_aside?: components["schemas"]["SetAside"][];
             /** @description present when stored: the report's id */
             stored_id?: string;
             /**
