@@ -307,3 +307,18 @@ def test_each_highlight_is_described_by_its_source_type_and_speaker(client, stor
     described = re.search(r'<mark[^>]*id="q-q4"[^>]*><a [^>]*aria-describedby="([\w-]+)"', html).group(1)
     summary = re.search(rf'id="{described}">([^<]*)<', html).group(1)
     assert summary == "Named source: John Kerry"
+
+
+def test_the_report_page_lists_what_was_not_audited(client):
+    article = ("READ MORE: Residents angry after the outage\n\n"
+               "The ferry at dawn. (Tom Lake/City News)\n\n"
+               "\"We were left in the dark,\" said Ana Ruiz.")
+    html = page(client.post("/review", data={"article": article, "format": "text"}))
+    assert "Not audited" in html
+    assert "<strong>Link line:</strong> READ MORE: Residents angry after the outage" in html
+    assert "<strong>Caption or credit:</strong> The ferry at dawn. (Tom Lake/City News)" in html
+
+
+def test_a_report_with_nothing_set_aside_has_no_such_list(client):
+    html = page(client.post("/review", data={"article": '"We were left in the dark," said Ana Ruiz.'}))
+    assert "Not audited" not in html

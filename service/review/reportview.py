@@ -5,6 +5,7 @@ report renders the same as a fresh one.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -121,6 +122,7 @@ class ReportView:
     by_id: dict[str, QuoteView]
     carded: frozenset[str] = frozenset()  # ids of the quotes with a details card (the first LIST_LIMIT)
     list_limit: int = LIST_LIMIT
+    set_aside: tuple[tuple[str, str], ...] = ()  # (what it is, its words): furniture and code not audited
 
     def quote(self, quote_id: str) -> QuoteView:
         return self.by_id[quote_id]
@@ -200,7 +202,25 @@ def build(report: dict, text: str, title: str | None = None, *,
         deductions=tuple(d for d in (score or {}).get("deductions") or () if isinstance(d, dict)),
         chart=chart(counts), counts=counts, stats=report.get("stats") or {}, by_id=by_id,
         carded=frozenset(q.id for q in qviews[:LIST_LIMIT]),
+        set_aside=_set_aside(report),
     )
+
+
+SET_ASIDE_LABELS = {"link": "Link line", "advert": "Advert line", "caption": "Caption or credit", "byline": "Byline",
+                    "contact": "Contact line", "note": "Editor's note", "timestamp": "Time stamp",
+                    "dateline": "Dateline", "label": "Section label", "code": "Code"}
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _set_aside(report: dict) -> tuple[tuple[str, str], ...]:
+    """What the report says was not audited, as (label, words) for the page:
+    markup taken out of the words, the first ``LIST_LIMIT`` of them."""
+    out = []
+    for a in report.get("set_aside") or ():
+        if isinstance(a, dict) and isinstance(a.get("text"), str):
+            words = " ".join(html.unescape(_TAG.sub(" ", a["text"])).split())
+            out.append((SET_ASIDE_LABELS.get(str(a.get("kind")), "Set aside"), words))
+    return tuple(out[:LIST_LIMIT])
 
 
 def rendered(text: str, format: str) -> tuple[str, Document | None]:
