@@ -272,14 +272,22 @@ def _singular(w: str) -> str:
     return w
 
 
+# nouns and roles that say their holder's gender, for pronoun agreement ("the congresswoman",
+# "his wife said ... she added")
+_GENDERED = {
+    **dict.fromkeys("king prince congressman assemblyman councilman chairman spokesman spokesmen father sir "
+                    "lord mr man men husband son brother grandfather uncle nephew widower boy dad grandson "
+                    "stepfather groom boyfriend actor businessman".split(), "m"),
+    **dict.fromkeys("queen princess congresswoman assemblywoman councilwoman chairwoman spokeswoman "
+                    "spokeswomen dame lady mrs ms woman women mother wife daughter sister grandmother aunt "
+                    "niece widow girl mom mum granddaughter stepmother bride girlfriend actress "
+                    "businesswoman".split(), "f"),
+}
+
+
 def _role_gender(role: str) -> str:
-    if role in ("king", "prince", "congressman", "assemblyman", "councilman", "chairman", "spokesman",
-                "spokesmen", "father", "sir", "lord", "mr", "man", "men"):
-        return "m"
-    if role in ("queen", "princess", "congresswoman", "assemblywoman", "councilwoman", "chairwoman",
-                "spokeswoman", "spokeswomen", "dame", "lady", "mrs", "ms", "woman", "women"):
-        return "f"
-    return "u"
+    """"m", "f" or "u": the gender a role or noun says ("chairwoman", "his father")."""
+    return _GENDERED.get(role, "u")
 
 
 def _org_modifiers(mods: list[tuple[int, int, str]]) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from ..words import NP_DETERMINERS
 from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
-from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, known_head, title_role
+from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, _role_gender, known_head, title_role
 from .titles import role_fits, roles as _roles
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -502,7 +502,7 @@ def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> E
         if m is None:
             continue
         role = title_role(m.group(1).split()[-1], art.house)
-        if role is None or not _compatible_gender(_role_gender_of(role[0]), info.gender):
+        if role is None or not _compatible_gender(_role_gender(role[0]), info.gender):
             continue
         mention = _mention(art.text, start, m.end(1))
         if mention is None:
@@ -514,14 +514,6 @@ def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> E
         if e.kind in ("person", "anonymous") and not e.group and _compatible_gender(e.gender, info.gender):
             return e
     return None
-
-
-def _role_gender_of(role: str) -> str:
-    if role.endswith(("woman", "ess")) or role in ("queen", "chairwoman"):
-        return "f"
-    if role.endswith("man") or role in ("king",):
-        return "m"
-    return "u"
 
 
 _TOGETHER = re.compile(r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof)\.?\s+)?")

@@ -468,14 +468,7 @@ def unknown_noun(p: Phrase) -> MentionInfo:
     hlow = p.hlow
     return p.info("anonymous", "definite" if p.det == "def" else "description", head=_singular(hlow),
                   plural=hlow != _singular(hlow) and p.det != "indef", fresh=p.fresh,
-                  gender=_NOUN_GENDER.get(_singular(hlow), "u"))
-
-
-# nouns that say their referent's gender, for pronoun agreement ("his wife said ... she added")
-_NOUN_GENDER = {**dict.fromkeys("mother wife daughter sister grandmother aunt niece widow girl mom mum "
-                                "granddaughter stepmother bride girlfriend actress businesswoman".split(), "f"),
-                **dict.fromkeys("father husband son brother grandfather uncle nephew widower boy dad "
-                                "grandson stepfather groom boyfriend actor businessman".split(), "m")}
+                  gender=_role_gender(_singular(hlow)))
 
 
 # --- an entity's type -----------------------------------------------------------------
