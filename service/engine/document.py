@@ -185,7 +185,62 @@ def _punkt() -> PunktSentenceTokenizer:
     punkt = lazy.punkt()  # imported on first use, without the rest of NLTK
     params = punkt.PunktParameters()
     params.abbrev_types = set(words("abbreviations"))
-    return punkt.PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params, lang_vars=_unguarded_lang_vars(punkt)(),
+                                        token_cls=_unguarded_token(punkt))
+
+
+# NLTK (3.9.3 on) runs every regex through ``nltk.redos``: a Python wrapper that
+# passes a wall-clock timeout to each match, about half of Punkt's time on news
+# text. Punkt's own patterns are NLTK's constants, not a caller's, so the engine
+# compiles the same sources with the same ``regex`` engine and flags (the same
+# matches by construction) and calls them directly; a runaway article is bounded
+# by the engine's deadline instead.
+def _unguarded(pattern):
+    """``pattern`` compiled again without NLTK's ReDoS wrapper (as is when it has none)."""
+    import regex
+
+    if type(pattern).__name__ != "TimedPattern":
+        return pattern
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+def _unguarded_lang_vars(punkt):
+    """Punkt's language variables (English) with unwrapped patterns."""
+    base = punkt.PunktLanguageVars
+
+    class LanguageVars(base):
+        __slots__ = ()
+        re_boundary_realignment = _unguarded(base.re_boundary_realignment)
+
+        def _word_tokenizer_re(self):
+            try:
+                return self._re_word_tokenizer
+            except AttributeError:
+                self._re_word_tokenizer = _unguarded(base._word_tokenizer_re(self))
+                return self._re_word_tokenizer
+
+        def period_context_re(self):
+            try:
+                return self._re_period_context
+            except AttributeError:
+                self._re_period_context = _unguarded(base.period_context_re(self))
+                return self._re_period_context
+
+    return LanguageVars
+
+
+def _unguarded_token(punkt):
+    """Punkt's token class with unwrapped patterns."""
+    base = punkt.PunktToken
+
+    class Token(base):
+        __slots__ = ()
+        _RE_ELLIPSIS = _unguarded(base._RE_ELLIPSIS)
+        _RE_NUMERIC = _unguarded(base._RE_NUMERIC)
+        _RE_INITIAL = _unguarded(base._RE_INITIAL)
+        _RE_ALPHA = _unguarded(base._RE_ALPHA)
+
+    return Token
 
 
 _STOP = re.compile(r"[.?!…]")
