@@ -18,6 +18,7 @@ from . import lazy
 from .errors import InputError
 from .lexicon import words
 from .model import Sentence, Span
+from .tokens import Token, between, tokenize
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -46,6 +47,9 @@ class Document:
     set_aside: tuple[Span, ...] = ()  # in ``text`` but not prose (Markdown code): never audited
     _starts: array | None = field(default=None, repr=False, compare=False)
     _ends: array | None = field(default=None, repr=False, compare=False)
+    # each paragraph's tokens, made on first use (not copied by ``replace``: a
+    # document with other text has other tokens)
+    _tokens: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def to_source(self, span: Span) -> Span:
         """Map a span of ``text`` to the matching span of ``source``."""
@@ -72,6 +76,21 @@ class Document:
         if not self.set_aside:
             return self
         return replace(self, text=_blank(self.text, self.set_aside))
+
+    def paragraph_tokens(self, paragraph: int) -> list[Token]:
+        """Tokens of paragraph number ``paragraph``, made once: every stage
+        reads these (a sentence's are ``tokens.between`` them). Callers must
+        not change the list."""
+        toks = self._tokens.get(paragraph)
+        if toks is None:
+            p = self.paragraphs[paragraph]
+            toks = self._tokens[paragraph] = tokenize(self.text, p.start, p.end)
+        return toks
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        """Tokens of one of the document's sentences (a new list)."""
+        s = sentence.span
+        return between(self.paragraph_tokens(sentence.paragraph), self.text, s.start, s.end)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset`` (binary search)."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import words
@@ -47,16 +46,30 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=512)
-def paragraph_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of one paragraph, cached: the quote, reported-speech and
-    attribution stages all read them. Callers must not mutate the list."""
-    return tokenize(text, start, end)
+def between(tokens: list[Token], text: str, start: int, end: int) -> list[Token]:
+    """``tokenize(text, start, end)``, read off ``tokens``: the tokens of a
+    wider span of ``text`` (a paragraph's, for one of its sentences).
+
+    A token's match reads at most its run of non-space characters, one
+    character after it and, past a full stop, the spaces to the next
+    character ("U.S. officials", "R. Kelly"): a token whose run ends before
+    the last run starting before ``end`` is the same either way; the tokens
+    of that last run are made again, since they may have read past ``end``."""
+    i = index_at(tokens, start)
+    if i > 0 and tokens[i - 1].end > start:  # ``start`` cuts a token
+        return tokenize(text, start, end)
+    k = index_at(tokens, end, i) - 1
+    while k > i and not text[tokens[k].start - 1].isspace():
+        k -= 1  # back to the first token of the last run
+    if k <= i:
+        return tokenize(text, start, end)
+    return tokens[i:k] + tokenize(text, tokens[k].start, end)
 
 
-def index_at(tokens: list[Token], offset: int) -> int:
-    """Index of the first token starting at or after ``offset`` (binary search)."""
-    lo, hi = 0, len(tokens)
+def index_at(tokens: list[Token], offset: int, lo: int = 0) -> int:
+    """Index of the first token starting at or after ``offset`` (binary
+    search, from index ``lo`` on)."""
+    hi = len(tokens)
     while lo < hi:
         mid = (lo + hi) // 2
         if tokens[mid].start < offset:

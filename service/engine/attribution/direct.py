@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
-from ..tokens import Token, index_at, paragraph_tokens
+from ..tokens import Token, index_at
 from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
 from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
 from .pattern import pattern
@@ -58,8 +58,7 @@ class Context:
     def tokens(self, paragraph: int) -> list[Token]:
         toks = self._tokens.get(paragraph)
         if toks is None:
-            p = self.doc.paragraphs[paragraph]
-            toks = self._tokens[paragraph] = paragraph_tokens(self.doc.text, p.start, p.end)
+            toks = self._tokens[paragraph] = self.doc.paragraph_tokens(paragraph)
         return toks
 
     def lead(self, q: Quote) -> _Lead | None:

@@ -17,7 +17,7 @@ from .. import deadline
 from ..document import Document
 from ..lexicon import words
 from ..model import Cue, Mention, Quote, Span
-from ..tokens import Token, index_at, tokenize
+from ..tokens import Token, index_at
 from ..words import (
     ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
@@ -87,7 +87,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             # no cue word: only the patterns that read the text itself can match
             found = _sentence(text, s, [], nearby, TEXT_SIEVE)
         else:
-            tokens = tokenize(text, s.start, s.end)
+            tokens = doc.sentence_tokens(sent)
             if len(tokens) < 4 or len(tokens) > MAX_SENTENCE_TOKENS:
                 continue
             found = _sentence(text, s, tokens, nearby, SIEVE)

@@ -1,0 +1,49 @@
+"""Tokens: made once per paragraph, a sentence's read off its paragraph's."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.engine.document import load
+from service.engine.tokens import between, tokenize
+
+# pieces whose tokens depend on what follows them: abbreviations, initials,
+# a full stop before a lowercase word, quote marks, runs without spaces
+PIECES = st.sampled_from([
+    "Mr.", "Sen.", "U.S.", "R.", "J.", "a.", "p.m.", "Jan.", "ill.", "Miss.", "said", "Kelly", "officials",
+    "it", "''", "``", "--", "—", "'", "’", "\"", "“", ",", ".", "?", "5", "5.5", "don't", "x-ray",
+    " ", "  ", "\n", "\n\n", "\u00a0", "\t",
+])
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.data())
+def test_a_spans_tokens_read_off_wider_tokens_are_its_own(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    start = data.draw(st.integers(a, b))
+    end = data.draw(st.integers(start, b))
+    assert between(tokenize(text, a, b), text, start, end) == tokenize(text, start, end)
+
+
+def test_a_sentence_ending_in_an_initial_keeps_the_initial_apart():
+    # the paragraph reads "R." before a capital as one token; the sentence ends at "R."
+    text = "He met officials from Company R. Kelly was not there."
+    assert [t.text for t in between(tokenize(text), text, 0, 32)][-2:] == ["R", "."]
+
+
+def test_sentence_tokens_are_those_of_the_sentence_alone():
+    doc = load("Sen. Lee met U.S. officials. R. Kelly said no.\n\nIt was 5 p.m. in Jackson, Miss. Then rain.")
+    for s in doc.sentences:
+        assert doc.sentence_tokens(s) == tokenize(doc.text, s.span.start, s.span.end)
+
+
+def test_paragraph_tokens_are_made_once():
+    doc = load("One paragraph here.\n\nAnother one.")
+    assert doc.paragraph_tokens(1) is doc.paragraph_tokens(1)
+    assert [t.text for t in doc.paragraph_tokens(1)] == ["Another", "one", "."]
+
+
+def test_a_document_with_other_text_has_its_own_tokens():
+    doc = load("Code `x.y` here.", "markdown")
+    assert [t.text for t in doc.paragraph_tokens(0)] == ["Code", "x.y", "here", "."]
+    assert [t.text for t in doc.audited().paragraph_tokens(0)] == ["Code", "here", "."]  # the code set aside
