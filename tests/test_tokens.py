@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.engine.document import load
-from service.engine.tokens import between, tokenize
+from service.engine.tokens import between, joined, tokenize
 
 # pieces whose tokens depend on what follows them: abbreviations, initials,
 # a full stop before a lowercase word, quote marks, runs without spaces
@@ -25,6 +25,17 @@ def test_a_spans_tokens_read_off_wider_tokens_are_its_own(text, data):
     assert between(tokenize(text, a, b), text, start, end) == tokenize(text, start, end)
 
 
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.data())
+def test_a_spans_tokens_joined_from_its_parts_tokens_are_its_own(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    cuts = sorted(data.draw(st.lists(st.integers(a, b), max_size=8)))
+    parts = [(x, y) for x, y in zip(cuts[::2], cuts[1::2])]  # in order, not overlapping, gaps between
+    pieces = [(x, tokenize(text, x, y)) for x, y in parts]
+    assert joined(text, a, b, pieces) == tokenize(text, a, b)
+
+
 def test_a_sentence_ending_in_an_initial_keeps_the_initial_apart():
     # the paragraph reads "R." before a capital as one token; the sentence ends at "R."
     text = "He met officials from Company R. Kelly was not there."
@@ -35,6 +46,13 @@ def test_sentence_tokens_are_those_of_the_sentence_alone():
     doc = load("Sen. Lee met U.S. officials. R. Kelly said no.\n\nIt was 5 p.m. in Jackson, Miss. Then rain.")
     for s in doc.sentences:
         assert doc.sentence_tokens(s) == tokenize(doc.text, s.span.start, s.span.end)
+
+
+def test_paragraph_tokens_made_after_its_sentences_are_the_paragraphs_own():
+    doc = load("Sen. Lee met U.S. officials. R. Kelly said no. It was 5 p.m. in Jackson, Miss. Then rain.")
+    for s in doc.sentences[:3]:
+        doc.sentence_tokens(s)
+    assert doc.paragraph_tokens(0) == tokenize(doc.text)
 
 
 def test_paragraph_tokens_are_made_once():

@@ -18,7 +18,7 @@ from . import lazy
 from .errors import InputError
 from .lexicon import words
 from .model import Sentence, Span
-from .tokens import Token, between, tokenize
+from .tokens import Token, between, joined, tokenize
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -47,9 +47,12 @@ class Document:
     set_aside: tuple[Span, ...] = ()  # in ``text`` but not prose (Markdown code): never audited
     _starts: array | None = field(default=None, repr=False, compare=False)
     _ends: array | None = field(default=None, repr=False, compare=False)
-    # each paragraph's tokens, made on first use (not copied by ``replace``: a
-    # document with other text has other tokens)
+    # each paragraph's tokens and, of paragraphs not tokenised yet, sentences'
+    # (paragraph -> sentence start -> tokens), made on first use; not copied by
+    # ``replace``: a document with other text has other tokens
     _tokens: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _sentence_tokens: dict[int, dict[int, list[Token]]] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
 
     def to_source(self, span: Span) -> Span:
         """Map a span of ``text`` to the matching span of ``source``."""
@@ -78,19 +81,31 @@ class Document:
         return replace(self, text=_blank(self.text, self.set_aside))
 
     def paragraph_tokens(self, paragraph: int) -> list[Token]:
-        """Tokens of paragraph number ``paragraph``, made once: every stage
-        reads these (a sentence's are ``tokens.between`` them). Callers must
-        not change the list."""
+        """Tokens of paragraph number ``paragraph``, made once (from those of
+        its sentences already made, ``tokens.joined``). Callers must not
+        change the list."""
         toks = self._tokens.get(paragraph)
         if toks is None:
             p = self.paragraphs[paragraph]
-            toks = self._tokens[paragraph] = tokenize(self.text, p.start, p.end)
+            made = self._sentence_tokens.pop(paragraph, None)
+            toks = joined(self.text, p.start, p.end, sorted(made.items())) if made \
+                else tokenize(self.text, p.start, p.end)
+            self._tokens[paragraph] = toks
         return toks
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        """Tokens of one of the document's sentences (a new list)."""
+        """Tokens of one of the document's sentences, made once (read off its
+        paragraph's when those are made, ``tokens.between``). Callers must
+        not change the list."""
         s = sentence.span
-        return between(self.paragraph_tokens(sentence.paragraph), self.text, s.start, s.end)
+        whole = self._tokens.get(sentence.paragraph)
+        if whole is not None:
+            return between(whole, self.text, s.start, s.end)
+        made = self._sentence_tokens.setdefault(sentence.paragraph, {})
+        toks = made.get(s.start)
+        if toks is None:
+            toks = made[s.start] = tokenize(self.text, s.start, s.end)
+        return toks
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset`` (binary search)."""

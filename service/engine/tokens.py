@@ -46,6 +46,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def tokenize_iter(text: str, start: int, end: int):
+    """``tokenize``, one token at a time."""
+    make = tuple.__new__
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        c = t[0]
+        yield make(Token, (m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper()))
+
+
 def between(tokens: list[Token], text: str, start: int, end: int) -> list[Token]:
     """``tokenize(text, start, end)``, read off ``tokens``: the tokens of a
     wider span of ``text`` (a paragraph's, for one of its sentences).
@@ -58,12 +67,50 @@ def between(tokens: list[Token], text: str, start: int, end: int) -> list[Token]
     i = index_at(tokens, start)
     if i > 0 and tokens[i - 1].end > start:  # ``start`` cuts a token
         return tokenize(text, start, end)
-    k = index_at(tokens, end, i) - 1
-    while k > i and not text[tokens[k].start - 1].isspace():
-        k -= 1  # back to the first token of the last run
+    k = _last_run(tokens, text, i, index_at(tokens, end, i))
     if k <= i:
         return tokenize(text, start, end)
     return tokens[i:k] + tokenize(text, tokens[k].start, end)
+
+
+def joined(text: str, start: int, end: int, pieces: list[tuple[int, list[Token]]]) -> list[Token]:
+    """``tokenize(text, start, end)``, reusing tokens already made of spans
+    inside it (a paragraph's sentences): ``pieces`` are ``(at, tokens)`` in
+    text order, each ``tokens`` those of a span from ``at`` to at most
+    ``end``. A piece starting a run of non-space characters gives its tokens
+    but those of its last run (as in ``between``); the rest are made."""
+    out: list[Token] = []
+    pos = start  # where the tokens still to make begin: a run's start
+    for at, toks in pieces:
+        if at < pos or (at > start and not text[at - 1].isspace()):
+            continue
+        k = _last_run(toks, text, 0, len(toks))
+        if k <= 0:
+            continue
+        out += _until(text, pos, end, at)
+        out += toks[:k]
+        pos = toks[k].start
+    out += tokenize(text, pos, end)
+    return out
+
+
+def _last_run(tokens: list[Token], text: str, i: int, j: int) -> int:
+    """Index of the first token of the last run of non-space characters
+    among ``tokens[i:j]`` (``i - 1`` when there are none)."""
+    k = j - 1
+    while k > i and not text[tokens[k].start - 1].isspace():
+        k -= 1
+    return k
+
+
+def _until(text: str, start: int, end: int, stop: int) -> list[Token]:
+    """The tokens of ``tokenize(text, start, end)`` that start before ``stop``."""
+    out = []
+    for t in tokenize_iter(text, start, end):
+        if t.start >= stop:
+            break
+        out.append(t)
+    return out
 
 
 def index_at(tokens: list[Token], offset: int, lo: int = 0) -> int:
