@@ -26,6 +26,7 @@ import math
 import pkgutil
 import re
 import sys
+from collections import Counter
 from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
@@ -54,25 +55,32 @@ class _Hyphenator:
     that matches there raises the points under it; odd points are breaks, kept
     ``left``/``right`` letters from the ends). Pyphen tries every substring up
     to its longest pattern at every position; this stops at the first
-    substring no pattern starts with (a set of the patterns' prefixes), and
+    substring no pattern starts with (walking the patterns as a trie), and
     keeps no copy of every word it has seen (Pyphen's own memo never forgets)."""
 
     def __init__(self, pyphen: Pyphen):
-        self.patterns = pyphen.hd.patterns
-        self.prefixes = frozenset(key[:i] for key in self.patterns for i in range(1, len(key) + 1))
+        # the patterns as a trie: character -> (the node after it, the points of the pattern ending there)
+        self.trie: dict = {}
+        for key, found in pyphen.hd.patterns.items():
+            node = self.trie
+            for k, ch in enumerate(key):
+                child, points = node.get(ch, ({}, None))
+                node[ch] = (child, found if k == len(key) - 1 else points)
+                node = child
         self.left, self.right = pyphen.left, pyphen.right
 
     def positions(self, word: str) -> list[int]:
         pointed = f".{word.lower()}."
         n = len(pointed)
         points = [0] * (n + 1)
-        patterns, prefixes = self.patterns, self.prefixes
+        trie = self.trie
         for i in range(n - 1):
-            for j in range(i + 1, n + 1):
-                piece = pointed[i:j]
-                if piece not in prefixes:
-                    break
-                found = patterns.get(piece)
+            node = trie
+            for j in range(i, n):
+                step = node.get(pointed[j])
+                if step is None:
+                    break  # no pattern starts with pointed[i:j + 1]
+                node, found = step
                 if found:
                     k = i + found[0]
                     for value in found[1]:
@@ -158,7 +166,6 @@ def measure(text: str) -> Readability | None:
 # neither a word character nor space; an apostrophe stays in a word only
 # before a contraction ending ("don't", "we've"); sentences are runs up to and
 # through stops, and a "sentence" of two words or fewer is not counted.
-_SPACE = re.compile(r"\s")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
@@ -176,21 +183,40 @@ def _sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    return max(1, len(found) - sum(1 for s in found if _lexicon_count(s) <= 2))
+    return max(1, len(found) - sum(1 for s in found if _short(s)))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _short(sentence: str) -> bool:
+    """``_lexicon_count(sentence) <= 2``, mostly without counting: a
+    whitespace token holding a word character is always one of its words."""
+    n = 0
+    for token in sentence.split():
+        if _WORD_CHAR.search(token):
+            n += 1
+            if n > 2:
+                return False
+    return _lexicon_count(sentence) <= 2
 
 
 def _measure(text: str) -> Readability | None:
     words = _lexicon_count(text)
     sentences = _sentence_count(text)
     bare = _PUNCTUATION.sub("", text).split()  # the words without any punctuation: letters and syllables
-    counts = [syllables(w) for w in bare]
-    total = sum(counts)
+    total = poly = 0
+    for w, n in Counter(bare).items():  # each distinct word's syllables counted once
+        c = _syllables(w) if len(w) <= MAX_HYPHENATED else syllables(w)  # ``syllables``, its memo read directly
+        total += c * n
+        if c >= 3:
+            poly += n
     if words == 0 or sentences == 0 or total == 0:
         return None
     letters = sum(map(len, bare))  # textstat's count_letters: what is neither space nor punctuation
-    chars = len(text) - len(_SPACE.findall(text))  # count_chars(ignore_spaces=True)
-    tokens = len(text.split())  # count_words(rm_punctuation=False): ARI counts punctuation as characters
-    poly = sum(1 for c in counts if c >= 3)
+    parts = text.split()  # at what ``\s`` matches: str.split and re share Python's whitespace
+    chars = sum(map(len, parts))  # count_chars(ignore_spaces=True)
+    tokens = len(parts)  # count_words(rm_punctuation=False): ARI counts punctuation as characters
     wps = words / sentences
     spw = total / words
     return Readability(
