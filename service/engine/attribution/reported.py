@@ -83,7 +83,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
             continue
         if len(s) > MAX_SENTENCE_TOKENS * 12:
             continue
-        if ":" not in text[s.start:s.start + 40] and cues.isdisjoint(w.lower() for w in _WORD.findall(text, s.start, s.end)):
+        if ":" not in text[s.start:s.start + 40] and cues.isdisjoint(map(str.lower, _WORD.findall(text, s.start, s.end))):
             # no cue word: only the patterns that read the text itself can match
             found = _sentence(text, s, [], nearby, TEXT_SIEVE)
         else:
@@ -145,6 +145,13 @@ def _inside(tok: Token, quoted: list[Span]) -> bool:
 def _headline_case(tokens: list[Token]) -> list[Token]:
     """In a Title Case headline ("Trump Says He Will Win") the verbs are
     capitalised too: present cue words in lower case so the patterns see them."""
+    most_lower = 0.2 * len(tokens)  # more lowercase words than this: not Title Case, whatever the rest
+    lower = 0
+    for t in tokens:
+        if not t.is_cap and t.is_word and t.text[:1].isalpha():
+            lower += 1
+            if lower > most_lower:
+                return tokens
     words_ = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
     if len(words_) < 4 or sum(t.is_cap for t in words_) < 0.8 * len(words_):
         return tokens
