@@ -79,7 +79,10 @@ def vague_anywhere(extra: tuple[str, ...] = ()) -> re.Pattern:
 def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
     """Every vague phrase in ``text``, leftmost first."""
     patterns = vague_patterns(extra)
+    anywhere = vague_anywhere(extra)
     for t in vague_triggers(extra).finditer(text):
+        if anywhere.match(text, t.start()) is None:
+            continue  # no phrase starts here (the one alternation tries them all at once)
         for p in patterns:
             m = p.match(text, t.start())
             if m:
