@@ -635,6 +635,8 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
     """The first cue set off by commas inside the sentence, and whether it is
     inverted (", said Doyle, ..."): an inverted one ends the claim, the rest
     is the speaker's appositive; otherwise the claim runs on after it."""
+    if text.count(",", s.start, s.end) < 2:
+        return None  # no two commas to set a cue off (each comma is a token)
     n = len(tokens)
     cues = cue_words()
     for i in range(2, n - 3):
@@ -761,6 +763,8 @@ def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Spa
 def as_said(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """As SUBJECT CUE, CLAUSE.  /  CLAUSE, as SUBJECT CUE.: the claim is the
     clause the as-phrase comments on."""
+    if not any(t.lower == "as" for t in tokens):
+        return []  # no "as" to open the phrase: no subject to read
     n = len(tokens)
     cues = cue_words()
     for i in range(2, n - 1):
