@@ -16,7 +16,7 @@ from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, in
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import migrate, prepared, rollup
+from . import migrate, pgsave, prepared, rollup
 from .decisions import STATES, Decision, FindingKey
 from .facts import author_key, facts
 from .models import DecisionRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow, ReportStatsRow
@@ -152,6 +152,21 @@ class Store:
             phrases += mine[1 + len(f.findings):]
             authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
             ids.append(new_id)
+        by_report: dict[str, list[str]] = {}
+        for row in authors:
+            by_report.setdefault(row["report_id"], []).append(row["key"])
+
+        def counted(rows):
+            return [r for r in rows if r["is_latest"]]
+
+        rows = {ReportRow: reports, ReportStatsRow: stats, ReportAuthorRow: authors, ReportFindingRow: findings,
+                ReportPhraseRow: phrases}
+        if pgsave.supported(self.engine.dialect):  # one statement, when no story has a stored version
+            cells = rollup.cells(counted(stats), counted(findings), counted(phrases), authors=by_report) \
+                if rollup_now else {}
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                if pgsave.write(conn, list(latest), {**rows, **cells}):
+                    return ids
         with self.engine.begin() as conn:  # Core, not the ORM: a save is a handful of statements
             superseded: list[list[dict]] = []
             if latest:
@@ -163,17 +178,10 @@ class Store:
                     for statement in _SUPERSEDE:
                         conn.execute(statement, params)
             with prepared.pipelined(conn):  # the new rows and their roll-up cells: writes only
-                for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
-                                    (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
-                    if rows:
-                        prepared.write(conn, _INSERTS[table], rows)
+                for table, written in rows.items():
+                    if written:
+                        prepared.write(conn, _INSERTS[table], written)
                 if rollup_now:
-                    def counted(rows):
-                        return [r for r in rows if r["is_latest"]]
-
-                    by_report: dict[str, list[str]] = {}
-                    for row in authors:
-                        by_report.setdefault(row["report_id"], []).append(row["key"])
                     rollup.add(conn, counted(stats), counted(findings), counted(phrases), authors=by_report)
             if rollup_now and any(superseded):
                 rollup.add(conn, *superseded, sign=-1)
