@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from time import monotonic
 
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -367,9 +369,14 @@ class Store:
             return trends(conn, since, until, desk=desk, author=author)
 
 
+PING_AFTER_IDLE = 1.0  # seconds a pooled connection may rest and still be trusted without a ping
+
+
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
+        _ping_when_idle(engine)
+        return engine
     if url in ("sqlite://", "sqlite:///:memory:"):
         # one shared connection, or every checkout would see a fresh empty database
         engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
@@ -389,6 +396,29 @@ def _engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pre-ping (a round trip before each use of a pooled
+    connection, so one the server dropped is replaced, not failed on) only
+    for connections that rested in the pool over ``PING_AFTER_IDLE`` seconds:
+    one given back a moment ago was alive then, and a busy service (saves in
+    quick succession) skips a round trip a request."""
+    @event.listens_for(engine, "connect")
+    @event.listens_for(engine, "checkin")
+    def _rested_from(dbapi_connection, record):
+        record.info["rested_from"] = monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection, record, _proxy):
+        if monotonic() - record.info.get("rested_from", 0.0) <= PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as e:
+            if engine.dialect.is_disconnect(e, dbapi_connection, None):
+                raise DisconnectionError() from e  # the pool replaces the connection and checks out again
+            raise
 
 
 def _has_versions(conn, story_ids: list[str]) -> bool:
