@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from service.store import DecisionError, FindingKey, StoryMeta, finding_keys
+from service.store import DecisionError, FindingKey, Store, StoryMeta, finding_keys
 from tests.desk_fixtures import finding, made_report
 from tests.store_fixtures import T0, clock, db_url, store  # noqa: F401 - fixtures
 
@@ -550,3 +550,40 @@ def test_a_value_too_long_for_its_column_fails_the_save_and_stores_nothing(store
     with pytest.raises(DataError):
         save(store, V1, story_id="bridge", desk="D" * 101)  # desks are VARCHAR(100): refused, not cut short
     assert every_row(store) == before
+
+
+def test_the_one_statement_locks_roll_up_cells_table_by_table_in_the_general_paths_order(store, db_url):
+    """The daily cell before the day's rule cells, as ``rollup.add`` does: a
+    save on either path never waits for the other while holding what it needs."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time")
+    import threading
+    import time
+
+    import psycopg
+    from sqlalchemy import text as sql
+    from sqlalchemy.exc import OperationalError
+
+    on = datetime(2026, 11, 20, 9, tzinfo=timezone.utc)
+    save(store, V1, story_id="first", desk="Metro", published_at=on)
+    other = Store(db_url, migrate_on_open=False)
+    with other.engine.connect() as holder:
+        holder.execute(sql("SELECT 1 FROM trend_day_rules WHERE day = :d AND desk = 'Metro' AND rule = :r "
+                           "FOR UPDATE"), {"d": on.date(), "r": "anonymous-only-claim"})
+        saving = threading.Thread(target=save, args=(store, V1), kwargs={"story_id": "second", "desk": "Metro",
+                                                                        "published_at": on})
+        saving.start()
+        for _ in range(100):  # until the save waits for the rule cell held here
+            if holder.execute(sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND datname = current_database()")).scalar():
+                break
+            time.sleep(0.05)
+        with pytest.raises(OperationalError) as held:  # its daily cell: already locked by the waiting save
+            with holder.begin_nested():
+                holder.execute(sql("SELECT 1 FROM trend_days WHERE day = :d AND desk = 'Metro' FOR UPDATE NOWAIT"),
+                               {"d": on.date()})
+        assert isinstance(held.value.orig, psycopg.errors.LockNotAvailable)
+        holder.rollback()
+    saving.join(10)
+    other.close()
+    assert store.trends(on.date(), on.date()).total.stories == 2

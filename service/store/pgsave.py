@@ -39,18 +39,25 @@ def _statement(tables: tuple[type, ...]) -> bytes:
     parameter a table, each a small JSON text (parsed once)."""
     ctes = ["fresh AS MATERIALIZED (SELECT NOT EXISTS (SELECT 1 FROM reports WHERE story_id = ANY(ARRAY("
             "SELECT json_array_elements_text($1::json)))) AS ok)"]
+    previous_cells = None
     for n, table in enumerate(tables, start=2):
         t = table.__table__
         # a JSON column's None is JSON's null, as SQLAlchemy stores it (none_as_null=False), not SQL's NULL
         values = [f"coalesce(x.{c.name}, 'null')" if isinstance(c.type, JSON) and not c.type.none_as_null
                   else f"x.{c.name}" for c in t.columns]
+        where = "(SELECT ok FROM fresh)"
+        if table in CELLS and previous_cells:
+            # reading the previous roll-up table's CTE runs it first: cells are locked table by table in
+            # CELLS order, the order rollup.add takes, so this save and one on the general path never deadlock
+            where += f" AND (SELECT count(*) FROM into_{previous_cells}) >= 0"
         sql = (f"INSERT INTO {t.name} ({', '.join(c.name for c in t.columns)}) SELECT {', '.join(values)} "
-               f"FROM json_populate_recordset(NULL::{t.name}, ${n}::json) AS x WHERE (SELECT ok FROM fresh)")
+               f"FROM json_populate_recordset(NULL::{t.name}, ${n}::json) AS x WHERE {where}")
         if table in CELLS:
             keys = [c.name for c in t.primary_key.columns]
             summed = [c.name for c in t.columns if c.name not in keys and c.name != "week"]
             sql += (f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
-                    + ", ".join(f"{c} = {t.name}.{c} + EXCLUDED.{c}" for c in summed))
+                    + ", ".join(f"{c} = {t.name}.{c} + EXCLUDED.{c}" for c in summed) + " RETURNING 1")
+            previous_cells = t.name
         ctes.append(f"into_{t.name} AS ({sql})")
     return ("WITH " + ",\n".join(ctes) + "\nSELECT ok FROM fresh").encode()
 
