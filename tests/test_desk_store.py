@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from service.store import DecisionError, FindingKey, StoryMeta, finding_keys
+from service.store import DecisionError, FindingKey, Store, StoryMeta, finding_keys
 from tests.desk_fixtures import finding, made_report
 from tests.store_fixtures import T0, clock, db_url, store  # noqa: F401 - fixtures
 
@@ -481,3 +481,109 @@ def test_a_database_error_in_a_batch_stores_none_of_it_and_the_store_goes_on(sto
     second = save(store, V2, desk="Metro", authors=("Ann Lee",))
     assert [v.id for v in store.versions("bridge")] == [first, second]
     assert author_cells(store) == rebuilt_author_cells(store)
+
+
+# --- a new story's save on PostgreSQL: one statement ---------------------------------------
+
+ALL_TABLES = ("reports", "report_stats", "report_authors", "report_findings", "report_phrases", "trend_days",
+              "trend_day_rules", "trend_day_phrases", *AUTHOR_TABLES)
+
+
+def every_row(store) -> dict:
+    from sqlalchemy import text as sql
+
+    with store.engine.connect() as conn:  # each row as PostgreSQL's text: a JSON column's very text
+        return {t: sorted(conn.scalars(sql(f"SELECT {t}::text FROM {t}"))) for t in ALL_TABLES}
+
+
+def saved_by(store, monkeypatch, one_statement: bool) -> dict:
+    """Every row after a fixed series of saves (ids and times fixed), by one path or the other."""
+    import itertools
+    import uuid as uuid_module
+
+    from sqlalchemy import text as sql
+
+    with store.engine.begin() as conn:
+        for t in ALL_TABLES:
+            conn.execute(sql(f"DELETE FROM {t}"))
+    counter = itertools.count(1)
+    monkeypatch.setattr("service.store.store.uuid.uuid4", lambda: uuid_module.UUID(int=next(counter)))
+    monkeypatch.setattr("service.store.pgsave.supported", lambda dialect: one_statement)
+    published = datetime(2026, 11, 20, 7, 30, 0, 123456, tzinfo=timezone.utc)
+    save(store, V1, story_id="bridge", desk="Metro", authors=("Ann Lee", "Zoë Ångström"), published_at=published)
+    save(store, V2, story_id="road", desk="Metro", authors=("Ann Lee",), url="https://news.example/road")
+    store.save(V1, text="Zoë said “no” \\ é", format="text")  # no story, no desk, no authors (JSON null)
+    store.save_many([(V2, "t", "text", "Twice", StoryMeta("twice")), (V1, "t", "text", None, StoryMeta("twice"))])
+    store.save_many([(V1, "t", "text", None, StoryMeta("bulk", desk="World"))], rollup_now=False)
+    save(store, V2, story_id="bridge", desk="Metro", authors=("Ann Lee",))  # a second version: the general path
+    return every_row(store)
+
+
+def test_the_one_statement_save_stores_exactly_what_the_general_path_stores(store, monkeypatch):
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("the one-statement save is PostgreSQL's")
+    assert saved_by(store, monkeypatch, True) == saved_by(store, monkeypatch, False)
+
+
+def test_the_one_statement_writes_nothing_and_says_so_when_a_story_has_a_stored_version(store):
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("the one-statement save is PostgreSQL's")
+    from service.store import pgsave
+    from service.store.models import ReportRow
+
+    save(store, V1, story_id="bridge")
+    before = every_row(store)
+    row = {"id": "f" * 32, "created_at": T0, "title": None, "format": "text", "text": "t", "report": V2,
+           "score": None, "has_anonymous": False, "quotes": 0, "story_id": "bridge", "url": None, "desk": None,
+           "authors": None, "published_at": None}
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        assert pgsave.write(conn, ["bridge"], {ReportRow: [row]}) is False
+    assert every_row(store) == before
+
+
+def test_a_value_too_long_for_its_column_fails_the_save_and_stores_nothing(store):
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite does not enforce a VARCHAR's length")
+    from sqlalchemy.exc import DataError
+
+    before = every_row(store)
+    with pytest.raises(DataError):
+        save(store, V1, story_id="bridge", desk="D" * 101)  # desks are VARCHAR(100): refused, not cut short
+    assert every_row(store) == before
+
+
+def test_the_one_statement_locks_roll_up_cells_table_by_table_in_the_general_paths_order(store, db_url):
+    """The daily cell before the day's rule cells, as ``rollup.add`` does: a
+    save on either path never waits for the other while holding what it needs."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time")
+    import threading
+    import time
+
+    import psycopg
+    from sqlalchemy import text as sql
+    from sqlalchemy.exc import OperationalError
+
+    on = datetime(2026, 11, 20, 9, tzinfo=timezone.utc)
+    save(store, V1, story_id="first", desk="Metro", published_at=on)
+    other = Store(db_url, migrate_on_open=False)
+    with other.engine.connect() as holder:
+        holder.execute(sql("SELECT 1 FROM trend_day_rules WHERE day = :d AND desk = 'Metro' AND rule = :r "
+                           "FOR UPDATE"), {"d": on.date(), "r": "anonymous-only-claim"})
+        saving = threading.Thread(target=save, args=(store, V1), kwargs={"story_id": "second", "desk": "Metro",
+                                                                        "published_at": on})
+        saving.start()
+        for _ in range(100):  # until the save waits for the rule cell held here
+            if holder.execute(sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND datname = current_database()")).scalar():
+                break
+            time.sleep(0.05)
+        with pytest.raises(OperationalError) as held:  # its daily cell: already locked by the waiting save
+            with holder.begin_nested():
+                holder.execute(sql("SELECT 1 FROM trend_days WHERE day = :d AND desk = 'Metro' FOR UPDATE NOWAIT"),
+                               {"d": on.date()})
+        assert isinstance(held.value.orig, psycopg.errors.LockNotAvailable)
+        holder.rollback()
+    saving.join(10)
+    other.close()
+    assert store.trends(on.date(), on.date()).total.stories == 2

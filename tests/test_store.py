@@ -129,6 +129,39 @@ def test_aware_datetimes_in_other_zones_are_converted(store, day_of_reports):
 
 # --- migrations -------------------------------------------------------------------
 
+def pg_only(store):
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to drop a connection")
+
+
+def test_a_pooled_connection_the_server_dropped_is_replaced_before_use(store, monkeypatch):
+    from sqlalchemy import text as sql
+
+    pg_only(store)
+    id = store.save(report(), text="t", format="text")  # its connection rests in the pool
+    killer = Store(store.url, migrate_on_open=False)
+    with killer.engine.connect() as conn:
+        dropped = conn.execute(sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                   "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+    killer.close()
+    assert dropped >= 1
+    monkeypatch.setattr("service.store.store.PING_AFTER_IDLE", -1.0)  # as if it had rested long
+    assert store.get(id).id == id
+
+
+def test_a_connection_given_back_a_moment_ago_is_used_again_without_a_ping(store, monkeypatch):
+    pg_only(store)
+    pings = []
+    real = store.engine.dialect.do_ping
+    monkeypatch.setattr(store.engine.dialect, "do_ping", lambda c: pings.append(1) or real(c))
+    for _ in range(3):
+        store.save(report(), text="t", format="text")
+    assert pings == []
+    monkeypatch.setattr("service.store.store.PING_AFTER_IDLE", -1.0)  # every connection rested too long
+    store.save(report(), text="t", format="text")
+    assert pings == [1]
+
+
 def test_opening_migrates_an_empty_database_to_head(db_url):
     s = Store(db_url)
     assert migrate.current(s.engine) == migrate.head()

@@ -49,7 +49,7 @@ def write(conn: Connection, statement, rows: list[dict]) -> None:
     if prepared is None:
         prepared = _COMPILED[(dialect.name, id(statement))] = _Prepared(statement, dialect)
     params = prepared.parameters(rows)
-    with _translated(conn):
+    with translated(conn):
         cursor = conn.connection.cursor()  # the DBAPI connection SQLAlchemy began the transaction on
         try:
             if len(params) == 1:
@@ -81,12 +81,12 @@ def pipelined(conn: Connection):
 
         if psycopg.Pipeline.is_supported():
             pipeline = driver.pipeline()
-    with _translated(conn), pipeline:
+    with translated(conn), pipeline:
         yield
 
 
 @contextlib.contextmanager
-def _translated(conn: Connection):
+def translated(conn: Connection):
     """Driver errors raised as SQLAlchemy's (as ``Connection.execute`` does)."""
     dbapi = conn.dialect.loaded_dbapi
     try:

@@ -115,13 +115,6 @@ def _upsert_statement(dialect: str, table):
     return statement
 
 
-def _upsert(connection, table, rows: list[dict]) -> None:
-    if rows:
-        keys = [c.name for c in table.__table__.primary_key.columns]
-        rows.sort(key=lambda r: [r[k] for k in keys])  # every save locks cells in one order (PostgreSQL)
-        prepared.write(connection, _upsert_statement(connection.dialect.name, table), rows)
-
-
 def authors_of(connection, report_ids: Iterable[str] | Select) -> dict[str, list[str]]:
     """The author keys of each of ``report_ids`` (a list, or a query of ids; read before they are deleted)."""
     ids = report_ids if isinstance(report_ids, Select) else sorted(set(report_ids))  # ids, or a query of them
@@ -133,18 +126,11 @@ def authors_of(connection, report_ids: Iterable[str] | Select) -> dict[str, list
     return out
 
 
-def add(connection, stats: list[dict], findings: list[dict], phrases: list[dict], sign: int = 1,
-        authors: Mapping[str, Iterable[str]] | None = None) -> None:
-    """Add (``sign`` 1) or take away (-1) counted rows to or from their cells
-    in both roll-ups: what a save does for its new reports and for the
-    versions they supersede. ``authors`` gives each report's author keys (a
-    save knows them); without it they are read. Additions in the save's
-    transaction keep every cell the exact sum of its stories (PostgreSQL locks
-    a cell row while one save updates it)."""
-    if not (stats or findings or phrases):
-        return
-    if authors is None:
-        authors = authors_of(connection, {r["report_id"] for r in (*stats, *findings, *phrases)})
+def cells(stats: list[dict], findings: list[dict], phrases: list[dict], sign: int = 1,
+          authors: Mapping[str, Iterable[str]] | None = None) -> dict[type, list[dict]]:
+    """The cells that ``add`` adds to (``sign`` 1) or takes from (-1), one
+    list a roll-up table (every table present), each list in key order."""
+    authors = authors or {}
     day_cells: dict[tuple, dict] = {}
     author_cells: dict[tuple, dict] = {}
 
@@ -163,8 +149,7 @@ def add(connection, stats: list[dict], findings: list[dict], phrases: list[dict]
         count(day_cells, (day, desk), r, {"day": day, "desk": desk})
         for a in authors.get(r["report_id"], ()):
             count(author_cells, (a, day, desk), r, {"author": a, "day": day, "desk": desk})
-    _upsert(connection, TrendDayRow, list(day_cells.values()))
-    _upsert(connection, TrendAuthorDayRow, list(author_cells.values()))
+    out = {TrendDayRow: day_cells, TrendAuthorDayRow: author_cells}
     for day_table, author_table, name, rows in ((TrendRuleRow, TrendAuthorRuleRow, "rule", findings),
                                                 (TrendPhraseRow, TrendAuthorPhraseRow, "phrase", phrases)):
         day_cells, author_cells = {}, {}
@@ -177,8 +162,26 @@ def add(connection, stats: list[dict], findings: list[dict], phrases: list[dict]
                 cell = author_cells.setdefault((a, day, desk, what), {"author": a, "day": day, "desk": desk,
                                                                       name: what, "week": r["week"], "count": 0})
                 cell["count"] += n
-        _upsert(connection, day_table, list(day_cells.values()))
-        _upsert(connection, author_table, list(author_cells.values()))
+        out[day_table], out[author_table] = day_cells, author_cells
+    # every save locks cells in one order (PostgreSQL): the tables' order here, each one's cells by key
+    return {table: [found[key] for key in sorted(found)] for table, found in out.items()}
+
+
+def add(connection, stats: list[dict], findings: list[dict], phrases: list[dict], sign: int = 1,
+        authors: Mapping[str, Iterable[str]] | None = None) -> None:
+    """Add (``sign`` 1) or take away (-1) counted rows to or from their cells
+    in both roll-ups: what a save does for its new reports and for the
+    versions they supersede. ``authors`` gives each report's author keys (a
+    save knows them); without it they are read. Additions in the save's
+    transaction keep every cell the exact sum of its stories (PostgreSQL locks
+    a cell row while one save updates it)."""
+    if not (stats or findings or phrases):
+        return
+    if authors is None:
+        authors = authors_of(connection, {r["report_id"] for r in (*stats, *findings, *phrases)})
+    for table, rows in cells(stats, findings, phrases, sign, authors).items():
+        if rows:
+            prepared.write(connection, _upsert_statement(connection.dialect.name, table), rows)
     if sign < 0:  # cells left empty go, as a rebuild would leave them out
         rows = (*stats, *findings, *phrases)
         touched = sorted({r["day"] for r in rows})

@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from time import monotonic
 
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import migrate, prepared, rollup
+from . import migrate, pgsave, prepared, rollup
 from .decisions import STATES, Decision, FindingKey
 from .facts import author_key, facts
 from .models import DecisionRow, ReportAuthorRow, ReportFindingRow, ReportPhraseRow, ReportRow, ReportStatsRow
@@ -152,6 +154,21 @@ class Store:
             phrases += mine[1 + len(f.findings):]
             authors += [{"report_id": new_id, "key": k, "name": n} for k, n in f.authors]
             ids.append(new_id)
+        by_report: dict[str, list[str]] = {}
+        for row in authors:
+            by_report.setdefault(row["report_id"], []).append(row["key"])
+
+        def counted(rows):
+            return [r for r in rows if r["is_latest"]]
+
+        rows = {ReportRow: reports, ReportStatsRow: stats, ReportAuthorRow: authors, ReportFindingRow: findings,
+                ReportPhraseRow: phrases}
+        if pgsave.supported(self.engine.dialect):  # one statement, when no story has a stored version
+            cells = rollup.cells(counted(stats), counted(findings), counted(phrases), authors=by_report) \
+                if rollup_now else {}
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                if pgsave.write(conn, list(latest), {**rows, **cells}):
+                    return ids
         with self.engine.begin() as conn:  # Core, not the ORM: a save is a handful of statements
             superseded: list[list[dict]] = []
             if latest:
@@ -163,17 +180,10 @@ class Store:
                     for statement in _SUPERSEDE:
                         conn.execute(statement, params)
             with prepared.pipelined(conn):  # the new rows and their roll-up cells: writes only
-                for table, rows in ((ReportRow, reports), (ReportStatsRow, stats), (ReportAuthorRow, authors),
-                                    (ReportFindingRow, findings), (ReportPhraseRow, phrases)):
-                    if rows:
-                        prepared.write(conn, _INSERTS[table], rows)
+                for table, written in rows.items():
+                    if written:
+                        prepared.write(conn, _INSERTS[table], written)
                 if rollup_now:
-                    def counted(rows):
-                        return [r for r in rows if r["is_latest"]]
-
-                    by_report: dict[str, list[str]] = {}
-                    for row in authors:
-                        by_report.setdefault(row["report_id"], []).append(row["key"])
                     rollup.add(conn, counted(stats), counted(findings), counted(phrases), authors=by_report)
             if rollup_now and any(superseded):
                 rollup.add(conn, *superseded, sign=-1)
@@ -359,9 +369,14 @@ class Store:
             return trends(conn, since, until, desk=desk, author=author)
 
 
+PING_AFTER_IDLE = 1.0  # seconds a pooled connection may rest and still be trusted without a ping
+
+
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
+        _ping_when_idle(engine)
+        return engine
     if url in ("sqlite://", "sqlite:///:memory:"):
         # one shared connection, or every checkout would see a fresh empty database
         engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
@@ -381,6 +396,29 @@ def _engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pre-ping (a round trip before each use of a pooled
+    connection, so one the server dropped is replaced, not failed on) only
+    for connections that rested in the pool over ``PING_AFTER_IDLE`` seconds:
+    one given back a moment ago was alive then, and a busy service (saves in
+    quick succession) skips a round trip a request."""
+    @event.listens_for(engine, "connect")
+    @event.listens_for(engine, "checkin")
+    def _rested_from(dbapi_connection, record):
+        record.info["rested_from"] = monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection, record, _proxy):
+        if monotonic() - record.info.get("rested_from", 0.0) <= PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as e:
+            if engine.dialect.is_disconnect(e, dbapi_connection, None):
+                raise DisconnectionError() from e  # the pool replaces the connection and checks out again
+            raise
 
 
 def _has_versions(conn, story_ids: list[str]) -> bool:
