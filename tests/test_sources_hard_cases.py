@@ -328,3 +328,29 @@ def test_5_a_plural_description_of_people_the_article_names_is_named():
     text = "Sen. Ana Ruiz and Sen. Tom Lake wrote the bill. The two senators said the program was plagued by fraud."
     assert sourced(text)[0][2] == "named"
     assert sourced("The two senators said the program was plagued by fraud.")[0][2] == "anonymous"
+
+
+def test_4_he_skips_a_name_in_an_opening_prepositional_phrase():
+    text = ("In a radio interview with host Mara Quill, Colonel Ivo Brandt made clear he had doubts.\n\n"
+            "\"The orders made no sense,\" he told the host.")
+    assert typed(text, ("The orders made no sense,", "he")) == [("named", "Ivo Brandt")]
+
+
+def test_8_a_gerund_cue_speaks_for_the_main_subject_not_its_object():
+    cases = [
+        # a participle after a comma opens no inverted attribution: its object is not the speaker
+        ("\"The roads come first,\" Ines Varga said, suggesting a few questions, including, "
+         "\"Why not fix the bridges?\"", ["Ines Varga", "Ines Varga"]),
+        # a verb that takes a gerund stands between the subject and the cue
+        ("Mayor Tomas Berg avoids condemning the strike, including its picket lines.", ["Tomas Berg"]),
+        # after a preposition, the main clause's subject speaks
+        ("The mayor apologised after saying that the budget was a disaster.", ["The mayor"]),
+    ]
+    for text, speakers in cases:
+        assert [q.speaker.text for q in audit(text).quotes if q.speaker] == speakers, text
+
+
+def test_8_no_speaker_is_a_pronoun_with_its_verb_or_a_phrase_ending_in_a_preposition():
+    for text in ("Though she's heralded plans to cut the levy, she has not said how.",
+                 "The board held the clerk in contempt of the council for refusing to produce the files."):
+        assert [q.speaker.text for q in audit(text).quotes if q.speaker] == [], text

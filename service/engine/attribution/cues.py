@@ -83,6 +83,8 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         prev_tok = tokens[i - 1] if i > 0 else None
         if prev_tok is None:
             return None
+        if prev_tok.lower.endswith("ed") and not prev_tok.is_cap and prev_tok.is_word:
+            return None  # "he has heralded plans to ...", "unveiled plans to": the participle's object
         ends = prev_tok.is_word and not prev_tok.lower.endswith("ed") and (
             nxt in ("", ".", "!", "?") or (nxt == "," and prev_tok.is_cap))
         # "The governor hopes to sign": an infinitive after it makes a verb of it

@@ -230,7 +230,7 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
             continue
         first = aux_start(before, i)
         speaker = subject_before(text, before, first)
-        if speaker is None and e < len(before) and starts_phrase(before[e]):
+        if speaker is None and e < len(before) and starts_phrase(before[e]) and not before[i].lower.endswith("ing"):
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
         if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
             speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"

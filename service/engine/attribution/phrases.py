@@ -145,6 +145,10 @@ def _given_names() -> dict[str, tuple[str, ...]]:
     return table("first_names")
 
 
+def _gerund_verbs() -> frozenset[str]:
+    return words("gerund_verbs")
+
+
 # participles that describe a source even negated ("experts not involved in the study")
 _NEGATED_POSTMODIFIERS = frozenset("involved affiliated connected associated authorized authorised".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
@@ -152,6 +156,11 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten doze
 
 def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
     i = cue_first - 1
+    if 0 <= i < cue_first < len(tokens) and tokens[cue_first].lower.endswith("ing"):
+        if tokens[i].lower in PREPOSITIONS:
+            return None  # "held him in contempt of Congress for refusing": a gerund has no subject before it
+        if i > floor and tokens[i].lower in _gerund_verbs() and not tokens[i].is_cap:
+            i -= 1  # "Trump avoids condemning": the subject is before the verb that takes the gerund
     # skip a time expression between subject and cue: "the White House on Monday said"
     j = i
     while j >= floor and is_time(tokens[j]):
@@ -201,6 +210,8 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
+        if re.sub(r"[’'](?:s|d|ll|re|ve|m)$", "", low) in PRONOUNS and low not in PRONOUNS:
+            return None  # "he's heralded plans": "he's" is a subject and its verb, not a possessor
         if low == "not" and got and got[-1].lower in _NEGATED_POSTMODIFIERS:
             got.append(tok)  # "researchers not involved in the study said": the negation is the subject's
             k -= 1

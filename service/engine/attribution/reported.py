@@ -196,7 +196,7 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
             continue  # "who asked not to be named": a condition of anonymity, not a claim
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
-                                                         or tokens[first - 1].lower == "by"):
+                                                         or tokens[first - 1].lower in _GERUND_PREPOSITIONS):
             speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
         else:
             speaker = subject_before(text, tokens, first)
@@ -235,6 +235,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
 
 
 _ONE_WORD_OBJECTS = frozenset(["endorse"])
+# "closed by saying", "apologised after saying", "left without saying": the main clause's subject speaks
+_GERUND_PREPOSITIONS = frozenset("by after before without while upon".split())
 
 
 

@@ -296,12 +296,16 @@ def _gender_of(art: Registry, x: Referent) -> str:
 
 
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
-                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like)\b[^,.;:!?]{0,200},")
+                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like"
+                          # an opening prepositional or participial phrase: "In an interview with X, Y ..."
+                          r"|In|At|On|During|Following|Under|With|Without|Amid|Throughout|Through|Besides"
+                          r"|Speaking|Asked|Talking|Writing|Appearing)\b[^,.;:!?]{0,200},")
 
 
 def _subordinate_lead(art: Registry, pos: int) -> int:
     """Where the main clause of the sentence holding ``pos`` begins when the
-    sentence opens with a subordinate clause ("While Obama had artists, that
+    sentence opens with a subordinate clause or a prepositional phrase ("In an
+    interview with Ana Ruiz, Tom Lee said"; "While Obama had artists, that
     has not happened for Clinton, which concerns Henry Crespo"): the subject
     of the main clause is the likelier antecedent. -1 when there is none."""
     s = art.geo.sentence_span(pos)
