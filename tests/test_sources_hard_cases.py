@@ -354,3 +354,19 @@ def test_8_no_speaker_is_a_pronoun_with_its_verb_or_a_phrase_ending_in_a_preposi
     for text in ("Though she's heralded plans to cut the levy, she has not said how.",
                  "The board held the clerk in contempt of the council for refusing to produce the files."):
         assert [q.speaker.text for q in audit(text).quotes if q.speaker] == [], text
+
+
+def test_8_an_inverted_cue_reads_past_a_capitalised_modifier_and_a_role_to_the_name():
+    for text in ("“The rules are wrong,” said Navy veteran Dana Strand.",
+                 "“The rules are wrong,” said Iraq war veteran Dana Strand, who lives here."):
+        assert [q.speaker.text for q in audit(text).quotes] == ["Dana Strand"], text
+
+
+def test_8_the_inverted_speaker_ends_at_a_negated_verb():
+    text = ("Economist Aparna Rao, who studies the levy, said the mayor's statement didn't settle it.\n\n"
+            "\"I don't see the details,\" she said.")
+    assert typed(text, ("the mayor's statement didn't settle it", "Economist Aparna Rao"),
+                 ("I don't see the details,", "she")) == [("named", "Aparna Rao"), ("named", "Aparna Rao")]
+    report = audit(text)
+    assert [(q.speaker.text, q.text) for q in report.quotes] == [
+        ("Aparna Rao", "the mayor's statement didn't settle it"), ("she", "I don't see the details,")]

@@ -21,7 +21,8 @@ from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
 from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
-    clause_subject, phrase_after, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+    clause_subject, name_past_modifier, phrase_after, starts_named_phrase, starts_phrase, subject_before,
+    with_appositive_name,
 )
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
@@ -146,6 +147,7 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
         verb, e = hit
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
+            speaker = name_past_modifier(text, tail, speaker)
             return Attribution(make_cue(text, tail, j, verb, e), with_appositive_name(text, tail, speaker))
     return None
 

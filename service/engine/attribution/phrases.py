@@ -359,8 +359,8 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         low = tok.lower
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
             break
-        if low in SUBJECT_BOUNDARIES and not tok.is_cap and got:
-            break
+        if (low in SUBJECT_BOUNDARIES or low.endswith(("n't", "n’t"))) and not tok.is_cap and got:
+            break  # "said Ana Ruiz's statement didn't ...": a verb ends the phrase
         if low in ("who", "which", "whose"):
             break
         if low in PREPOSITIONS and got:
@@ -436,6 +436,29 @@ def with_appositive_name(text: str, tokens: list[Token], speaker: Mention) -> Me
         return speaker
     span = Span(speaker.span.start, tokens[j - 1].end)
     return Mention(span, span.of(text))
+
+
+def name_past_modifier(text: str, tokens: list[Token], speaker: Mention) -> Mention:
+    """"said Navy veteran Dana Strand": a capitalised modifier and a lower-case
+    role before a name, after an inverted cue; the name is the speaker."""
+    if not speaker.text[-1:].isalpha() or not speaker.text.split()[-1][:1].isupper():
+        return speaker
+    k = index_at(tokens, speaker.span.end)
+    j = k
+    while j < len(tokens) and j - k < 3 and tokens[j].is_word and not tokens[j].is_cap \
+            and tokens[j].lower not in DETERMINERS and tokens[j].lower not in PREPOSITIONS \
+            and tokens[j].lower not in SUBJECT_BOUNDARIES and tokens[j].lower not in PRONOUNS \
+            and not tokens[j].lower.endswith(("s", "ed", "ing", "ly")):
+        j += 1
+    if j == k or j >= len(tokens) or not (tokens[j].is_cap and tokens[j].is_word) or is_time(tokens[j]):
+        return speaker
+    name = phrase_after(text, tokens, j)
+    if name is None or not all(w[:1].isupper() for w in name.text.split()):
+        return speaker
+    e = index_at(tokens, name.span.end)
+    if " " not in name.text and e < len(tokens) and tokens[e].text not in (",", ".", ";", "!", "?"):
+        return speaker
+    return name
 
 
 def starts_phrase(tok: Token, pronouns: bool = True) -> bool:

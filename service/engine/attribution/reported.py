@@ -25,7 +25,8 @@ from ..words import SUBJECT_PRONOUNS
 from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
-    clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+    clause_subject, name_past_modifier, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before,
+    with_appositive_name,
 )
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
@@ -603,7 +604,7 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
             speaker = _speaker_like(phrase_after(text, tokens, e))
             if speaker is None:
                 continue
-            speaker = with_appositive_name(text, tokens, speaker)
+            speaker = with_appositive_name(text, tokens, name_past_modifier(text, tokens, speaker))
             after = [t for t in tokens if t.start >= speaker.span.end]
             if not _short_tail(after):
                 continue
