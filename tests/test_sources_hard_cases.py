@@ -370,3 +370,26 @@ def test_8_the_inverted_speaker_ends_at_a_negated_verb():
     report = audit(text)
     assert [(q.speaker.text, q.text) for q in report.quotes] == [
         ("Aparna Rao", "the mayor's statement didn't settle it"), ("she", "I don't see the details,")]
+
+
+def test_8_a_participle_before_a_quotation_speaks_for_the_main_clause():
+    cases = [
+        ("Attorney General Roy Abara (D), the mayor's rival, called Friday for releasing the videos, as well, "
+         "saying that openness “builds trust between the police and the city.”", "Roy Abara"),
+        ("Mayor Ines Varga was defensive when asked about not paying an architect who said he was stiffed, "
+         "saying, “Maybe he did not do a good job on the hall.”", "Ines Varga"),
+        ("Ana Dekker, the former chairwoman, poked at Varga's persistent coughing during the debate, "
+         "tweeting, “Notice the coughing all the time. A cold?”", "Ana Dekker"),
+    ]
+    for text, speaker in cases:
+        assert [q.speaker.text for q in audit(text).quotes][-1:] == [speaker], text
+
+
+def test_8_a_long_quoted_phrase_later_in_the_sentence_shares_its_attribution():
+    text = ("Rivera told his supporters at a rally to “go to your polling place and vote” and then "
+            "“go sit there with your friends and watch.”")
+    report = audit(text)
+    assert [(q.text, q.speaker.text) for q in report.quotes] == [
+        ("go to your polling place and vote", "Rivera"), ("go sit there with your friends and watch.", "Rivera")]
+    # a short quoted term after it stays a term
+    assert [q.text for q in audit("Rivera called the plan “a disaster” and “a mess.”").quotes] == ["a disaster"]

@@ -22,6 +22,7 @@ from ..words import (
     ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
 from ..words import SUBJECT_PRONOUNS
+from .clauses import main_subject
 from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
@@ -198,7 +199,7 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             continue  # "who asked not to be named": a condition of anonymity, not a claim
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
                                                          or tokens[first - 1].lower in _GERUND_PREPOSITIONS):
-            speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
+            speaker = main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
         else:
             speaker = subject_before(text, tokens, first)
             if tok.lower.endswith("ing") and speaker is not None:
@@ -207,7 +208,7 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
             # "Clinton has expressed concerns but has said ...", "In his speech, Graham urged ... and criticized"
-            speaker = _main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
+            speaker = main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
         if speaker is None:
             continue
         start = _content_start(tokens, e, verb)
@@ -286,37 +287,6 @@ def _second_cue(tokens: list[Token], k: int) -> bool:
         return False
     hit = verb_at(tokens, j)
     return hit is not None and hit[0].cls in ("speech", "speech-that") and hit[1] < len(tokens) - 2
-
-
-def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
-    """The subject of the clause a participle hangs on ("Kerry said ..., adding
-    that"): the first cue verb before ``comma`` that has a subject (the main
-    clause comes first), else the sentence's own subject."""
-    verbs = []
-    for j in range(comma - 1, -1, -1):
-        if tokens[j].text in _QUOTE_MARKS:
-            break
-        hit = verb_at(tokens, j)
-        if hit is not None:
-            verbs.append((j, hit))
-    for j, hit in reversed(verbs):
-        sp = subject_before(text, tokens, aux_start(tokens, j))
-        if sp is None and hit[1] < comma and j > 0 and tokens[j - 1].text == ",":
-            sp = phrase_after(text, tokens, hit[1])  # ", said Kerry, adding that"
-        if sp is not None:
-            return sp
-    if verbs:
-        return None
-    return clause_subject(text, tokens[:comma]) or _determined_subject(text, tokens[:comma])
-
-
-def _determined_subject(text: str, tokens: list[Token]) -> Mention | None:
-    """The subject after the last comma when it opens with a determiner: "After
-    the vote, the mayor's aides were upbeat" -> "the mayor's aides"."""
-    k = max((j + 1 for j, t in enumerate(tokens) if t.text == ","), default=0)
-    if k < len(tokens) - 1 and tokens[k].lower in ("the", "his", "her", "their", "its", "a", "an"):
-        return phrase_after(text, tokens, k)
-    return None
 
 
 def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | None:
@@ -806,7 +776,7 @@ def refusal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
             continue
         speaker = subject_before(text, tokens, first)
         if speaker is None and tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text == ",":
-            speaker = _main_subject(text, tokens, first - 1)
+            speaker = main_subject(text, tokens, first - 1)
         if speaker is None or speaker.text.lower() == "you":
             continue
         cue_span = Span(tokens[first].start, tok.end)
