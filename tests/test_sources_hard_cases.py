@@ -393,3 +393,17 @@ def test_8_a_long_quoted_phrase_later_in_the_sentence_shares_its_attribution():
         ("go to your polling place and vote", "Rivera"), ("go sit there with your friends and watch.", "Rivera")]
     # a short quoted term after it stays a term
     assert [q.text for q in audit("Rivera called the plan “a disaster” and “a mess.”").quotes] == ["a disaster"]
+
+
+def test_4_he_after_a_claim_inside_a_claim_is_the_outer_speaker():
+    text = ("City spokesman Omar Haddad said Monday that Mayor Ivo Brandt has long called for lower fares. "
+            "He said Brandt hopes his successor will keep them.")
+    assert typed(text, ("Mayor Ivo Brandt has long called for lower fares", "Omar Haddad"),
+                 ("lower fares", "Mayor Ivo Brandt"), ("Brandt hopes his successor will keep them", "He")) == [
+        ("named", "Omar Haddad"), ("named", "Ivo Brandt"), ("named", "Omar Haddad")]
+
+
+def test_4_he_is_not_a_name_in_the_possessive():
+    text = ("Chief Kerr Okoro later told reporters that the video did not show a knife in Tomas Berg's hand, "
+            "but he said witnesses saw one.")
+    assert typed(text, ("witnesses saw one", "he")) == [("named", "Kerr Okoro")]

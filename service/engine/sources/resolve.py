@@ -280,12 +280,18 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
         if start >= lead:
             main = best  # ... and of its main clause
-        if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead):
+        if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead) \
+                and not _possessive_at(art, x):
             sure = best
     chosen = sure or main or best
     if not settles(current, chosen):
         return None
     return chosen if at else chosen[1]
+
+
+def _possessive_at(art: Registry, x: Referent) -> bool:
+    """A name in the possessive ("a gun in Scott's hand") is not the subject a pronoun takes up."""
+    return isinstance(x, Candidate) and art.text[x.end:x.end + 2] in ("'s", "’s")
 
 
 def _gender_of(art: Registry, x: Referent) -> str:
@@ -578,6 +584,13 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
             or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
         return None
     since = art.geo.sentence_index(at)
+    if j > 0:
+        at0, _, e0 = art.seen[j - 1]
+        if e0 is not e and art.geo.sentence_index(at0) == since and e0.kind == "person" \
+                and _compatible_gender(e0.gender, gender):
+            # "Josh Earnest said that Obama has long called for ... He said": two speakers in
+            # one sentence, the claim inside the other's; the sentence's subject decides
+            return None
     for start, x in art.preceding(pos):
         if start <= at:
             break
