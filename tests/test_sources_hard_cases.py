@@ -407,3 +407,15 @@ def test_4_he_is_not_a_name_in_the_possessive():
     text = ("Chief Kerr Okoro later told reporters that the video did not show a knife in Tomas Berg's hand, "
             "but he said witnesses saw one.")
     assert typed(text, ("witnesses saw one", "he")) == [("named", "Kerr Okoro")]
+
+
+def test_3_a_description_s_affiliation_must_agree_with_the_title():
+    text = ("Green Party candidate Mara Quill said she would debate anyone. "
+            "Tom Adeyemi says he has big plans for the final month.\n\n"
+            "The Labour candidate noted Friday that his campaign had spent little on advertising.")
+    assert typed(text, ("she would debate anyone", "Mara Quill"), ("he has big plans for the final month", "Tom Adeyemi"),
+                 ("his campaign had spent little on advertising", "The Labour candidate"))[2] == ("named", "Tom Adeyemi")
+    text = ("Labour candidate Mara Quill said she would debate anyone.\n\n"
+            "The Labour candidate noted Friday that her campaign had spent little on advertising.")
+    assert typed(text, ("she would debate anyone", "Mara Quill"),
+                 ("her campaign had spent little on advertising", "The Labour candidate"))[1] == ("named", "Mara Quill")

@@ -492,7 +492,7 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     return x
 
 
-_ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
+_ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
 
 
 def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> Entity | None:
@@ -631,7 +631,7 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
     if info.plural and info.kind is None:
         return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
-        x = _by_role(art, info.role, pos, ahead=True)
+        x = _by_role(art, info.role, pos, ahead=True, party=_affiliations(art, m.text))
         if x is None and info.kind is None and not info.plural:
             # "the Vermont senator" after "Bernie Sanders": a definite description
             # refers to someone the article has named, whose known roles do not contradict it
@@ -655,26 +655,43 @@ _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author":
             "definite": _definite}
 
 
+def _affiliations(art: Registry, phrase: str) -> frozenset[str]:
+    """The capitalised words of a description or title that are not title words:
+    a party, a place, a body ("The Republican presidential nominee" -> Republican)."""
+    words = [w.strip(",.()’'s") for w in phrase.split()[1:]] if phrase[:4].lower() == "the " else \
+        [w.strip(",.()’'s") for w in phrase.split()]
+    return frozenset(w for w in words if w[:1].isupper() and not title_role(w, art.house)
+                     and w.lower().rstrip(".") not in HONORIFICS)
+
+
 def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: str = "u",
-             of: str | None = None, only_ahead: bool = False) -> Entity | None:
+             of: str | None = None, only_ahead: bool = False, party: frozenset[str] = frozenset()) -> Entity | None:
     """The person introduced with this title: "the senator" -> "Sen. ... Cruz",
     "the lawmaker" -> "Rep. ... Lee". With ``ahead``, a person named with it
     in the next two paragraphs when nobody before has it ("a spokeswoman for the
     mayor" when the next sentence names her). ``of``: a word the person's title
-    must hold (the body a spokesperson speaks for)."""
+    must hold (the body a spokesperson speaks for); ``party``: the description's
+    affiliations, which a title with affiliations of its own must share ("the
+    Republican nominee" is not "Libertarian nominee Gary Johnson")."""
     fits = role_fits(role)
+
+    def agrees(title: str) -> bool:
+        own = _affiliations(art, title) if party else frozenset()
+        return not own or not party.isdisjoint(own)
 
     def titled(c: Candidate) -> bool:
         if c.title is None or not _compatible_gender(c.gender, gender):
             return False
         title = c.title.of(art.text)
-        return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower())
+        return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower()) \
+            and agrees(title)
 
     best, best_pos = None, -1
     for e in ([] if only_ahead else art.entities):
         if e.kind == "person" and not fits.isdisjoint(e.roles) and e.last > best_pos \
                 and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
-                                                                           and of in e.descriptor.text.lower())):
+                                                                           and of in e.descriptor.text.lower())) \
+                and (e.descriptor is None or agrees(e.descriptor.text)):
             best, best_pos = e, e.last
     i = -1 if only_ahead else bisect.bisect_left(art.names.cand_starts, pos) - 1
     n = 0
