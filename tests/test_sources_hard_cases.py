@@ -419,3 +419,10 @@ def test_3_a_description_s_affiliation_must_agree_with_the_title():
             "The Labour candidate noted Friday that her campaign had spent little on advertising.")
     assert typed(text, ("she would debate anyone", "Mara Quill"),
                  ("her campaign had spent little on advertising", "The Labour candidate"))[1] == ("named", "Mara Quill")
+
+
+def test_4_she_after_a_sentence_led_by_an_office_holder_s_possession():
+    text = ("President Lena Okafor met the press on Monday. Her aide Maria Berg handed out the schedule.\n\n"
+            "The president's island roots also came into play. In Apia last week, she told the leaders that "
+            "few people understood the stakes better.")
+    assert typed(text, ("few people understood the stakes better", "she")) == [("named", "Lena Okafor")]

@@ -495,11 +495,15 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
 _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
 
 
+# "The president's Pacific roots also came into play. ... he told": the office holder leads the sentence
+_ROLE_POSSESSOR = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)(?:'s|’s)\s")
+
+
 def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> Entity | None:
     """A sentence between the antecedent found (at ``after``) and the pronoun
     that opens with an office holder ("The mayor dismissed the criticism.
-    '...,' she said"): the subject is the likelier antecedent; the office
-    holder the article names, else the unnamed one."""
+    '...,' she said"; "The mayor's plan ..."): the subject is the likelier
+    antecedent; the office holder the article names, else the unnamed one."""
     k = art.geo.sentence_index(pos)
     lowest = art.geo.sentence_index(after) if after >= 0 else max(-1, k - 3)
     for j in range(k, max(lowest, k - 3), -1):
@@ -508,7 +512,8 @@ def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> E
         start = skip_space(art.text, art.geo.sent_starts[j])
         if start >= pos or art.geo.in_quoted(start):
             continue
-        m = _ROLE_SUBJECT.match(art.text, start, min(pos, start + 80))
+        m = _ROLE_SUBJECT.match(art.text, start, min(pos, start + 80)) \
+            or _ROLE_POSSESSOR.match(art.text, start, min(pos, start + 80))
         if m is None:
             continue
         role = title_role(m.group(1).split()[-1], art.house)
