@@ -270,7 +270,7 @@ def test_9_anonymous_sources_in_relative_clauses_and_appositives():
 
 
 def test_8_cue_verbs_a_reader_knows_are_speech():
-    for verb in ("states", "notes", "echoed", "scolded", "sighed", "stammered", "wondered", "wrote"):
+    for verb in ("states", "notes", "echoed", "scolded", "sighed", "stammered", "wondered", "wrote", "sang"):
         text = f"\"The ferry will not run tonight,\" Rivera {verb}."
         assert [q.speaker.text for q in audit(text).quotes] == ["Rivera"], verb
     assert [q.speaker.text for q in audit("\"The vote is close,\" the paper reports.").quotes] == ["the paper"]
