@@ -426,3 +426,9 @@ def test_4_she_after_a_sentence_led_by_an_office_holder_s_possession():
             "The president's island roots also came into play. In Apia last week, she told the leaders that "
             "few people understood the stakes better.")
     assert typed(text, ("few people understood the stakes better", "she")) == [("named", "Lena Okafor")]
+
+
+def test_8_a_pronoun_with_its_verb_before_a_colon_is_no_label():
+    text = ("Ruiz went on: the numbers matter, which, I’m going to read you the question: "
+            "“Do you think the mayor should resign over the budget?”")
+    assert all(q.speaker is None or q.speaker.text != "I’m" for q in audit(text).quotes)

@@ -11,6 +11,7 @@ for it, whether a verb (``leading``) or "according to"
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document
@@ -265,6 +266,9 @@ def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     return lead.attribution
 
 
+_PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|you|he|she|it|we|they)[’'](?:m|s|re|ve|d|ll)\b")
+
+
 @pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
 def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """Clinton: "..."  /  On taxes, Rubio: "..." (no cue verb before the quote:
@@ -280,7 +284,8 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
             c += 2
         if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
             speaker = phrase_after(ctx.doc.text, before, c)
-            if speaker is not None:
+            # "I'm going to read you the question:": a pronoun with its verb opens a clause, not a label
+            if speaker is not None and not _PRONOUN_CONTRACTION.match(speaker.text):
                 return Attribution(None, speaker)
     return None
 
