@@ -432,3 +432,15 @@ def test_8_a_pronoun_with_its_verb_before_a_colon_is_no_label():
     text = ("Ruiz went on: the numbers matter, which, I’m going to read you the question: "
             "“Do you think the mayor should resign over the budget?”")
     assert all(q.speaker is None or q.speaker.text != "I’m" for q in audit(text).quotes)
+
+
+def test_3_a_lede_that_holds_back_a_name_is_the_person_named_next():
+    text = ("A former port commissioner says the harbour needs a new pilot scheme before winter.\n\n"
+            "“Now is the time,” said Edith Varga, who ran the port from 1995 to 1999. "
+            "Varga said the scheme could start in May.")
+    assert typed(text, ("the harbour needs a new pilot scheme before winter", "A former port commissioner"),
+                 ("Now is the time,", "Edith Varga")) == [("named", "Edith Varga"), ("named", "Edith Varga")]
+    # an unnamed official in a lede stays anonymous when the next person named is someone else
+    text = ("A senior official says the harbour will close.\n\n"
+            "Mayor Tom Lake, who opposes the plan, said he would appeal.")
+    assert typed(text, ("the harbour will close", "A senior official"))[0][0] == "anonymous"

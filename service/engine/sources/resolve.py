@@ -351,6 +351,10 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
     if info.rule == "indefinite-title" and not info.plural:
         # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
+        if x is None:
+            x = _introduced_next(art, pos)
+            if x is not None:
+                x.roles.add(info.role)  # what the lede called them: later descriptions must agree
         if x is not None:
             return x
     if not info.plural and info.kind == "anonymous" and info.role is None and info.head \
@@ -394,6 +398,29 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
 
 
 _DEFINITE_PLURAL = re.compile(r"^(?:the|both|the two|the three|all three|the four)\s", re.I)
+
+
+def _introduced_next(art: Registry, pos: int) -> Entity | None:
+    """A lede that holds back a name ("A former party chairman says ...") and
+    the next paragraph that gives it ('"...," said Don Fowler, who led the
+    party'): the first person named in full after the lede's sentence, in the
+    next paragraph, whom the article has not named before."""
+    doc = art.geo.doc
+    if not doc.paragraphs or doc.paragraph_at(pos) > 1:
+        return None
+    after = art.geo.sentence_span(pos).end
+    limit = doc.paragraphs[min(len(doc.paragraphs) - 1, doc.paragraph_at(pos) + 1)].end
+    before = {c.surname for c in art.names.candidates if c.start < pos}
+    i = bisect.bisect_left(art.names.cand_starts, after)
+    while i < len(art.names.candidates) and art.names.candidates[i].start < limit:
+        c = art.names.candidates[i]
+        i += 1
+        if art.geo.in_quoted(c.start):
+            continue
+        if c.first is None or c.surname in before:
+            return None  # the next name is not a new person: nothing held back
+        return art.from_candidate(c)
+    return None
 
 
 def _named_holders(art: Registry, info: MentionInfo, m: Mention, pos: int) -> int:
@@ -693,7 +720,7 @@ def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: st
 
     best, best_pos = None, -1
     for e in ([] if only_ahead else art.entities):
-        if e.kind == "person" and not fits.isdisjoint(e.roles) and e.last > best_pos \
+        if e.kind == "person" and not fits.isdisjoint(e.roles) and best_pos < e.last <= pos \
                 and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
                                                                            and of in e.descriptor.text.lower())) \
                 and (e.descriptor is None or agrees(e.descriptor.text)):
