@@ -444,3 +444,13 @@ def test_3_a_lede_that_holds_back_a_name_is_the_person_named_next():
     text = ("A senior official says the harbour will close.\n\n"
             "Mayor Tom Lake, who opposes the plan, said he would appeal.")
     assert typed(text, ("the harbour will close", "A senior official"))[0][0] == "anonymous"
+
+
+def test_1_a_two_word_name_the_article_treats_as_a_body_is_institutional():
+    for text in ("Cresswell Noakes chief executive Ana Lee resigned. Cresswell Noakes said the fees were a mistake.",
+                 "Cresswell Noakes CEO Ana Lee resigned. Cresswell Noakes said the fees were a mistake.",
+                 "Cresswell Noakes announced it would end the bonuses. Cresswell Noakes said the fees were a mistake."):
+        assert typed(text, ("the fees were a mistake", "Cresswell Noakes")) == [("institutional", "Cresswell Noakes")], text
+    # a person's name with no such sign stays a person
+    assert typed("Harbor Lee said the fees were a mistake.", ("the fees were a mistake", "Harbor Lee")) == [
+        ("named", "Harbor Lee")]

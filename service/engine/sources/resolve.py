@@ -382,7 +382,7 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
         c = None if info.first else art.full_name(info.surname, pos)
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
-        elif _bare_word(art, info, m) or _common_words(art, info, m):
+        elif _bare_word(art, info, m) or _common_words(art, info, m) or _acts_as_body(art, info, m):
             # "Politifact said", "Northwind said": one capitalised word that the article
             # never gives as a person's name (no first name, title or honorific) is a body
             return _keyed(art, "institutional", replace(info, form="description", kind="institutional",
@@ -484,6 +484,28 @@ def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
     if toks and toks[0].lower().rstrip(".") in HONORIFICS:
         return False
     return all(w.lower() in art.lower_words() for w in words)
+
+
+# a body's people and property after its name ("Wells Fargo CEO John Stumpf", "Acme shareholders")
+_BODY_NOUNS = r"(?:CEO|chief executive|executives|shareholders|stockholders|employees|customers|headquarters|subsidiary|shares|stock)"
+# "Wells Fargo announced it would ...": the name takes up "it"
+_IT_AFTER = r"(?:\s+[a-z]+){0,3}\s+(?:said|says|announced|announces|added|argued|claimed|noted|reported|wrote|stated|insisted)\s+(?:that\s+)?(?:it|its)\s"
+
+
+def _acts_as_body(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """A name of two or three capitalised words, with no given name, title or
+    honorific, that the article treats as a body: its chief executive, staff
+    or shares follow its name, or it says "it" of itself ("Wells Fargo
+    announced it would end the bonuses")."""
+    words = info.name.split()
+    if not 2 <= len(words) <= 3 or info.title_span is not None or info.appositive is not None \
+            or words[0] in FIRST_NAMES or not all(w[:1].isupper() for w in words):
+        return False
+    toks = m.text.split()
+    if toks and toks[0].lower().rstrip(".") in HONORIFICS:
+        return False
+    name = re.escape(info.name)
+    return re.search(rf"\b{name}(?:\s+{_BODY_NOUNS}\b|{_IT_AFTER})", art.text) is not None
 
 
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
