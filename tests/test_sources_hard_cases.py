@@ -454,3 +454,22 @@ def test_1_a_two_word_name_the_article_treats_as_a_body_is_institutional():
     # a person's name with no such sign stays a person
     assert typed("Harbor Lee said the fees were a mistake.", ("the fees were a mistake", "Harbor Lee")) == [
         ("named", "Harbor Lee")]
+
+
+def test_5_a_party_and_state_in_apposition_are_not_the_speaker():
+    text = "Senator Dana Ruiz, Democrat of Oregon, said the program had sent a terrible message."
+    assert typed(text, ("the program had sent a terrible message", "Dana Ruiz")) == [("named", "Dana Ruiz")]
+    assert [q.speaker.text for q in audit(text).quotes] == ["Dana Ruiz"]
+
+
+def test_5_officials_at_a_body_are_anonymous_not_a_person_named_for_its_last_word():
+    text = "Officials at Harbour Security Investigations said the money had been moved."
+    assert typed(text, ("the money had been moved", "Officials at Harbour Security Investigations"))[0][0] == "anonymous"
+
+
+def test_2_a_survey_by_a_named_body_is_a_document():
+    text = "Nearly one million voters were purged, according to a recent Reuters survey of voter lists."
+    assert [(q.speaker.text, q.text) for q in audit(text).quotes] == [
+        ("a recent Reuters survey", "Nearly one million voters were purged")]
+    assert typed(text, ("Nearly one million voters were purged", "a recent Reuters survey")) == [
+        ("institutional", "a recent Reuters survey")]

@@ -145,6 +145,10 @@ def _given_names() -> dict[str, tuple[str, ...]]:
     return table("first_names")
 
 
+def _document_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("document_heads"))
+
+
 def _gerund_verbs() -> frozenset[str]:
     return words("gerund_verbs")
 
@@ -287,6 +291,11 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         name = subject_before(text, tokens, k, floor)
         if name is not None:
             return name
+    if inner[0].lower in _PARTY_MEMBERS and k - 1 >= floor and tokens[k - 1].is_cap:
+        # "Senator Ana Ruiz, Democrat of California, said": the inner phrase is her party and state
+        name = subject_before(text, tokens, k, floor)
+        if name is not None:
+            return name
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
             and inner[-1].is_cap and len(inner) <= 5:
         # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
@@ -307,6 +316,10 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
             if before is not None and before.text[:1].isupper() and " " in before.text:
                 return before
     return name
+
+
+_PARTY_MEMBERS = frozenset("democrat republican independent libertarian conservative liberal socialist "
+                           "labour tory".split())
 
 
 def _past_tags(tokens: list[Token], k: int, floor: int) -> int:
@@ -372,8 +385,11 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         if got and low in TIME_WORDS:
             break
         if got and got[-1].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
-                and low.rstrip(".") not in _titles() and low not in roles():
+                and low.rstrip(".") not in _titles() and low not in roles() \
+                and not (low in _document_heads() and got[0].lower in DETERMINERS and len(got) <= 4
+                         and not any(g.lower.endswith(("'s", "’s")) for g in got)):
             break  # "Donald Trump quickly took to Twitter": a lowercase word after a name ends it
+            # (not "a recent Reuters survey": a document the name made)
         # a lowercase verb-looking word after the head ends the phrase ("the report released")
         if got and not tok.is_cap and (low.endswith("ed") or low.endswith("ing")) and got[-1].lower not in DETERMINERS \
                 and low not in ("senior", "leading", "ruling", "governing", "founding", "presiding", "retired", "elected", "unnamed", "unidentified", "concerned", "informed"):
