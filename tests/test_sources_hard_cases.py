@@ -473,3 +473,9 @@ def test_2_a_survey_by_a_named_body_is_a_document():
         ("a recent Reuters survey", "Nearly one million voters were purged")]
     assert typed(text, ("Nearly one million voters were purged", "a recent Reuters survey")) == [
         ("institutional", "a recent Reuters survey")]
+
+
+def test_8_a_statement_saying_a_quoted_phrase_speaks_for_who_issued_it():
+    text = ("Harbour Watch issued a statement saying it took the action “because the conditions were unsafe "
+            "for everyone at the parade.”")
+    assert [q.speaker.text for q in audit(text).quotes] == ["Harbour Watch"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ..model import Mention
 from ..tokens import Token, index_at
+from ..words import PRONOUNS, SENTENCE_OPENERS
 from .cues import aux_start, verb_at
-from .phrases import clause_subject, phrase_after, subject_before
+from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 
@@ -53,3 +54,24 @@ def _possessed(tokens: list[Token], sp: Mention) -> bool:
     inner = tokens[index_at(tokens, sp.span.start):index_at(tokens, sp.span.end)]
     return not inner[-1].is_cap and any(t.lower.endswith(("'s", "’s")) for t in inner[:-1])
 
+
+def agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | None:
+    """"Trump unleashed a series of tweets saying that ...", "the council issued
+    a statement calling ...": a participle after an object speaks for the
+    sentence's subject, who made the thing."""
+    if np.text[:1].isupper() or np.text.lower() in PRONOUNS:
+        return None
+    k = index_at(tokens, np.span.start)
+    start = 0
+    while start < k and (tokens[start].lower in SENTENCE_OPENERS or tokens[start].text == ","):
+        start += 1
+    if start >= k - 1 or not starts_phrase(tokens[start]):
+        return None
+    agent = phrase_after(text, tokens, start, limit=k)
+    if agent is None or agent.span.end >= np.span.start:
+        return None
+    between = [t for t in tokens[index_at(tokens, agent.span.end):k] if t.is_word]
+    # one verb and at most a few words of the object's phrase between them
+    if not between or len(between) > 5 or between[0].is_cap:
+        return None
+    return agent

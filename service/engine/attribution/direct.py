@@ -19,7 +19,7 @@ from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at, paragraph_tokens
 from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
-from .clauses import main_subject
+from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
@@ -237,6 +237,9 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
             speaker = main_subject(text, before, first - 1)  # "The groups granted ..., saying his “...”"
         else:
             speaker = subject_before(text, before, first)
+            if speaker is not None and before[i].lower.endswith("ing"):
+                # "The town released a statement saying ...": the town's words
+                speaker = agent_of_object(text, before, speaker) or speaker
         if speaker is None and e < len(before) and starts_phrase(before[e]) and not before[i].lower.endswith("ing"):
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
         if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):

@@ -22,7 +22,7 @@ from ..words import (
     ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
 from ..words import SUBJECT_PRONOUNS
-from .clauses import main_subject
+from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
@@ -203,7 +203,7 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         else:
             speaker = subject_before(text, tokens, first)
             if tok.lower.endswith("ing") and speaker is not None:
-                speaker = _agent_of_object(text, tokens, speaker) or speaker
+                speaker = agent_of_object(text, tokens, speaker) or speaker
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
@@ -287,28 +287,6 @@ def _second_cue(tokens: list[Token], k: int) -> bool:
         return False
     hit = verb_at(tokens, j)
     return hit is not None and hit[0].cls in ("speech", "speech-that") and hit[1] < len(tokens) - 2
-
-
-def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | None:
-    """"Trump unleashed a series of tweets saying that ...", "the council issued
-    a statement calling ...": a participle after an object speaks for the
-    sentence's subject, who made the thing."""
-    if np.text[:1].isupper() or np.text.lower() in PRONOUNS:
-        return None
-    k = index_at(tokens, np.span.start)
-    start = 0
-    while start < k and (tokens[start].lower in SENTENCE_OPENERS or tokens[start].text == ","):
-        start += 1
-    if start >= k - 1 or not starts_phrase(tokens[start]):
-        return None
-    agent = phrase_after(text, tokens, start, limit=k)
-    if agent is None or agent.span.end >= np.span.start:
-        return None
-    between = [t for t in tokens[index_at(tokens, agent.span.end):k] if t.is_word]
-    # one verb and at most a few words of the object's phrase between them
-    if not between or len(between) > 5 or between[0].is_cap:
-        return None
-    return agent
 
 
 @lru_cache(maxsize=1)
