@@ -479,3 +479,9 @@ def test_8_a_statement_saying_a_quoted_phrase_speaks_for_who_issued_it():
     text = ("Harbour Watch issued a statement saying it took the action “because the conditions were unsafe "
             "for everyone at the parade.”")
     assert [q.speaker.text for q in audit(text).quotes] == ["Harbour Watch"]
+
+
+def test_4_they_after_a_plural_subject_is_that_group():
+    text = ("Lake aides acknowledged a good relationship with the city on the bridge. "
+            "But they emphasized that the tolls got results.")
+    assert typed(text, ("the tolls got results", "they")) == [("anonymous", "Lake aides")]

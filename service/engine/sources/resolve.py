@@ -518,6 +518,8 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
                                  > art.geo.sentence_index(found[0])):
             return _people(art, pair)
         x = _entity(art, found[1]) if found is not None else None
+        if x is None:
+            x = _plural_subject(art, pos)
         return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
     if info.gender == "n":
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
@@ -546,6 +548,40 @@ _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][
 
 # "The president's Pacific roots also came into play. ... he told": the office holder leads the sentence
 _ROLE_POSSESSOR = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)(?:'s|’s)\s")
+
+
+# "McConnell aides acknowledged ...", "Twenty-seven states and industry groups are challenging ..."
+_PLURAL_SUBJECT = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)"
+                             r"\s+(?:[a-z]+ed|have|had|are|were|say|said|argue|argued|want|wanted)\b")
+
+
+def _plural_subject(art: Registry, pos: int) -> Entity | None:
+    """"McConnell aides acknowledged a good relationship. But they emphasized
+    ...": the plural subject that opens the sentence before (or the pronoun's
+    own), when no group or body quoted or named comes before."""
+    k = art.geo.sentence_index(pos)
+    for j in (k, k - 1):
+        if j < 0:
+            continue
+        start = skip_space(art.text, art.geo.sent_starts[j])
+        if start >= pos or art.geo.in_quoted(start):
+            continue
+        m = _PLURAL_SUBJECT.match(art.text, start, min(pos, start + 100))
+        if m is None:
+            continue
+        mention = _mention(art.text, start, m.end(1))
+        if mention is None or mention.text.split()[0].lower() in _NOT_SUBJECTS:
+            continue
+        sub = analyse(mention.text, art.house)
+        if not sub.plural or sub.form not in ("description", "definite", "name"):
+            continue
+        e = _resolve(art, sub, mention, start, 1)
+        if e.plural or e.group:
+            return e
+    return None
+
+
+_NOT_SUBJECTS = frozenset("but and or so yet then there these those this that it its".split())
 
 
 def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> Entity | None:
