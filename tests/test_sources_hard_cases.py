@@ -485,3 +485,11 @@ def test_4_they_after_a_plural_subject_is_that_group():
     text = ("Lake aides acknowledged a good relationship with the city on the bridge. "
             "But they emphasized that the tolls got results.")
     assert typed(text, ("the tolls got results", "they")) == [("anonymous", "Lake aides")]
+
+
+def test_8_a_counted_subject_keeps_its_verb_and_its_head():
+    for text, speaker in [
+            ("The mother of three replied, \"It is meant to help the mother who has given birth.\"",
+             "The mother of three"),
+            ("One of three said the plan would fail badly.", "One of three")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text

@@ -241,6 +241,9 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
                     or (low in ("in", "of") and (got[-1].text[:1].isdigit() or got[-1].lower in _NUMBER_WORDS)
                         and (prev.text[:1].isdigit() or prev.lower in _NUMBER_WORDS or prev.lower == "out"))
                     or (low == "of" and prev.lower in ("percent", "%") and not got[-1].is_cap)
+                    # "the mother of three": a person counted by their children
+                    or (low == "of" and len(got) == 1 and got[-1].lower in _NUMBER_WORDS and prev.is_word
+                        and not prev.is_cap and prev.lower not in DETERMINERS and prev.lower not in _NUMBER_WORDS)
                     or (prev.lower.rstrip(".") in _titles() and not prev.is_cap)
                     or (prev.is_cap and named_body and low in ("of", "on", "for"))):
                 break
