@@ -110,6 +110,17 @@ def test_nested_quotes_stay_inside_the_outer_quotation():
     assert q.speaker.text == "Lena Park"
 
 
+def test_a_quotation_nested_in_the_same_marks_stays_inside_the_outer_one():
+    text = ("“I would rather live in what he calls “hell” than in a city he runs.” ― Ana Rodarte\n\n"
+            "“Two openers “stand in a row on this page” then one closer.")
+    qs = quotes(text)
+    assert qs[0].text == "I would rather live in what he calls “hell” than in a city he runs."
+    assert qs[0].speaker.text == "Ana Rodarte"
+    assert text[qs[0].span.start:qs[0].span.end] == qs[0].text
+    # without a closing mark for the outer one, the first opener was stray
+    assert qs[-1].text == "stand in a row on this page"
+
+
 def test_unbalanced_mark_never_swallows_the_rest_of_the_article():
     text = "“This is unfinished, the clerk said.\n\nThe council met on Tuesday. It voted to close the pool."
     qs = quotes(text)

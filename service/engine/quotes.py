@@ -131,7 +131,8 @@ def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
             else:
                 out.append(tuple(carry))  # the multi-paragraph quote ended without its closing mark
                 carry = []
-        for m in marks:
+        depth = 0  # quotations nested inside the open one with the same marks: “... “hell” ...”
+        for n, m in enumerate(marks):
             if open_at is None:
                 if m.text in CLOSERS and not m.opens(text):
                     continue
@@ -140,8 +141,14 @@ def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
                 continue
             # a quote is open: this mark closes it unless it can only open
             if m.text in OPENERS and not m.closes(text):
+                if _nests(marks, n, depth):
+                    depth += 1
+                    continue
                 # two openers in a row: the first was stray
                 open_at = m.end
+                continue
+            if depth and m.text in CLOSERS:
+                depth -= 1
                 continue
             if m.text == '"' and m.opens(text) and not m.closes(text):
                 if m.start - open_at <= 1:
@@ -158,6 +165,19 @@ def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
     if carry:
         out.append(tuple(carry))
     return out
+
+
+def _nests(marks: list[Mark], n: int, depth: int) -> bool:
+    """Does the opening mark ``n``, met inside an open quotation, open one
+    nested in it: do enough closing marks follow in the paragraph, before any
+    other opener, for it and for every quotation open around it?"""
+    closers = 0
+    for m in marks[n + 1:]:
+        if m.text in OPENERS:
+            break
+        if m.text in CLOSERS:
+            closers += 1
+    return closers >= depth + 2
 
 
 def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[Span, ...]]:

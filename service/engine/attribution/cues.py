@@ -83,6 +83,8 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         prev_tok = tokens[i - 1] if i > 0 else None
         if prev_tok is None:
             return None
+        if prev_tok.lower.endswith("ed") and not prev_tok.is_cap and prev_tok.is_word:
+            return None  # "he has heralded plans to ...", "unveiled plans to": the participle's object
         ends = prev_tok.is_word and not prev_tok.lower.endswith("ed") and (
             nxt in ("", ".", "!", "?") or (nxt == "," and prev_tok.is_cap))
         # "The governor hopes to sign": an infinitive after it makes a verb of it
@@ -114,7 +116,8 @@ def _verb_after_context(tokens: list[Token], i: int) -> bool:
     if (prev[:1].isdigit() or prev in ("percent", "%")) and tok in _VERB_ONLY_FORMS | {"say"} \
             and (i < 2 or tokens[i - 2].lower not in ("the", "a", "an")):
         return True  # "Six in 10 say", "43 percent said"
-    if prev in _COUNTED and tok in _VERB_ONLY_FORMS and (i < 2 or tokens[i - 2].lower == "the" or tokens[i - 2].text in (".", ",", ";", "\"", "”")
+    if prev in _COUNTED and (tok in _VERB_ONLY_FORMS or tok.endswith("ed")) and (i < 2 or tokens[i - 2].lower in ("the", "of")  # "a mother of three said"
+                                                         or tokens[i - 2].text in (".", ",", ";", "\"", "”")
                                                          or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
         return True
     if prev == "to" and i >= 3 and tokens[i - 2].lower == "on" \

@@ -11,6 +11,7 @@ for it, whether a verb (``leading``) or "according to"
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document
@@ -18,10 +19,12 @@ from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at
 from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
+from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
-    clause_subject, phrase_after, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+    clause_subject, name_past_modifier, phrase_after, starts_named_phrase, starts_phrase, subject_before,
+    with_appositive_name,
 )
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
@@ -145,6 +148,7 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
         verb, e = hit
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
+            speaker = name_past_modifier(text, tail, speaker)
             return Attribution(make_cue(text, tail, j, verb, e), with_appositive_name(text, tail, speaker))
     return None
 
@@ -228,8 +232,14 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
         if verb.cls == "belief" and not (e < len(before) and before[e].text == ":"):
             continue
         first = aux_start(before, i)
-        speaker = subject_before(text, before, first)
-        if speaker is None and e < len(before) and starts_phrase(before[e]):
+        if before[i].lower.endswith("ing") and first > 0 and before[first - 1].text in (",", "—", "–"):
+            speaker = main_subject(text, before, first - 1)  # "The groups granted ..., saying his “...”"
+        else:
+            speaker = subject_before(text, before, first)
+            if speaker is not None and before[i].lower.endswith("ing"):
+                # "The town released a statement saying ...": the town's words
+                speaker = agent_of_object(text, before, speaker) or speaker
+        if speaker is None and e < len(before) and starts_phrase(before[e]) and not before[i].lower.endswith("ing"):
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
         if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
             speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"
@@ -258,6 +268,9 @@ def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     return lead.attribution
 
 
+_PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|you|he|she|it|we|they)[’'](?:m|s|re|ve|d|ll)\b")
+
+
 @pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
 def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """Clinton: "..."  /  On taxes, Rubio: "..." (no cue verb before the quote:
@@ -273,7 +286,8 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
             c += 2
         if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
             speaker = phrase_after(ctx.doc.text, before, c)
-            if speaker is not None:
+            # "I'm going to read you the question:": a pronoun with its verb opens a clause, not a label
+            if speaker is not None and not _PRONOUN_CONTRACTION.match(speaker.text):
                 return Attribution(None, speaker)
     return None
 
@@ -413,8 +427,16 @@ def dash_after(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None
 @pattern("continuing", example="“We are not done,” said Chen Wei.\n\n“The members will decide next week.”")
 def continuing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """A quotation with no attribution of its own, right after a quotation by a
-    known speaker in the same or the previous paragraph, continues it."""
-    if prev is None or prev.speaker is None or q.kind != "direct":
+    known speaker in the same or the previous paragraph, continues it; so does
+    a quoted phrase later in the same sentence ("X called it “a mess” and
+    “a waste”")."""
+    if prev is None or prev.speaker is None:
+        return None
+    if q.kind == "partial":
+        # a short phrase stays a term (a scare quote) unless a cue of its own attributes it
+        long = len(q.text.split()) > _SHORT_PHRASE
+        return Attribution(None, prev.speaker) if long and _same_sentence_after(ctx, prev, q) else None
+    if q.kind != "direct":
         return None
     if q.paragraph - prev.paragraph > 1 or (prev.kind == "indirect" and q.paragraph != prev.paragraph):
         return None
@@ -423,6 +445,24 @@ def continuing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None
         if open_start(ctx.doc.text, q) != ctx.doc.paragraphs[q.paragraph].start:
             return None
     return Attribution(None, prev.speaker)
+
+
+_SHORT_PHRASE = 4  # words; as attribution.SCARE_QUOTE_WORDS
+_GAP_WORDS = 6  # "... “a mess” and then “a waste”": a few joining words between the quoted phrases
+
+
+def _same_sentence_after(ctx: Context, prev: Quote, q: Quote) -> bool:
+    """Does ``q`` follow ``prev`` in the same sentence, past a few joining
+    words and no verb of speech?"""
+    if prev.paragraph != q.paragraph or prev.span.end > q.span.start:
+        return False
+    text = ctx.doc.text
+    gap_start = close_end(text, prev) if prev.kind != "indirect" else prev.span.end
+    gap = text[gap_start:open_start(text, q)]
+    if any(c in gap for c in ".!?;:") or len(gap.split()) > _GAP_WORDS:
+        return False
+    toks = [t for t in ctx.tokens(q.paragraph) if gap_start <= t.start < open_start(text, q)]
+    return not any(verb_at(toks, i) is not None for i in range(len(toks)))
 
 
 SIEVE = (

@@ -145,6 +145,14 @@ def _given_names() -> dict[str, tuple[str, ...]]:
     return table("first_names")
 
 
+def _document_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("document_heads"))
+
+
+def _gerund_verbs() -> frozenset[str]:
+    return words("gerund_verbs")
+
+
 # participles that describe a source even negated ("experts not involved in the study")
 _NEGATED_POSTMODIFIERS = frozenset("involved affiliated connected associated authorized authorised".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
@@ -152,6 +160,11 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten doze
 
 def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 0) -> Mention | None:
     i = cue_first - 1
+    if 0 <= i < cue_first < len(tokens) and tokens[cue_first].lower.endswith("ing"):
+        if tokens[i].lower in PREPOSITIONS:
+            return None  # "held him in contempt of Congress for refusing": a gerund has no subject before it
+        if i > floor and tokens[i].lower in _gerund_verbs() and not tokens[i].is_cap:
+            i -= 1  # "Trump avoids condemning": the subject is before the verb that takes the gerund
     # skip a time expression between subject and cue: "the White House on Monday said"
     j = i
     while j >= floor and is_time(tokens[j]):
@@ -201,6 +214,8 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
+        if re.sub(r"[’'](?:s|d|ll|re|ve|m)$", "", low) in PRONOUNS and low not in PRONOUNS:
+            return None  # "he's heralded plans": "he's" is a subject and its verb, not a possessor
         if low == "not" and got and got[-1].lower in _NEGATED_POSTMODIFIERS:
             got.append(tok)  # "researchers not involved in the study said": the negation is the subject's
             k -= 1
@@ -226,6 +241,9 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
                     or (low in ("in", "of") and (got[-1].text[:1].isdigit() or got[-1].lower in _NUMBER_WORDS)
                         and (prev.text[:1].isdigit() or prev.lower in _NUMBER_WORDS or prev.lower == "out"))
                     or (low == "of" and prev.lower in ("percent", "%") and not got[-1].is_cap)
+                    # "the mother of three": a person counted by their children
+                    or (low == "of" and len(got) == 1 and got[-1].lower in _NUMBER_WORDS and prev.is_word
+                        and not prev.is_cap and prev.lower not in DETERMINERS and prev.lower not in _NUMBER_WORDS)
                     or (prev.lower.rstrip(".") in _titles() and not prev.is_cap)
                     or (prev.is_cap and named_body and low in ("of", "on", "for"))):
                 break
@@ -276,6 +294,11 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         name = subject_before(text, tokens, k, floor)
         if name is not None:
             return name
+    if inner[0].lower in _PARTY_MEMBERS and k - 1 >= floor and tokens[k - 1].is_cap:
+        # "Senator Ana Ruiz, Democrat of California, said": the inner phrase is her party and state
+        name = subject_before(text, tokens, k, floor)
+        if name is not None:
+            return name
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
             and inner[-1].is_cap and len(inner) <= 5:
         # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
@@ -296,6 +319,10 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
             if before is not None and before.text[:1].isupper() and " " in before.text:
                 return before
     return name
+
+
+_PARTY_MEMBERS = frozenset("democrat republican independent libertarian conservative liberal socialist "
+                           "labour tory".split())
 
 
 def _past_tags(tokens: list[Token], k: int, floor: int) -> int:
@@ -348,8 +375,8 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         low = tok.lower
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
             break
-        if low in SUBJECT_BOUNDARIES and not tok.is_cap and got:
-            break
+        if (low in SUBJECT_BOUNDARIES or low.endswith(("n't", "n’t"))) and not tok.is_cap and got:
+            break  # "said Ana Ruiz's statement didn't ...": a verb ends the phrase
         if low in ("who", "which", "whose"):
             break
         if low in PREPOSITIONS and got:
@@ -361,8 +388,11 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         if got and low in TIME_WORDS:
             break
         if got and got[-1].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
-                and low.rstrip(".") not in _titles() and low not in roles():
+                and low.rstrip(".") not in _titles() and low not in roles() \
+                and not (low in _document_heads() and got[0].lower in DETERMINERS and len(got) <= 4
+                         and not any(g.lower.endswith(("'s", "’s")) for g in got)):
             break  # "Donald Trump quickly took to Twitter": a lowercase word after a name ends it
+            # (not "a recent Reuters survey": a document the name made)
         # a lowercase verb-looking word after the head ends the phrase ("the report released")
         if got and not tok.is_cap and (low.endswith("ed") or low.endswith("ing")) and got[-1].lower not in DETERMINERS \
                 and low not in ("senior", "leading", "ruling", "governing", "founding", "presiding", "retired", "elected", "unnamed", "unidentified", "concerned", "informed"):
@@ -425,6 +455,29 @@ def with_appositive_name(text: str, tokens: list[Token], speaker: Mention) -> Me
         return speaker
     span = Span(speaker.span.start, tokens[j - 1].end)
     return Mention(span, span.of(text))
+
+
+def name_past_modifier(text: str, tokens: list[Token], speaker: Mention) -> Mention:
+    """"said Navy veteran Dana Strand": a capitalised modifier and a lower-case
+    role before a name, after an inverted cue; the name is the speaker."""
+    if not speaker.text[-1:].isalpha() or not speaker.text.split()[-1][:1].isupper():
+        return speaker
+    k = index_at(tokens, speaker.span.end)
+    j = k
+    while j < len(tokens) and j - k < 3 and tokens[j].is_word and not tokens[j].is_cap \
+            and tokens[j].lower not in DETERMINERS and tokens[j].lower not in PREPOSITIONS \
+            and tokens[j].lower not in SUBJECT_BOUNDARIES and tokens[j].lower not in PRONOUNS \
+            and not tokens[j].lower.endswith(("s", "ed", "ing", "ly")):
+        j += 1
+    if j == k or j >= len(tokens) or not (tokens[j].is_cap and tokens[j].is_word) or is_time(tokens[j]):
+        return speaker
+    name = phrase_after(text, tokens, j)
+    if name is None or not all(w[:1].isupper() for w in name.text.split()):
+        return speaker
+    e = index_at(tokens, name.span.end)
+    if " " not in name.text and e < len(tokens) and tokens[e].text not in (",", ".", ";", "!", "?"):
+        return speaker
+    return name
 
 
 def starts_phrase(tok: Token, pronouns: bool = True) -> bool:

@@ -22,10 +22,12 @@ from ..words import (
     ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
 from ..words import SUBJECT_PRONOUNS
+from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
-    clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
+    clause_subject, name_past_modifier, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before,
+    with_appositive_name,
 )
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
@@ -203,17 +205,17 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
             continue  # "who asked not to be named": a condition of anonymity, not a claim
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
-                                                         or tokens[first - 1].lower == "by"):
-            speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
+                                                         or tokens[first - 1].lower in _GERUND_PREPOSITIONS):
+            speaker = main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
         else:
             speaker = subject_before(text, tokens, first)
             if tok.lower.endswith("ing") and speaker is not None:
-                speaker = _agent_of_object(text, tokens, speaker) or speaker
+                speaker = agent_of_object(text, tokens, speaker) or speaker
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
             # "Clinton has expressed concerns but has said ...", "In his speech, Graham urged ... and criticized"
-            speaker = _main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
+            speaker = main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
         if speaker is None:
             continue
         start = _content_start(tokens, e, verb)
@@ -242,6 +244,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
 
 
 _ONE_WORD_OBJECTS = frozenset(["endorse"])
+# "closed by saying", "apologised after saying", "left without saying": the main clause's subject speaks
+_GERUND_PREPOSITIONS = frozenset("by after before without while upon".split())
 
 
 
@@ -290,59 +294,6 @@ def _second_cue(tokens: list[Token], k: int) -> bool:
         return False
     hit = verb_at(tokens, j)
     return hit is not None and hit[0].cls in ("speech", "speech-that") and hit[1] < len(tokens) - 2
-
-
-def _main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
-    """The subject of the clause a participle hangs on ("Kerry said ..., adding
-    that"): the first cue verb before ``comma`` that has a subject (the main
-    clause comes first), else the sentence's own subject."""
-    verbs = []
-    for j in range(comma - 1, -1, -1):
-        if tokens[j].text in _QUOTE_MARKS:
-            break
-        hit = verb_at(tokens, j)
-        if hit is not None:
-            verbs.append((j, hit))
-    for j, hit in reversed(verbs):
-        sp = subject_before(text, tokens, aux_start(tokens, j))
-        if sp is None and hit[1] < comma and j > 0 and tokens[j - 1].text == ",":
-            sp = phrase_after(text, tokens, hit[1])  # ", said Kerry, adding that"
-        if sp is not None:
-            return sp
-    if verbs:
-        return None
-    return clause_subject(text, tokens[:comma]) or _determined_subject(text, tokens[:comma])
-
-
-def _determined_subject(text: str, tokens: list[Token]) -> Mention | None:
-    """The subject after the last comma when it opens with a determiner: "After
-    the vote, the mayor's aides were upbeat" -> "the mayor's aides"."""
-    k = max((j + 1 for j, t in enumerate(tokens) if t.text == ","), default=0)
-    if k < len(tokens) - 1 and tokens[k].lower in ("the", "his", "her", "their", "its", "a", "an"):
-        return phrase_after(text, tokens, k)
-    return None
-
-
-def _agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | None:
-    """"Trump unleashed a series of tweets saying that ...", "the council issued
-    a statement calling ...": a participle after an object speaks for the
-    sentence's subject, who made the thing."""
-    if np.text[:1].isupper() or np.text.lower() in PRONOUNS:
-        return None
-    k = index_at(tokens, np.span.start)
-    start = 0
-    while start < k and (tokens[start].lower in SENTENCE_OPENERS or tokens[start].text == ","):
-        start += 1
-    if start >= k - 1 or not starts_phrase(tokens[start]):
-        return None
-    agent = phrase_after(text, tokens, start, limit=k)
-    if agent is None or agent.span.end >= np.span.start:
-        return None
-    between = [t for t in tokens[index_at(tokens, agent.span.end):k] if t.is_word]
-    # one verb and at most a few words of the object's phrase between them
-    if not between or len(between) > 5 or between[0].is_cap:
-        return None
-    return agent
 
 
 @lru_cache(maxsize=1)
@@ -608,7 +559,7 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
             speaker = _speaker_like(phrase_after(text, tokens, e))
             if speaker is None:
                 continue
-            speaker = with_appositive_name(text, tokens, speaker)
+            speaker = with_appositive_name(text, tokens, name_past_modifier(text, tokens, speaker))
             after = [t for t in tokens if t.start >= speaker.span.end]
             if not _short_tail(after):
                 continue
@@ -814,7 +765,7 @@ def refusal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
             continue
         speaker = subject_before(text, tokens, first)
         if speaker is None and tok.lower.endswith("ing") and first > 0 and tokens[first - 1].text == ",":
-            speaker = _main_subject(text, tokens, first - 1)
+            speaker = main_subject(text, tokens, first - 1)
         if speaker is None or speaker.text.lower() == "you":
             continue
         cue_span = Span(tokens[first].start, tok.end)

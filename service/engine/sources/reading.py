@@ -366,6 +366,9 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
             real = real[1:]
         if real and (not any(t[2].lower() in tw_all for t in real) or real[-1][2].lower() not in tw_all):
             real = []  # "director for IHS Life Sciences": the title must stand right before the name
+        if real and _is_cap(real[-1][2]) \
+                and not any(title_role(" ".join(t[2] for t in real[-n:]), house) for n in (1, 2, 3, 4)):
+            real = []  # "Officials at Homeland Security Investigations": words of titles, but no title
         if real:
             title_span = (real[0][0], real[-1][1])
             if gender == "u":

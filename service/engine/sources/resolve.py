@@ -280,12 +280,18 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
         if start >= lead:
             main = best  # ... and of its main clause
-        if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead):
+        if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead) \
+                and not _possessive_at(art, x):
             sure = best
     chosen = sure or main or best
     if not settles(current, chosen):
         return None
     return chosen if at else chosen[1]
+
+
+def _possessive_at(art: Registry, x: Referent) -> bool:
+    """A name in the possessive ("a gun in Scott's hand") is not the subject a pronoun takes up."""
+    return isinstance(x, Candidate) and art.text[x.end:x.end + 2] in ("'s", "’s")
 
 
 def _gender_of(art: Registry, x: Referent) -> str:
@@ -296,12 +302,16 @@ def _gender_of(art: Registry, x: Referent) -> str:
 
 
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
-                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like)\b[^,.;:!?]{0,200},")
+                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like"
+                          # an opening prepositional or participial phrase: "In an interview with X, Y ..."
+                          r"|In|At|On|During|Following|Under|With|Without|Amid|Throughout|Through|Besides"
+                          r"|Speaking|Asked|Talking|Writing|Appearing)\b[^,.;:!?]{0,200},")
 
 
 def _subordinate_lead(art: Registry, pos: int) -> int:
     """Where the main clause of the sentence holding ``pos`` begins when the
-    sentence opens with a subordinate clause ("While Obama had artists, that
+    sentence opens with a subordinate clause or a prepositional phrase ("In an
+    interview with Ana Ruiz, Tom Lee said"; "While Obama had artists, that
     has not happened for Clinton, which concerns Henry Crespo"): the subject
     of the main clause is the likelier antecedent. -1 when there is none."""
     s = art.geo.sentence_span(pos)
@@ -341,6 +351,10 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
     if info.rule == "indefinite-title" and not info.plural:
         # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
+        if x is None:
+            x = _introduced_next(art, pos)
+            if x is not None:
+                x.roles.add(info.role)  # what the lede called them: later descriptions must agree
         if x is not None:
             return x
     if not info.plural and info.kind == "anonymous" and info.role is None and info.head \
@@ -368,7 +382,7 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
         c = None if info.first else art.full_name(info.surname, pos)
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
-        elif _bare_word(art, info, m) or _common_words(art, info, m):
+        elif _bare_word(art, info, m) or _common_words(art, info, m) or _acts_as_body(art, info, m):
             # "Politifact said", "Northwind said": one capitalised word that the article
             # never gives as a person's name (no first name, title or honorific) is a body
             return _keyed(art, "institutional", replace(info, form="description", kind="institutional",
@@ -384,6 +398,29 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
 
 
 _DEFINITE_PLURAL = re.compile(r"^(?:the|both|the two|the three|all three|the four)\s", re.I)
+
+
+def _introduced_next(art: Registry, pos: int) -> Entity | None:
+    """A lede that holds back a name ("A former party chairman says ...") and
+    the next paragraph that gives it ('"...," said Don Fowler, who led the
+    party'): the first person named in full after the lede's sentence, in the
+    next paragraph, whom the article has not named before."""
+    doc = art.geo.doc
+    if not doc.paragraphs or doc.paragraph_at(pos) > 1:
+        return None
+    after = art.geo.sentence_span(pos).end
+    limit = doc.paragraphs[min(len(doc.paragraphs) - 1, doc.paragraph_at(pos) + 1)].end
+    before = {c.surname for c in art.names.candidates if c.start < pos}
+    i = bisect.bisect_left(art.names.cand_starts, after)
+    while i < len(art.names.candidates) and art.names.candidates[i].start < limit:
+        c = art.names.candidates[i]
+        i += 1
+        if art.geo.in_quoted(c.start):
+            continue
+        if c.first is None or c.surname in before:
+            return None  # the next name is not a new person: nothing held back
+        return art.from_candidate(c)
+    return None
 
 
 def _named_holders(art: Registry, info: MentionInfo, m: Mention, pos: int) -> int:
@@ -449,6 +486,28 @@ def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
     return all(w.lower() in art.lower_words() for w in words)
 
 
+# a body's people and property after its name ("Wells Fargo CEO John Stumpf", "Acme shareholders")
+_BODY_NOUNS = r"(?:CEO|chief executive|executives|shareholders|stockholders|employees|customers|headquarters|subsidiary|shares|stock)"
+# "Wells Fargo announced it would ...": the name takes up "it"
+_IT_AFTER = r"(?:\s+[a-z]+){0,3}\s+(?:said|says|announced|announces|added|argued|claimed|noted|reported|wrote|stated|insisted)\s+(?:that\s+)?(?:it|its)\s"
+
+
+def _acts_as_body(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """A name of two or three capitalised words, with no given name, title or
+    honorific, that the article treats as a body: its chief executive, staff
+    or shares follow its name, or it says "it" of itself ("Wells Fargo
+    announced it would end the bonuses")."""
+    words = info.name.split()
+    if not 2 <= len(words) <= 3 or info.title_span is not None or info.appositive is not None \
+            or words[0] in FIRST_NAMES or not all(w[:1].isupper() for w in words):
+        return False
+    toks = m.text.split()
+    if toks and toks[0].lower().rstrip(".") in HONORIFICS:
+        return False
+    name = re.escape(info.name)
+    return re.search(rf"\b{name}(?:\s+{_BODY_NOUNS}\b|{_IT_AFTER})", art.text) is not None
+
+
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"they" to a group or a body, "it" to a body, "he"/"she" to a person of that gender."""
     if info.plural:
@@ -459,6 +518,8 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
                                  > art.geo.sentence_index(found[0])):
             return _people(art, pair)
         x = _entity(art, found[1]) if found is not None else None
+        if x is None:
+            x = _plural_subject(art, pos)
         return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
     if info.gender == "n":
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
@@ -482,14 +543,52 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
     return x
 
 
-_ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
+_ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
+
+
+# "The president's Pacific roots also came into play. ... he told": the office holder leads the sentence
+_ROLE_POSSESSOR = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)(?:'s|’s)\s")
+
+
+# "McConnell aides acknowledged ...", "Twenty-seven states and industry groups are challenging ..."
+_PLURAL_SUBJECT = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)"
+                             r"\s+(?:[a-z]+ed|have|had|are|were|say|said|argue|argued|want|wanted)\b")
+
+
+def _plural_subject(art: Registry, pos: int) -> Entity | None:
+    """"McConnell aides acknowledged a good relationship. But they emphasized
+    ...": the plural subject that opens the sentence before (or the pronoun's
+    own), when no group or body quoted or named comes before."""
+    k = art.geo.sentence_index(pos)
+    for j in (k, k - 1):
+        if j < 0:
+            continue
+        start = skip_space(art.text, art.geo.sent_starts[j])
+        if start >= pos or art.geo.in_quoted(start):
+            continue
+        m = _PLURAL_SUBJECT.match(art.text, start, min(pos, start + 100))
+        if m is None:
+            continue
+        mention = _mention(art.text, start, m.end(1))
+        if mention is None or mention.text.split()[0].lower() in _NOT_SUBJECTS:
+            continue
+        sub = analyse(mention.text, art.house)
+        if not sub.plural or sub.form not in ("description", "definite", "name"):
+            continue
+        e = _resolve(art, sub, mention, start, 1)
+        if e.plural or e.group:
+            return e
+    return None
+
+
+_NOT_SUBJECTS = frozenset("but and or so yet then there these those this that it its".split())
 
 
 def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> Entity | None:
     """A sentence between the antecedent found (at ``after``) and the pronoun
     that opens with an office holder ("The mayor dismissed the criticism.
-    '...,' she said"): the subject is the likelier antecedent; the office
-    holder the article names, else the unnamed one."""
+    '...,' she said"; "The mayor's plan ..."): the subject is the likelier
+    antecedent; the office holder the article names, else the unnamed one."""
     k = art.geo.sentence_index(pos)
     lowest = art.geo.sentence_index(after) if after >= 0 else max(-1, k - 3)
     for j in range(k, max(lowest, k - 3), -1):
@@ -498,7 +597,8 @@ def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> E
         start = skip_space(art.text, art.geo.sent_starts[j])
         if start >= pos or art.geo.in_quoted(start):
             continue
-        m = _ROLE_SUBJECT.match(art.text, start, min(pos, start + 80))
+        m = _ROLE_SUBJECT.match(art.text, start, min(pos, start + 80)) \
+            or _ROLE_POSSESSOR.match(art.text, start, min(pos, start + 80))
         if m is None:
             continue
         role = title_role(m.group(1).split()[-1], art.house)
@@ -574,6 +674,13 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
             or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
         return None
     since = art.geo.sentence_index(at)
+    if j > 0:
+        at0, _, e0 = art.seen[j - 1]
+        if e0 is not e and art.geo.sentence_index(at0) == since and e0.kind == "person" \
+                and _compatible_gender(e0.gender, gender):
+            # "Josh Earnest said that Obama has long called for ... He said": two speakers in
+            # one sentence, the claim inside the other's; the sentence's subject decides
+            return None
     for start, x in art.preceding(pos):
         if start <= at:
             break
@@ -614,7 +721,7 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
     if info.plural and info.kind is None:
         return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
-        x = _by_role(art, info.role, pos, ahead=True)
+        x = _by_role(art, info.role, pos, ahead=True, party=_affiliations(art, m.text))
         if x is None and info.kind is None and not info.plural:
             # "the Vermont senator" after "Bernie Sanders": a definite description
             # refers to someone the article has named, whose known roles do not contradict it
@@ -638,26 +745,43 @@ _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author":
             "definite": _definite}
 
 
+def _affiliations(art: Registry, phrase: str) -> frozenset[str]:
+    """The capitalised words of a description or title that are not title words:
+    a party, a place, a body ("The Republican presidential nominee" -> Republican)."""
+    words = [w.strip(",.()’'s") for w in phrase.split()[1:]] if phrase[:4].lower() == "the " else \
+        [w.strip(",.()’'s") for w in phrase.split()]
+    return frozenset(w for w in words if w[:1].isupper() and not title_role(w, art.house)
+                     and w.lower().rstrip(".") not in HONORIFICS)
+
+
 def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: str = "u",
-             of: str | None = None, only_ahead: bool = False) -> Entity | None:
+             of: str | None = None, only_ahead: bool = False, party: frozenset[str] = frozenset()) -> Entity | None:
     """The person introduced with this title: "the senator" -> "Sen. ... Cruz",
     "the lawmaker" -> "Rep. ... Lee". With ``ahead``, a person named with it
     in the next two paragraphs when nobody before has it ("a spokeswoman for the
     mayor" when the next sentence names her). ``of``: a word the person's title
-    must hold (the body a spokesperson speaks for)."""
+    must hold (the body a spokesperson speaks for); ``party``: the description's
+    affiliations, which a title with affiliations of its own must share ("the
+    Republican nominee" is not "Libertarian nominee Gary Johnson")."""
     fits = role_fits(role)
+
+    def agrees(title: str) -> bool:
+        own = _affiliations(art, title) if party else frozenset()
+        return not own or not party.isdisjoint(own)
 
     def titled(c: Candidate) -> bool:
         if c.title is None or not _compatible_gender(c.gender, gender):
             return False
         title = c.title.of(art.text)
-        return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower())
+        return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower()) \
+            and agrees(title)
 
     best, best_pos = None, -1
     for e in ([] if only_ahead else art.entities):
-        if e.kind == "person" and not fits.isdisjoint(e.roles) and e.last > best_pos \
+        if e.kind == "person" and not fits.isdisjoint(e.roles) and best_pos < e.last <= pos \
                 and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
-                                                                           and of in e.descriptor.text.lower())):
+                                                                           and of in e.descriptor.text.lower())) \
+                and (e.descriptor is None or agrees(e.descriptor.text)):
             best, best_pos = e, e.last
     i = -1 if only_ahead else bisect.bisect_left(art.names.cand_starts, pos) - 1
     n = 0
