@@ -10,7 +10,7 @@ import bisect
 import re
 from array import array
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
@@ -20,6 +20,7 @@ from .lexicon import words
 from .model import Sentence, Span
 
 if TYPE_CHECKING:
+    from .furniture import Furniture
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 Format = Literal["text", "markdown", "html"]
@@ -46,6 +47,13 @@ class Document:
     set_aside: tuple[Span, ...] = ()  # in ``text`` but not prose (Markdown code): never audited
     _starts: array | None = field(default=None, repr=False, compare=False)
     _ends: array | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def furniture(self) -> tuple[Furniture, ...]:
+        """The page furniture (``furniture.find``), found once for this document
+        and kept with it, so no stage keeps one audit's text for the next."""
+        from .furniture import find  # furniture reads documents
+        return find(self)
 
     def to_source(self, span: Span) -> Span:
         """Map a span of ``text`` to the matching span of ``source``."""

@@ -77,7 +77,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     # is a subheading ("'A fight from start to finish.'")
     singles_are_heads = len(double) >= 2
     spans = sorted([(f, False) for f in double] + [(f, True) for f in single])
-    furn = furniture.find(doc)
+    furn = doc.furniture
     signs: list[Span] = []  # quotes read off signs so far
     out = []
     for frags, is_single in spans:
