@@ -291,6 +291,20 @@ def test_headline_attributions(text, words, speaker, cue):
     assert q.span == span_of(text, words)
 
 
+@pytest.mark.parametrize("text, words", [
+    ('Mayor Says "We Will Rebuild"', "We Will Rebuild"),
+    ('Mayor Says: "We Will Rebuild"', "We Will Rebuild"),
+])
+def test_a_title_case_headline_s_cue_attributes_its_quote(text, words):
+    q = only(text)
+    assert (q.kind != "indirect", q.text, q.speaker.text, q.cue.text, q.rule) == (True, words, "Mayor", "Says", "leading")
+    assert q.span == span_of(text, words)
+
+
+def test_a_title_case_passive_before_a_quote_is_no_cue():
+    assert quotes("Singer Got Real About Being Called “A Real Woman.”") == ()
+
+
 @pytest.mark.parametrize("text, words, cue", [
     ("The council is expected to approve the budget on Friday.", "to approve the budget on Friday", "is expected"),
     ("The minister seemed to suggest that taxes would rise.", "to suggest that taxes would rise", "seemed"),

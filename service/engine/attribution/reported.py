@@ -22,7 +22,7 @@ from ..words import (
     ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
 from ..words import SUBJECT_PRONOUNS
-from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
+from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, headline_case, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
     clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
@@ -142,23 +142,13 @@ def _inside(tok: Token, quoted: list[Span]) -> bool:
     return any(q.start <= tok.start < q.end for q in quoted)
 
 
-def _headline_case(tokens: list[Token]) -> list[Token]:
-    """In a Title Case headline ("Trump Says He Will Win") the verbs are
-    capitalised too: present cue words in lower case so the patterns see them."""
-    words_ = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
-    if len(words_) < 4 or sum(t.is_cap for t in words_) < 0.8 * len(words_):
-        return tokens
-    forms = cue_words()
-    return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
-
-
 def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span],
               sieve: tuple[Pattern, ...]) -> list[tuple[Pattern, Found]]:
     """What the patterns of ``sieve`` find in one sentence, each claim once
     (a claim reported inside a claim is its own)."""
     out: list[tuple[Pattern, Found]] = []
     taken: list[Span] = []
-    tokens = _headline_case(tokens)
+    tokens = headline_case(tokens)
     for rule in sieve:
         for f in rule.check(text, s, tokens, quoted):
             nested = rule is reported_leading and any(
