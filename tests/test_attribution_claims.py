@@ -224,3 +224,25 @@ def test_a_claim_ending_in_quoted_words_keeps_their_closing_mark(text, content):
 ])
 def test_a_working_person_at_a_place_is_the_whole_subject(text, speaker):
     assert [s for _, _, s in claims(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("His claim that the vote was rigged has been rejected by the courts.", "the vote was rigged", "His"),
+    ("Ana Ruiz's false claim that the vote was rigged angered officials.", "the vote was rigged", "Ana Ruiz"),
+    ("The assertion by the minister that taxes would fall was false.", "taxes would fall", "the minister"),
+    ("The ferry company made an assertion that the timetable was safe.", "the timetable was safe",
+     "The ferry company"),
+    ("That's when the union pointed to reports that the yard would close.", "the yard would close", "the union"),
+    ("News that the plant would close spread fast.", "the plant would close spread fast", None),
+    ("The report that the mayor resigned was false.", "the mayor resigned", None),
+])
+def test_a_claim_noun_and_its_that_clause_are_a_claim(text, content, speaker):
+    assert ("noun-cue", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "So why pursue a claim that is as false as it is cruel?",
+    "The council published a report that could change the plan.",
+])
+def test_a_claim_noun_before_a_relative_clause_is_no_claim(text):
+    assert not [c for c in claims(text) if c[0] == "noun-cue"]

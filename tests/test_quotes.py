@@ -301,6 +301,11 @@ def test_a_title_case_headline_s_cue_attributes_its_quote(text, words):
     assert q.span == span_of(text, words)
 
 
+def test_a_quoted_word_inside_a_title_case_headline_is_no_quotation():
+    text = "Retired Captain Reveals \u2018Grim\u2019 Years Of Ferry Service On The Coast."
+    assert [q for q in quotes(text) if q.kind != "indirect"] == []
+
+
 def test_a_title_case_passive_before_a_quote_is_no_cue():
     assert quotes("Singer Got Real About Being Called “A Real Woman.”") == ()
 

@@ -204,7 +204,7 @@ def _title_like(text: str, span: Span) -> bool:
         j -= 1
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
         return _named_at_start(text, span, words, j)
-    if _headline_cue_before(text, j):
+    if _headline_cue_before(text, j) and _ends_line(text, span.end):
         return False
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:") or _named_at_start(text, span, words, j)
 
@@ -216,6 +216,15 @@ def _headline_cue_before(text: str, j: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, j - 30), j + 1) if j >= 0 else None
     return m is not None and m.group()[:1].isupper() and not m.group().isupper() \
         and m.group().rstrip(":").lower() in _speech_forms()
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Does the line end after the quote at ``at`` (past its marks and a stop)?
+    A headline quote that is its cue's whole complement."""
+    k = at
+    while k < len(text) and text[k] in "\"“”„«»‘’'`.!?":
+        k += 1
+    return k >= len(text) or text[k] == "\n"
 
 
 _WORD_BEFORE = re.compile(r"[A-Za-z]+:?$")

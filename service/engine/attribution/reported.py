@@ -70,7 +70,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
     quoted = [q.span for q in direct]
     out: list[Quote] = []
     qi = 0
-    cues = cue_words() | {"according"}
+    cues = cue_words() | {"according"} | claim_nouns()
     for sent in doc.sentences:
         deadline.check()
         s = sent.span
@@ -774,6 +774,158 @@ def as_said(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
     return []
 
 
+@lru_cache(maxsize=1)
+def claim_nouns() -> frozenset[str]:
+    """Nouns that name a claim before its that-clause ("his claim that")."""
+    return words("claim_nouns")
+
+
+_HOLDERS = {"his": "his", "her": "her", "their": "their", "its": "its", "our": "our", "my": "my"}
+_NOT_OWNERS = frozenset("that it there here what who he she where how this".split())  # "That's", "It's"
+_NOUN_DETERMINERS = frozenset("the a an this that these those".split()) | frozenset(_HOLDERS)
+
+
+@pattern("noun-cue", example="Her claim that the vote was rigged was rejected by the court.")
+def noun_cue(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """[HOLDER'S | his | the] NOUN [by SPEAKER] that CLAUSE: "his claim that ...",
+    "Trump's assertion that ...", "the assertion by the minister that ...",
+    "news that ...". The holder is the speaker; "the report that" has none."""
+    nouns = claim_nouns()
+    out = []
+    n = len(tokens)
+    for i in range(n - 3):
+        tok = tokens[i]
+        if tok.lower not in nouns or tok.is_cap and i > 0 or _inside(tok, quoted):
+            continue
+        k, speaker = i + 1, None
+        if tokens[k].lower in ("by", "from") and starts_phrase(tokens[k + 1]):
+            speaker = phrase_after(text, tokens, k + 1)  # "the assertion by the minister that"
+            if speaker is None:
+                continue
+            k = next((j for j in range(k + 1, n) if tokens[j].start >= speaker.span.end), n)
+        if k >= n - 2 or tokens[k].lower != "that" or not tokens[k + 1].is_word or _relative(tokens[k + 1]):
+            continue
+        holder = _claim_holder(text, tokens, i)
+        if holder is False:
+            continue
+        if speaker is None and holder is None and not _opens_sentence(tokens, i):
+            # "Trump stirred controversy with an assertion that ...", "he seized on news that ...":
+            # the claim is the one the sentence's subject makes or takes up
+            holder = _named_subject(_subject_of_verb_before(text, tokens, _phrase_start(tokens, i)))
+        speaker = speaker or holder
+        if speaker is None and not _opens_sentence(tokens, i):
+            continue  # a claim nobody in the sentence holds ("pursued the claim that")
+        end = _clause_end(tokens, k + 1, s.end)
+        if _opens_sentence(tokens, i):  # "His claim that the vote was rigged has been rejected"
+            end = _predicate_start(tokens, k + 1, end)
+        content = Span(tokens[k + 1].start, end)
+        cue = Cue(Span(tok.start, tok.end), tok.text, tok.lower)
+        out.append(Found(cue, speaker, content))
+    return out
+
+
+def _relative(t: Token) -> bool:
+    """Does this word after "that" open a relative clause ("a claim that
+    is false", "a report that could touch", "a claim that originated"), not
+    a content clause with its own subject?"""
+    return t.lower in _FINITE or t.lower in AUXILIARIES or (t.lower.endswith("ed") and not t.is_cap)
+
+
+def _phrase_start(tokens: list[Token], i: int) -> int:
+    """The first token of the noun phrase of the noun at ``i`` (its determiner)."""
+    j = i
+    while j > 0 and i - j < 3 and tokens[j - 1].is_word and not tokens[j - 1].is_cap \
+            and tokens[j - 1].lower not in PREPOSITIONS_AFTER_CUE and tokens[j - 1].lower not in AUXILIARIES:
+        j -= 1
+        if tokens[j].lower in _NOUN_DETERMINERS:
+            break
+    return j
+
+
+def _subject_of_verb_before(text: str, tokens: list[Token], p: int) -> Mention | None:
+    """The subject of the verb a noun phrase starting at ``p`` is the object
+    of ("The company made | an assertion", "she pointed to | reports",
+    "Trump stirred controversy with | an assertion"): the nearest verb within
+    a few words whose subject phrase holds no other verb."""
+    for v in range(p - 1, max(0, p - 6) - 1, -1):
+        t = tokens[v]
+        if not t.is_word or t.text in _QUOTE_MARKS:
+            return None
+        if t.lower in PREPOSITIONS_AFTER_CUE or t.lower in ("with", "to", "on", "at", "of"):
+            continue
+        m = subject_before(text, tokens, v)
+        if m is not None and not any(w.endswith("ed") for w in m.text.lower().split()[1:]):
+            return m
+    return None
+
+
+def _named_subject(m: Mention | None) -> Mention | None:
+    """A subject phrase that names someone, not an opening adverb or
+    preposition read as one ("Shortly", "Along")."""
+    if m is None or " " in m.text or m.text.lower() in PRONOUNS:
+        return m
+    low = m.text.lower()
+    return None if low.endswith("ly") or _bare(low) in _NOT_OWNERS or low in PREPOSITIONS_AFTER_CUE or low in SENTENCE_OPENERS \
+        or low in ("along", "amid", "despite", "after", "before") else m
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    """Does the noun phrase of the noun at ``i`` open the sentence (its subject)?"""
+    j = i
+    while j > 0 and i - j < 4 and tokens[j - 1].is_word:
+        j -= 1
+    return j == 0 or (j <= 2 and tokens[j - 1].text == ",")
+
+
+def _predicate_start(tokens: list[Token], k: int, end: int) -> int:
+    """Where the sentence's own predicate starts after a content clause that
+    sits in its subject ("that the vote was rigged | has been rejected"): a
+    finite verb after the clause's verb group, else ``end``."""
+    n = len(tokens)
+    v = next((j for j in range(k + 1, n) if tokens[j].lower in _FINITE or tokens[j].lower.endswith("ed")), None)
+    if v is None:
+        return end
+    j = v + 1
+    while j < n and tokens[j].lower in AUXILIARIES and tokens[j - 1].lower in AUXILIARIES:
+        j += 1  # "would have", "has been"
+    if j < n and tokens[j].is_word and tokens[j].lower not in _FINITE:
+        j += 1  # the main verb: "was rigged", "would close"
+    for m in range(j, n):
+        t = tokens[m]
+        if t.start >= end or not t.is_word and t.text not in ("'s", "’s"):
+            break
+        if t.lower in _FINITE or (t.lower.endswith("ed") and tokens[m - 1].lower.endswith("ed")):
+            return t.start
+    return end
+
+
+def _claim_holder(text: str, tokens: list[Token], i: int) -> Mention | None | bool:
+    """Who holds the claim named by the noun at ``i``: a possessive before it
+    and at most two modifiers ("his repeated claim", "Mr. Trump's false
+    claim"); None when a determiner or nothing opens the phrase ("the report",
+    "news"); False when the noun is not a claim's head ("a rejected claim" is
+    fine, "filed claims" after a verb is not)."""
+    j = i
+    while j > 0 and i - j < 2 and tokens[j - 1].is_word and not tokens[j - 1].is_cap \
+            and tokens[j - 1].lower not in _NOUN_DETERMINERS and tokens[j - 1].lower not in PREPOSITIONS_AFTER_CUE \
+            and not tokens[j - 1].lower.endswith(("'s", "’s")) and tokens[j - 1].lower not in AUXILIARIES:
+        j -= 1  # modifiers: "repeated", "widely reported"
+    if j == 0 or not tokens[j - 1].is_word:
+        return None  # "News that the plant would close", "..., rumors that"
+    prev = tokens[j - 1]
+    if prev.lower in _HOLDERS:
+        return Mention(Span(prev.start, prev.end), prev.text)
+    if prev.lower.endswith(("'s", "’s")) and prev.is_cap and _bare(prev.lower) not in _NOT_OWNERS:
+        a = j - 1
+        while a > 0 and tokens[a - 1].is_cap and tokens[a - 1].is_word and tokens[a - 1].lower not in SENTENCE_OPENERS:
+            a -= 1
+        span = Span(tokens[a].start, prev.end - 2)
+        return Mention(span, span.of(text))
+    if prev.lower in _NOUN_DETERMINERS or prev.lower in PREPOSITIONS_AFTER_CUE or prev.lower in ("of", "about", "amid", "despite"):
+        return None
+    return False
+
+
 _REFUSAL = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 
 
@@ -897,6 +1049,6 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
 
 
 SIEVE = (reported_label, unattributed_claim, according_to, as_said, reported_trailing, reported_appositive,
-         reported_parenthetical, asked_whether, reported_leading, refusal, impersonal, reportedly)
+         reported_parenthetical, asked_whether, reported_leading, noun_cue, refusal, impersonal, reportedly)
 # the patterns that read the text itself, not its tokens
 TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)
