@@ -246,3 +246,45 @@ def test_a_claim_noun_and_its_that_clause_are_a_claim(text, content, speaker):
 ])
 def test_a_claim_noun_before_a_relative_clause_is_no_claim(text):
     assert not [c for c in claims(text) if c[0] == "noun-cue"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The governor promised to cut ferry fares next year.", "to cut ferry fares next year", "The governor"),
+    ("The union has vowed to appeal the ruling.", "to appeal the ruling", "The union"),
+    ("The club wants to build a new stand by the river.", "to build a new stand by the river", "The club"),
+])
+def test_a_stated_intent_is_its_subject_s_claim(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Riders may want to check the timetable before they travel.",
+    "His oft-repeated promise to build a new pier was never kept.",
+])
+def test_advice_and_a_noun_are_no_stated_intent(text):
+    assert not [c for c in claims(text) if c[0] == "reported-leading"]
+
+
+def test_a_question_opening_the_sentence_has_no_asker():
+    assert ("asked-whether", "if the delays had worried them", None) in claims(
+        "Asked if the delays had worried them, the riders shrugged.")
+
+
+def test_according_to_after_a_conjunction_leads_the_claim():
+    assert ("according-to", "the ferry will not run on Sunday", "the harbour office") in claims(
+        "But according to the harbour office, the ferry will not run on Sunday.")
+
+
+@pytest.mark.parametrize("text, rule, content, speaker", [
+    ("Such a move could cost the club its fans, the owners believe.", "reported-trailing",
+     "Such a move could cost the club its fans", "the owners"),
+    ("The ferry, officials believe, will run again next week.", "reported-parenthetical",
+     "The ferry, officials believe, will run again next week", "officials"),
+])
+def test_a_belief_set_off_by_commas_is_its_holder_s(text, rule, content, speaker):
+    assert (rule, content, speaker) in claims(text)
+
+
+def test_a_belief_before_a_contracted_clause_is_a_claim():
+    assert ("reported-leading", "it's in the town's interest to wait", "I") in claims(
+        "Yes, I think it's in the town's interest to wait.")

@@ -341,6 +341,19 @@ def infinitive_lemmas() -> frozenset[str]:
     return words("infinitive_verbs")
 
 
+_MODALS = frozenset("may might could would should must".split())
+
+
+def _intent(tokens: list[Token], v: int) -> bool:
+    """Is the verb at ``v`` an intent someone states ("vowed to appeal",
+    "wants to run"), not advice ("may want to reconsider") or a noun ("his
+    oft-stated promise to build")?"""
+    before = [t.lower for t in tokens[max(0, v - 2):v]]
+    if any(w in _MODALS for w in before) or (before and before[-1] in ("a", "an", "the")):
+        return False
+    return not (len(before) == 2 and before[0] in _HOLDERS and "-" in before[1])
+
+
 def _verb_like(t: Token) -> bool:
     """Could this word after "to" be a verb ("to appeal"), not a noun phrase's
     start ("to the council", "to 40 percent", "to Paris")?"""
@@ -376,11 +389,14 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     if verb.cls == "belief":
         if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there"):
             return e
+        if _bare(nxt.lower) in ("it", "that", "this") and _bare(nxt.lower) != nxt.lower:
+            return e  # "I think it's in our interests", "I think that's important": a contracted verb
         # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
         if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
             return e
         # "The union wants to delay the vote": an intent's infinitive
-        if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]):
+        if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]) \
+                and _intent(tokens, e - 1):
             return e
         return None
     if verb.cls == "speech-that":
@@ -391,6 +407,9 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return e if _finite_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
+        if verb.lemma in infinitive_lemmas() and k + 1 < n and tokens[k].lower == "to" and _verb_like(tokens[k + 1]) \
+                and _intent(tokens, e - 1):
+            return k  # "vowed to appeal", "has promised Monday to cut taxes": the intent is the claim
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
@@ -578,12 +597,14 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
         if _inside(tok, quoted):
             break
         hit = verb_at(tokens, i)
-        if hit is None or hit[0].cls == "belief":
+        if hit is None:
             continue
         verb, e = hit
         # the tail after the verb must be short and harmless (no new clause)
         tail = tokens[e:]
         first = aux_start(tokens, i)
+        if verb.cls == "belief" and (first == 0 or tokens[first - 1].text == ","):
+            continue  # a belief trails only after its subject: "..., Clinton allies believe."
         if first > 0 and tokens[first - 1].text == ",":
             # inverted: ", said Kerry."
             if tok.lower.endswith("ing") or e >= n or verb.lemma in NEVER_INVERTED or not (
@@ -626,11 +647,13 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
         if tok.lower not in cues or _inside(tok, quoted):
             continue
         hit = verb_at(tokens, i)
-        if hit is None or hit[0].cls not in ("speech", "speech-that"):
+        if hit is None or hit[0].cls not in ("speech", "speech-that", "belief"):
             continue
         verb, e = hit
         first = aux_start(tokens, i)
         inverted = first > 0 and tokens[first - 1].text == ","
+        if inverted and verb.cls == "belief":
+            continue  # a belief is held by its subject: "His leverage, they believe, ..."
         if inverted:
             if tok.lower.endswith("ing") or not starts_phrase(tokens[e], pronouns=False):
                 continue
@@ -712,7 +735,8 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
                     k += 1
             if k + 1 >= n:
                 continue
-            if i > 0:  # "The plan, according to X, ..." handled as trailing below
+            if i > 0 and not all(t.lower in _CONJUNCTIONS for t in tokens[:i]):
+                # "The plan, according to X, ..." handled as trailing below; "But according to X, ..." leads
                 content = Span(s.start, tokens[i].start)
                 if len([t for t in tokens[:i] if t.is_word]) >= MIN_CONTENT_WORDS:
                     return [Found(cue, speaker, Span(s.start, s.end))]
@@ -927,6 +951,9 @@ def _claim_holder(text: str, tokens: list[Token], i: int) -> Mention | None | bo
     return False
 
 
+_CONJUNCTIONS = frozenset("but and so yet still however".split())
+
+
 _REFUSAL = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 
 
@@ -975,9 +1002,9 @@ def asked_whether(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
             k += 1
         if k >= len(tokens) - 2 or tokens[k].lower not in _QUESTION_WORDS:
             continue
-        if i > 0 and tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
-            speaker = None  # a passive question: the asker is not named
-            first = i - 1
+        if i == 0 or tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
+            speaker = None  # a passive question ("When asked", "Asked if"): the asker is not named
+            first = max(i - 1, 0)
         else:
             if k == i + 1:
                 continue  # "X asked whether ...": the leading pattern's
