@@ -288,3 +288,12 @@ def test_a_belief_set_off_by_commas_is_its_holder_s(text, rule, content, speaker
 def test_a_belief_before_a_contracted_clause_is_a_claim():
     assert ("reported-leading", "it's in the town's interest to wait", "I") in claims(
         "Yes, I think it's in the town's interest to wait.")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor did not say that the bridge would close next year.",
+    "The mayor never said the bridge would close.",
+    "The captain didn't tell riders the ferry would stop.",
+])
+def test_what_someone_did_not_say_is_not_their_claim(text):
+    assert claims(text) == []

@@ -186,6 +186,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             continue  # "Having said that, ...": an idiom, not an attribution
         if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
             continue  # "who asked not to be named": a condition of anonymity, not a claim
+        if _negated(tokens, first, i) and verb.cls in ("speech", "speech-that"):
+            continue  # "The mayor did not say that ...": what nobody said is nobody's claim
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
                                                          or tokens[first - 1].lower == "by"):
             speaker = _main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
@@ -226,6 +228,12 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
 
 
 _ONE_WORD_OBJECTS = frozenset(["endorse"])
+_NEGATIONS = frozenset("not never n't didn't doesn't don't hasn't haven't hadn't won't wouldn't".split())
+
+
+def _negated(tokens: list[Token], first: int, verb: int) -> bool:
+    """Is the cue negated ("did not say", "never told", "hasn't said")?"""
+    return any(tokens[k].lower in _NEGATIONS or tokens[k].lower.endswith(("n't", "n’t")) for k in range(first, verb))
 
 
 
