@@ -297,3 +297,8 @@ def test_a_belief_before_a_contracted_clause_is_a_claim():
 ])
 def test_what_someone_did_not_say_is_not_their_claim(text):
     assert claims(text) == []
+
+
+def test_a_subject_pronoun_opens_a_clause_without_that():
+    assert ("reported-leading", "she would change her vote on the pier", "A council ally") in claims(
+        "A council ally suggested she would change her vote on the pier.")

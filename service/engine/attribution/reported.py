@@ -411,7 +411,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         # "called him divisive", "calls Clinton unqualified": naming something is a claim about it
         if verb.lemma == "call":
             return e if _small_clause(tokens, e) else None
-        # "Clinton suggested the country should send ...": a clause without "that", subject and finite verb
+        # "Clinton suggested the country should send ...": a clause without "that", subject and finite verb;
+        # "An ally suggested she would ...": a subject pronoun opens one
+        if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there") and e + 1 < n and tokens[e + 1].is_word:
+            return e
         return e if _finite_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
