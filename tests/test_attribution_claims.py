@@ -302,3 +302,28 @@ def test_what_someone_did_not_say_is_not_their_claim(text):
 def test_a_subject_pronoun_opens_a_clause_without_that():
     assert ("reported-leading", "she would change her vote on the pier", "A council ally") in claims(
         "A council ally suggested she would change her vote on the pier.")
+
+
+def test_a_speech_verb_then_a_place_or_occasion_then_a_bare_clause():
+    assert ("reported-leading", "he was ready", "Kim") in claims("Kim said in his speech he was ready.")
+
+
+def test_a_parenthetical_attribution_may_say_where_it_was_said():
+    assert ("reported-parenthetical", "Fraudsters, he said in a podcast, never last long", "he") in claims(
+        "Fraudsters, he said in a podcast, never last long.")
+
+
+def test_an_opening_adverbial_before_according_to_is_not_the_claim():
+    assert claims("By March, according to the agency, prices rose.") == [
+        ("according-to", "prices rose", "the agency")]
+
+
+def test_a_participle_opening_the_sentence_speaks_for_the_main_subject():
+    assert claims("Insisting that the vote was fair, the mayor walked out.") == [
+        ("participle-leading", "the vote was fair", "the mayor")]
+
+
+def test_a_relative_clause_s_claim_and_the_main_clause_s_are_two():
+    found = claims("McClendon, who said the plan was dead, has argued the city should wait.")
+    assert [(rule, content) for rule, content, _ in found] == [
+        ("reported-leading", "the plan was dead"), ("reported-leading", "the city should wait")]

@@ -22,7 +22,7 @@ from ..words import (
     ATTRIBUTION_TAIL_WORDS, AUXILIARIES, BE_FORMS, DETERMINERS, NEXT_CLAUSE_OPENERS, PREPOSITIONS_AFTER_CUE, PRONOUNS, SENTENCE_OPENERS, TIME_WORDS,
 )
 from ..words import SUBJECT_PRONOUNS
-from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, headline_case, make_cue, verb_at
+from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_forms, cue_words, headline_case, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
     clause_subject, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before, with_appositive_name,
@@ -265,6 +265,8 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
                 j += 1  # '... the start," adding ...'
             if tokens[j].lower in NEXT_CLAUSE_OPENERS:
                 return t.start
+            if tokens[j].lower in AUXILIARIES and _second_cue(tokens, j):
+                return t.start  # "McClendon, who said A, has argued B": the relative clause's claim ends
             if tokens[k + 1].text in _OPENING_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
                 return t.start  # ', “We lost ...': a direct quotation of its own begins
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
@@ -394,6 +396,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 return k + 1 if k + 1 < n else None
             if not t.is_word and t.text not in ("'s", "’s", "-", "."):
                 break
+        if nxt.lower in ("in", "on", "at", "during") and verb.lemma in bare_clause_lemmas():
+            bare = _after_adverbial(tokens, e)
+            if bare is not None:  # "said in his speech he was ready"
+                return bare
     if verb.cls == "belief":
         if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there"):
             return e
@@ -490,6 +496,27 @@ def _after_common_object(tokens: list[Token], e: int) -> int | None:
     if k + 1 >= n:
         return None
     if _bare(tokens[k].lower) in _BARE_SUBJECTS and tokens[k + 1].is_word:
+        return k
+    return k if tokens[k].lower in _OBJECT_DETERMINERS and _finite_clause(tokens, k) else None
+
+
+def _after_adverbial(tokens: list[Token], e: int) -> int | None:
+    """"said in his speech he was ready", "said on Monday the plant will
+    close": a short prepositional phrase (a determiner or possessive and at
+    most two words), then a clause with a subject pronoun or a finite verb.
+    Index of the clause's first token."""
+    n = len(tokens)
+    k = e + 1
+    if k < n and tokens[k].lower in _OBJECT_DETERMINERS:
+        k += 1
+    words_seen = 0
+    while k < n and words_seen < 2 and tokens[k].is_word and tokens[k].lower not in _OBJECT_DETERMINERS \
+            and _bare(tokens[k].lower) not in _BARE_SUBJECTS and tokens[k].lower not in _CLAUSE_BREAKS:
+        k += 1
+        words_seen += 1
+    if not words_seen or k + 1 >= n:
+        return None
+    if _bare(tokens[k].lower) in _BARE_SUBJECTS - {"it"} and tokens[k + 1].is_word:
         return k
     return k if tokens[k].lower in _OBJECT_DETERMINERS and _finite_clause(tokens, k) else None
 
@@ -681,9 +708,12 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
             if k == 0 or tokens[k - 1].text != ",":
                 continue
             comma1, after = k - 1, e
-        # a short harmless tail, then the second comma: ", he said on Monday,"
+        # a short harmless tail, then the second comma: ", he said on Monday,", ", he said in a podcast,"
         j = after
-        while j < n and j - after <= 4 and tokens[j].text != "," and (tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap):
+        in_phrase = after < n and tokens[after].lower in ("in", "on", "at", "during")
+        while j < n and j - after <= 4 and tokens[j].text != "," and (
+                tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap
+                or (in_phrase and tokens[j].is_word and tokens[j].lower not in ("that", "who", "which"))):
             j += 1
         if j >= n - 1 or tokens[j].text != "," or comma1 < 1:
             continue
@@ -722,6 +752,29 @@ def _short_tail(tail: list[Token]) -> bool:
     return all(t.lower in ATTRIBUTION_TAIL_WORDS or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
 
 
+@pattern("participle-leading", example="Insisting that the vote was fair, the mayor walked out.")
+def participle_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CUE-ing [that] CLAUSE, SUBJECT ...: a participle opening the sentence
+    ("Insisting that the vote was fair, the mayor left") speaks for the
+    subject of the main clause after its comma."""
+    if len(tokens) < 6 or not tokens[0].lower.endswith("ing") or _inside(tokens[0], quoted):
+        return []
+    verb = next((cv for cv in cue_forms().get(tokens[0].lower, ()) if not cv.particle), None)
+    if verb is None or verb.cls not in ("speech", "speech-that", "belief"):
+        return []
+    start = _content_start(tokens, 1, verb)
+    if start is None:
+        return []
+    comma = next((j for j in range(start + 1, len(tokens) - 1) if tokens[j].text == ","), None)
+    if comma is None or not starts_phrase(tokens[comma + 1]):
+        return []
+    speaker = phrase_after(text, tokens, comma + 1)
+    if speaker is None:
+        return []
+    cue = make_cue(text, tokens, 0, verb, 1)
+    return [Found(cue, speaker, Span(tokens[start].start, tokens[comma].start))]
+
+
 @pattern("according-to", example="According to the police, the driver fled on foot.")
 def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """According to SPEAKER, CLAUSE.  /  CLAUSE, according to SPEAKER."""
@@ -757,8 +810,11 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
             content = Span(s.start, tokens[i - 1].start)
             rest = [t for t in tokens[i + 2:] if t.start >= speaker.span.end]
             if rest and rest[0].text == ",":
-                # mid-sentence: "The plan, according to X, would fail." covers the sentence
+                # mid-sentence: "The plan, according to X, would fail." covers the sentence;
+                # after an opening adverbial, "By March, according to the agency, prices rose", the claim follows
                 content = Span(s.start, s.end)
+                if _adverbial(tokens[:i - 1]) and len(rest) > 2:
+                    return [Found(cue, speaker, Span(rest[1].start, s.end), min_words=2)]
         return [Found(cue, speaker, content)]
     return []
 
@@ -962,6 +1018,16 @@ def _claim_holder(text: str, tokens: list[Token], i: int) -> Mention | None | bo
     return False
 
 
+_ADVERBIAL_OPENERS = frozenset("by in on at after before since until during for from over last this early late".split())
+
+
+def _adverbial(tokens: list[Token]) -> bool:
+    """Are these tokens only an opening adverbial, a preposition or time word
+    and at most three more words ("By March", "In the past year")?"""
+    words_ = [t for t in tokens if t.is_word]
+    return 0 < len(words_) <= 4 and len(words_) == len(tokens) and words_[0].lower in _ADVERBIAL_OPENERS
+
+
 _CONJUNCTIONS = frozenset("but and so yet still however".split())
 
 
@@ -1089,6 +1155,6 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
 
 
 SIEVE = (reported_label, unattributed_claim, according_to, as_said, reported_trailing, reported_appositive,
-         reported_parenthetical, asked_whether, reported_leading, noun_cue, refusal, impersonal, reportedly)
+         reported_parenthetical, asked_whether, participle_leading, reported_leading, noun_cue, refusal, impersonal, reportedly)
 # the patterns that read the text itself, not its tokens
 TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)
