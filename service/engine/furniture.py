@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .document import Document
 from .lexicon import words
 from .model import Span
+
+if TYPE_CHECKING:  # a document finds its own furniture (Document.furniture)
+    from .document import Document
 
 # a link line: "READ MORE: ...", "WATCH: ...", "Related: ...", "SEE ALSO ..."
 _LINK = re.compile(
