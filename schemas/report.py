@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from marshmallow import Schema, fields, validate
 
-from service.engine import PATTERNS, QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span, find_furniture
+from service.engine import PATTERNS, QUOTE_KINDS, SEVERITIES, SOURCE_TYPES, Report, Span
 
 
 class SpanSchema(Schema):
@@ -246,6 +246,6 @@ def dump_report(report: Report) -> dict:
         "readability": asdict(report.readability) if report.readability else None,
         "score": score,
         "set_aside": sorted(
-            [{**span(f.span), "kind": f.kind} for f in find_furniture(doc)]
+            [{**span(f.span), "kind": f.kind} for f in doc.furniture]
             + [{**span(a), "kind": "code"} for a in doc.set_aside], key=lambda x: (x["start"], x["end"])),
     }

@@ -224,3 +224,106 @@ def test_a_claim_ending_in_quoted_words_keeps_their_closing_mark(text, content):
 ])
 def test_a_working_person_at_a_place_is_the_whole_subject(text, speaker):
     assert [s for _, _, s in claims(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("His claim that the vote was rigged has been rejected by the courts.", "the vote was rigged", "His"),
+    ("Ana Ruiz's false claim that the vote was rigged angered officials.", "the vote was rigged", "Ana Ruiz"),
+    ("The assertion by the minister that taxes would fall was false.", "taxes would fall", "the minister"),
+    ("The ferry company made an assertion that the timetable was safe.", "the timetable was safe",
+     "The ferry company"),
+    ("That's when the union pointed to reports that the yard would close.", "the yard would close", "the union"),
+    ("News that the plant would close spread fast.", "the plant would close spread fast", None),
+    ("The report that the mayor resigned was false.", "the mayor resigned", None),
+])
+def test_a_claim_noun_and_its_that_clause_are_a_claim(text, content, speaker):
+    assert ("noun-cue", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "So why pursue a claim that is as false as it is cruel?",
+    "The council published a report that could change the plan.",
+])
+def test_a_claim_noun_before_a_relative_clause_is_no_claim(text):
+    assert not [c for c in claims(text) if c[0] == "noun-cue"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The governor promised to cut ferry fares next year.", "to cut ferry fares next year", "The governor"),
+    ("The union has vowed to appeal the ruling.", "to appeal the ruling", "The union"),
+    ("The club wants to build a new stand by the river.", "to build a new stand by the river", "The club"),
+])
+def test_a_stated_intent_is_its_subject_s_claim(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Riders may want to check the timetable before they travel.",
+    "His oft-repeated promise to build a new pier was never kept.",
+])
+def test_advice_and_a_noun_are_no_stated_intent(text):
+    assert not [c for c in claims(text) if c[0] == "reported-leading"]
+
+
+def test_a_question_opening_the_sentence_has_no_asker():
+    assert ("asked-whether", "if the delays had worried them", None) in claims(
+        "Asked if the delays had worried them, the riders shrugged.")
+
+
+def test_according_to_after_a_conjunction_leads_the_claim():
+    assert ("according-to", "the ferry will not run on Sunday", "the harbour office") in claims(
+        "But according to the harbour office, the ferry will not run on Sunday.")
+
+
+@pytest.mark.parametrize("text, rule, content, speaker", [
+    ("Such a move could cost the club its fans, the owners believe.", "reported-trailing",
+     "Such a move could cost the club its fans", "the owners"),
+    ("The ferry, officials believe, will run again next week.", "reported-parenthetical",
+     "The ferry, officials believe, will run again next week", "officials"),
+])
+def test_a_belief_set_off_by_commas_is_its_holder_s(text, rule, content, speaker):
+    assert (rule, content, speaker) in claims(text)
+
+
+def test_a_belief_before_a_contracted_clause_is_a_claim():
+    assert ("reported-leading", "it's in the town's interest to wait", "I") in claims(
+        "Yes, I think it's in the town's interest to wait.")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor did not say that the bridge would close next year.",
+    "The mayor never said the bridge would close.",
+    "The captain didn't tell riders the ferry would stop.",
+])
+def test_what_someone_did_not_say_is_not_their_claim(text):
+    assert claims(text) == []
+
+
+def test_a_subject_pronoun_opens_a_clause_without_that():
+    assert ("reported-leading", "she would change her vote on the pier", "A council ally") in claims(
+        "A council ally suggested she would change her vote on the pier.")
+
+
+def test_a_speech_verb_then_a_place_or_occasion_then_a_bare_clause():
+    assert ("reported-leading", "he was ready", "Kim") in claims("Kim said in his speech he was ready.")
+
+
+def test_a_parenthetical_attribution_may_say_where_it_was_said():
+    assert ("reported-parenthetical", "Fraudsters, he said in a podcast, never last long", "he") in claims(
+        "Fraudsters, he said in a podcast, never last long.")
+
+
+def test_an_opening_adverbial_before_according_to_is_not_the_claim():
+    assert claims("By March, according to the agency, prices rose.") == [
+        ("according-to", "prices rose", "the agency")]
+
+
+def test_a_participle_opening_the_sentence_speaks_for_the_main_subject():
+    assert claims("Insisting that the vote was fair, the mayor walked out.") == [
+        ("participle-leading", "the vote was fair", "the mayor")]
+
+
+def test_a_relative_clause_s_claim_and_the_main_clause_s_are_two():
+    found = claims("McClendon, who said the plan was dead, has argued the city should wait.")
+    assert [(rule, content) for rule, content, _ in found] == [
+        ("reported-leading", "the plan was dead"), ("reported-leading", "the city should wait")]

@@ -84,3 +84,17 @@ def test_a_name_in_a_byline_is_nobody_s_antecedent():
             "<p>DUNAREA -- The leader of the opposition said on Monday that the count was rigged.</p>")
     report = audit(html, "html")
     assert [s.name for s in report.sources] == ["The leader of the opposition"]
+
+
+def test_furniture_is_found_once_and_kept_with_its_document():
+    doc = load("READ MORE: Ferry halted\n\nThe ferry will not run, officials said.")
+    assert doc.furniture is doc.furniture
+    assert [f.kind for f in doc.furniture] == ["link"]
+
+
+def test_no_audit_sees_another_document_s_furniture():
+    first = load("READ MORE: Ferry halted\n\nThe ferry will not run, officials said.")
+    second = load("The ferry will not run, officials said.\n\nREAD MORE: Ferry halted")
+    assert [f.span.of(first.text) for f in first.furniture] == ["READ MORE: Ferry halted"]
+    assert [f.span.of(second.text) for f in second.furniture] == ["READ MORE: Ferry halted"]
+    assert first.furniture[0].span != second.furniture[0].span

@@ -302,13 +302,42 @@ def test_headline_attributions(text, words, speaker, cue):
     assert q.span == span_of(text, words)
 
 
-@pytest.mark.parametrize("text, words, cue", [
-    ("The council is expected to approve the budget on Friday.", "to approve the budget on Friday", "is expected"),
-    ("The minister seemed to suggest that taxes would rise.", "to suggest that taxes would rise", "seemed"),
+@pytest.mark.parametrize("text, words", [
+    ('Mayor Says "We Will Rebuild"', "We Will Rebuild"),
+    ('Mayor Says: "We Will Rebuild"', "We Will Rebuild"),
 ])
-def test_impersonal_views_are_unattributed_claims(text, words, cue):
+def test_a_title_case_headline_s_cue_attributes_its_quote(text, words):
+    q = only(text)
+    assert (q.kind != "indirect", q.text, q.speaker.text, q.cue.text, q.rule) == (True, words, "Mayor", "Says", "leading")
+    assert q.span == span_of(text, words)
+
+
+def test_a_quoted_word_inside_a_title_case_headline_is_no_quotation():
+    text = "Retired Captain Reveals \u2018Grim\u2019 Years Of Ferry Service On The Coast."
+    assert [q for q in quotes(text) if q.kind != "indirect"] == []
+
+
+def test_a_title_case_passive_before_a_quote_is_no_cue():
+    assert quotes("Singer Got Real About Being Called “A Real Woman.”") == ()
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("The budget is said to include new taxes.", "to include new taxes", "is said"),
+    ("The owner is widely believed to have left the country.", "to have left the country", "is widely believed"),
+])
+def test_impersonal_claims_are_unattributed_claims(text, words, cue):
     q = only(text)
     assert (q.text, q.speaker, q.cue.text) == (words, None, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "The council is expected to approve the budget on Friday.",
+    "The talks seemed to stall after the vote.",
+    "The ferry appears to have run aground near the pier.",
+    "Sales are projected to rise by a tenth next year.",
+])
+def test_hedges_and_expectations_are_not_quotations(text):
+    assert quotes(text) == ()
 
 
 def test_note_and_update_labels_are_not_speakers():

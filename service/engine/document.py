@@ -10,7 +10,7 @@ import bisect
 import re
 from array import array
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
@@ -21,6 +21,7 @@ from .model import Sentence, Span
 from .tokens import Token, between, joined, tokenize
 
 if TYPE_CHECKING:
+    from .furniture import Furniture
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 Format = Literal["text", "markdown", "html"]
@@ -53,6 +54,13 @@ class Document:
     _tokens: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _sentence_tokens: dict[int, dict[int, list[Token]]] = field(default_factory=dict, init=False, repr=False,
                                                                  compare=False)
+
+    @cached_property
+    def furniture(self) -> tuple[Furniture, ...]:
+        """The page furniture (``furniture.find``), found once for this document
+        and kept with it, so no stage keeps one audit's text for the next."""
+        from .furniture import find  # furniture reads documents
+        return find(self)
 
     def to_source(self, span: Span) -> Span:
         """Map a span of ``text`` to the matching span of ``source``."""

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .document import Document
 from .lexicon import words
 from .model import Span
+
+if TYPE_CHECKING:  # a document finds its own furniture (Document.furniture)
+    from .document import Document
 
 # a link line: "READ MORE: ...", "WATCH: ...", "Related: ...", "SEE ALSO ..."
 _LINK = re.compile(
@@ -55,22 +58,9 @@ class Furniture:
     kind: str
 
 
-_last: tuple = (None, ())  # the last document asked about and its furniture (quotes and claims both ask);
-# one tuple, replaced whole, so threads never see one document with another's furniture
-
-
 def find(doc: Document) -> tuple[Furniture, ...]:
-    """The document's furniture in text order, one pass over its paragraphs."""
-    global _last
-    last = _last
-    if last[0] is doc:
-        return last[1]
-    found = _find(doc)
-    _last = (doc, found)
-    return found
-
-
-def _find(doc: Document) -> tuple[Furniture, ...]:
+    """The document's furniture in text order, one pass over its paragraphs.
+    The stages read ``Document.furniture``, found once per document."""
     text = doc.text
     out: list[Furniture] = []
     labels = words("section_labels")

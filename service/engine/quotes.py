@@ -77,7 +77,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     # is a subheading ("'A fight from start to finish.'")
     singles_are_heads = len(double) >= 2
     spans = sorted([(f, False) for f in double] + [(f, True) for f in single])
-    furn = furniture.find(doc)
+    furn = doc.furniture
     signs: list[Span] = []  # quotes read off signs so far
     out = []
     for frags, is_single in spans:
@@ -224,7 +224,37 @@ def _title_like(text: str, span: Span) -> bool:
         j -= 1
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
         return _named_at_start(text, span, words, j)
+    if _headline_cue_before(text, j) and _ends_line(text, span.end):
+        return False
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:") or _named_at_start(text, span, words, j)
+
+
+def _headline_cue_before(text: str, j: int) -> bool:
+    """Does a capitalised speech verb end at ``text[j]``, a Title Case
+    headline's cue (Mayor Says "We Will Rebuild")? Its quote is the
+    speaker's words in headline case, not a title."""
+    m = _WORD_BEFORE.search(text, max(0, j - 30), j + 1) if j >= 0 else None
+    return m is not None and m.group()[:1].isupper() and not m.group().isupper() \
+        and m.group().rstrip(":").lower() in _speech_forms()
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Does the line end after the quote at ``at`` (past its marks and a stop)?
+    A headline quote that is its cue's whole complement."""
+    k = at
+    while k < len(text) and text[k] in "\"“”„«»‘’'`.!?":
+        k += 1
+    return k >= len(text) or text[k] == "\n"
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z]+:?$")
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """One-word forms of the speech verbs ("says", "tells", "warns")."""
+    return frozenset(form for row in rows("cue_verbs") if row[2] in ("speech", "speech-that")
+                     for form in row[1].split(",") if " " not in form)
 
 
 @lru_cache(maxsize=1)

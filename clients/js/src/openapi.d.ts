@@ -418,7 +418,7 @@ export interface components {
              * @description id of the attribution pattern that found the quote and its speaker (README: Attribution patterns)
              * @enum {string|null}
              */
-            rule?: "signed" | "trailing-according-to" | "trailing-inverted" | "trailing" | "leading-according-to" | "leading" | "colon-leading" | "label" | "colon-before" | "sentence-before" | "transcript" | "dash-after" | "continuing" | "reported-leading" | "reported-trailing" | "reported-appositive" | "reported-parenthetical" | "according-to" | "unattributed-claim" | "as-said" | "refusal" | "asked-whether" | "impersonal" | "reported-label" | "reportedly" | null;
+            rule?: "signed" | "trailing-according-to" | "trailing-inverted" | "trailing" | "leading-according-to" | "leading" | "colon-leading" | "label" | "colon-before" | "sentence-before" | "transcript" | "dash-after" | "continuing" | "reported-leading" | "reported-trailing" | "reported-appositive" | "reported-parenthetical" | "participle-leading" | "according-to" | "unattributed-claim" | "as-said" | "noun-cue" | "refusal" | "asked-whether" | "impersonal" | "reported-label" | "reportedly" | null;
             paragraph: number;
         };
         Source: {

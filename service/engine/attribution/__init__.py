@@ -42,7 +42,7 @@ def _set_aside(doc: Document, claims: list[Quote]) -> list[Quote]:
     """Reported speech without page furniture: none spoken in a link line,
     caption or byline, none by a section label ("ENERGY: Crude fell."), and a
     dateline is not part of a claim ("LONDON -- Prices rose, officials said")."""
-    furn = furniture.find(doc)
+    furn = doc.furniture
     if not furn:
         return claims
     out = []

@@ -104,6 +104,23 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
     return None
 
 
+def headline_case(tokens: list[Token]) -> list[Token]:
+    """In a Title Case headline ("Trump Says He Will Win") the verbs are
+    capitalised too: present cue words in lower case so the patterns see them."""
+    most_lower = 0.2 * len(tokens)  # more lowercase words than this: not Title Case, whatever the rest
+    lower = 0
+    for t in tokens:
+        if not t.is_cap and t.is_word and t.text[:1].isalpha():
+            lower += 1
+            if lower > most_lower:
+                return tokens
+    words_ = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
+    if len(words_) < 4 or sum(t.is_cap for t in words_) < 0.8 * len(words_):
+        return tokens
+    forms = cue_words()
+    return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
+
+
 _VERB_ONLY_FORMS = frozenset("said says told tells wrote writes added adds asked asks".split())
 _COUNTED = frozenset("another other one two three four five six seven eight nine ten some many most several few "
                      "each both".split())

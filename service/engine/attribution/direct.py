@@ -18,9 +18,9 @@ from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at
-from ..words import ADVERBIAL_STARTS, PREPOSITIONS_AFTER_CUE
+from ..words import ADVERBIAL_STARTS, BE_FORMS, PREPOSITIONS_AFTER_CUE
 from .clauses import agent_of_object, main_subject
-from .cues import NEVER_INVERTED, aux_start, make_cue, verb_at
+from .cues import NEVER_INVERTED, aux_start, cue_words, headline_case, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
     clause_subject, name_past_modifier, phrase_after, starts_named_phrase, starts_phrase, subject_before,
@@ -57,12 +57,20 @@ class Context:
         self.doc = doc
         self._tokens: dict[int, list[Token]] = {}
         self._leads: dict[Span, _Lead | None] = {}
+        self._headlines: dict[int, bool] = {}
 
     def tokens(self, paragraph: int) -> list[Token]:
         toks = self._tokens.get(paragraph)
         if toks is None:
             toks = self._tokens[paragraph] = self.doc.paragraph_tokens(paragraph)
         return toks
+
+    def headline(self, paragraph: int) -> bool:
+        """Is the paragraph a Title Case headline (cue verbs capitalised too)?"""
+        if paragraph not in self._headlines:
+            toks = self.tokens(paragraph)
+            self._headlines[paragraph] = headline_case(toks) is not toks
+        return self._headlines[paragraph]
 
     def lead(self, q: Quote) -> _Lead | None:
         if q.span not in self._leads:
@@ -205,6 +213,16 @@ def _possessive(toks: list[Token], i: int) -> bool:
         and not toks[i + 1].is_cap
 
 
+def _headline_cue(before: list[Token]) -> list[Token]:
+    """A Title Case headline's cue right before its quote, in lower case so
+    the sieve reads it: Mayor Says "We Will Rebuild", Mayor Says: "..."; not a
+    passive ("Being Called "A Real Woman"")."""
+    k = len(before) - (1 if before[-1].text == ":" else 0) - 1
+    if k < 1 or not before[k].is_cap or before[k].lower not in cue_words() or before[k - 1].lower in BE_FORMS:
+        return before
+    return before[:k] + [before[k]._replace(text=before[k].lower, is_cap=False)] + before[k + 1:]
+
+
 def _lead(ctx: Context, q: Quote) -> _Lead | None:
     """The sentence before a quote and what its nearest cue says: back to the
     sentence's start or the previous quotation, the first cue from the right
@@ -218,6 +236,8 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
     before = toks[lo:k]
     if not before:
         return None
+    if ctx.headline(q.paragraph):
+        before = _headline_cue(before)
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
         if t.lower == "according" and i + 1 < len(before) and before[i + 1].lower == "to":

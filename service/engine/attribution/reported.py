@@ -23,7 +23,7 @@ from ..words import (
 )
 from ..words import SUBJECT_PRONOUNS
 from .clauses import agent_of_object, main_subject
-from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_words, make_cue, verb_at
+from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_forms, cue_words, headline_case, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
     clause_subject, name_past_modifier, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before,
@@ -44,14 +44,15 @@ _UNATTRIBUTED = re.compile(
     r"believed|thought|said|reported|alleged|claimed|expected|understood|feared|rumou?red|assumed|"
     r"suspected|suggested|estimated|known|hoped))\s+that\s+"
 )
-# "X is expected to ...", "X is said to ...", "X seemed to ...": a view whose
-# holder the story does not name.
+# "X is said to ...", "X is believed to ...": a claim whose holder the story
+# does not name. Hedges and expectations ("is expected to", "seems to",
+# "appears to", "is projected to") say how likely something is, not that
+# anyone claims it: they are not quotations.
 _IMPERSONAL = re.compile(
-    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"\b(?P<cue>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+|widely\s+|generally\s+|still\s+|now\s+|largely\s+|increasingly\s+)*"
-    r"(?:expected|said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
-    r"presumed|projected|estimated|predicted|feared)"
-    r"|(?:seems?|seemed|appears?|appeared))\s+)(?P<to>(?:to|for|as)\s+)(?<!known\sas\s)"
+    r"(?:said|believed|thought|rumou?red|reported|alleged|known|understood|seen|considered|"
+    r"presumed|feared)\s+)(?P<to>(?:to|for|as)\s+)(?<!known\sas\s)"
 )  # "is known as a "backstop"" names a thing, nobody claims it
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b")
 
@@ -72,7 +73,7 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
     quoted = [q.span for q in direct]
     out: list[Quote] = []
     qi = 0
-    cues = cue_words() | {"according"}
+    cues = cue_words() | {"according"} | claim_nouns()
     for sent in doc.sentences:
         deadline.check()
         s = sent.span
@@ -144,30 +145,13 @@ def _inside(tok: Token, quoted: list[Span]) -> bool:
     return any(q.start <= tok.start < q.end for q in quoted)
 
 
-def _headline_case(tokens: list[Token]) -> list[Token]:
-    """In a Title Case headline ("Trump Says He Will Win") the verbs are
-    capitalised too: present cue words in lower case so the patterns see them."""
-    most_lower = 0.2 * len(tokens)  # more lowercase words than this: not Title Case, whatever the rest
-    lower = 0
-    for t in tokens:
-        if not t.is_cap and t.is_word and t.text[:1].isalpha():
-            lower += 1
-            if lower > most_lower:
-                return tokens
-    words_ = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
-    if len(words_) < 4 or sum(t.is_cap for t in words_) < 0.8 * len(words_):
-        return tokens
-    forms = cue_words()
-    return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
-
-
 def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span],
               sieve: tuple[Pattern, ...]) -> list[tuple[Pattern, Found]]:
     """What the patterns of ``sieve`` find in one sentence, each claim once
     (a claim reported inside a claim is its own)."""
     out: list[tuple[Pattern, Found]] = []
     taken: list[Span] = []
-    tokens = _headline_case(tokens)
+    tokens = headline_case(tokens)
     for rule in sieve:
         for f in rule.check(text, s, tokens, quoted):
             nested = rule is reported_leading and any(
@@ -204,6 +188,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             continue  # "Having said that, ...": an idiom, not an attribution
         if [t.lower for t in tokens[e:e + 3]] == ["not", "to", "be"]:
             continue  # "who asked not to be named": a condition of anonymity, not a claim
+        if _negated(tokens, first, i) and verb.cls in ("speech", "speech-that"):
+            continue  # "The mayor did not say that ...": what nobody said is nobody's claim
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
                                                          or tokens[first - 1].lower in _GERUND_PREPOSITIONS):
             speaker = main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
@@ -246,6 +232,12 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
 _ONE_WORD_OBJECTS = frozenset(["endorse"])
 # "closed by saying", "apologised after saying", "left without saying": the main clause's subject speaks
 _GERUND_PREPOSITIONS = frozenset("by after before without while upon".split())
+_NEGATIONS = frozenset("not never n't didn't doesn't don't hasn't haven't hadn't won't wouldn't".split())
+
+
+def _negated(tokens: list[Token], first: int, verb: int) -> bool:
+    """Is the cue negated ("did not say", "never told", "hasn't said")?"""
+    return any(tokens[k].lower in _NEGATIONS or tokens[k].lower.endswith(("n't", "n’t")) for k in range(first, verb))
 
 
 
@@ -277,6 +269,8 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
                 j += 1  # '... the start," adding ...'
             if tokens[j].lower in NEXT_CLAUSE_OPENERS:
                 return t.start
+            if tokens[j].lower in AUXILIARIES and _second_cue(tokens, j):
+                return t.start  # "McClendon, who said A, has argued B": the relative clause's claim ends
             if tokens[k + 1].text in _OPENING_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
                 return t.start  # ', “We lost ...': a direct quotation of its own begins
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
@@ -306,6 +300,19 @@ def bare_clause_lemmas() -> frozenset[str]:
 def infinitive_lemmas() -> frozenset[str]:
     """Cue verbs whose claim may be an infinitive of intent ("vowed to appeal")."""
     return words("infinitive_verbs")
+
+
+_MODALS = frozenset("may might could would should must".split())
+
+
+def _intent(tokens: list[Token], v: int) -> bool:
+    """Is the verb at ``v`` an intent someone states ("vowed to appeal",
+    "wants to run"), not advice ("may want to reconsider") or a noun ("his
+    oft-stated promise to build")?"""
+    before = [t.lower for t in tokens[max(0, v - 2):v]]
+    if any(w in _MODALS for w in before) or (before and before[-1] in ("a", "an", "the")):
+        return False
+    return not (len(before) == 2 and before[0] in _HOLDERS and "-" in before[1])
 
 
 def _verb_like(t: Token) -> bool:
@@ -340,24 +347,37 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 return k + 1 if k + 1 < n else None
             if not t.is_word and t.text not in ("'s", "’s", "-", "."):
                 break
+        if nxt.lower in ("in", "on", "at", "during") and verb.lemma in bare_clause_lemmas():
+            bare = _after_adverbial(tokens, e)
+            if bare is not None:  # "said in his speech he was ready"
+                return bare
     if verb.cls == "belief":
         if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there"):
             return e
+        if _bare(nxt.lower) in ("it", "that", "this") and _bare(nxt.lower) != nxt.lower:
+            return e  # "I think it's in our interests", "I think that's important": a contracted verb
         # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
         if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
             return e
         # "The union wants to delay the vote": an intent's infinitive
-        if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]):
+        if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]) \
+                and _intent(tokens, e - 1):
             return e
         return None
     if verb.cls == "speech-that":
         # "called him divisive", "calls Clinton unqualified": naming something is a claim about it
         if verb.lemma == "call":
             return e if _small_clause(tokens, e) else None
-        # "Clinton suggested the country should send ...": a clause without "that", subject and finite verb
+        # "Clinton suggested the country should send ...": a clause without "that", subject and finite verb;
+        # "An ally suggested she would ...": a subject pronoun opens one
+        if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there") and e + 1 < n and tokens[e + 1].is_word:
+            return e
         return e if _finite_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
+        if verb.lemma in infinitive_lemmas() and k + 1 < n and tokens[k].lower == "to" and _verb_like(tokens[k + 1]) \
+                and _intent(tokens, e - 1):
+            return k  # "vowed to appeal", "has promised Monday to cut taxes": the intent is the claim
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
@@ -427,6 +447,27 @@ def _after_common_object(tokens: list[Token], e: int) -> int | None:
     if k + 1 >= n:
         return None
     if _bare(tokens[k].lower) in _BARE_SUBJECTS and tokens[k + 1].is_word:
+        return k
+    return k if tokens[k].lower in _OBJECT_DETERMINERS and _finite_clause(tokens, k) else None
+
+
+def _after_adverbial(tokens: list[Token], e: int) -> int | None:
+    """"said in his speech he was ready", "said on Monday the plant will
+    close": a short prepositional phrase (a determiner or possessive and at
+    most two words), then a clause with a subject pronoun or a finite verb.
+    Index of the clause's first token."""
+    n = len(tokens)
+    k = e + 1
+    if k < n and tokens[k].lower in _OBJECT_DETERMINERS:
+        k += 1
+    words_seen = 0
+    while k < n and words_seen < 2 and tokens[k].is_word and tokens[k].lower not in _OBJECT_DETERMINERS \
+            and _bare(tokens[k].lower) not in _BARE_SUBJECTS and tokens[k].lower not in _CLAUSE_BREAKS:
+        k += 1
+        words_seen += 1
+    if not words_seen or k + 1 >= n:
+        return None
+    if _bare(tokens[k].lower) in _BARE_SUBJECTS - {"it"} and tokens[k + 1].is_word:
         return k
     return k if tokens[k].lower in _OBJECT_DETERMINERS and _finite_clause(tokens, k) else None
 
@@ -545,12 +586,14 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
         if _inside(tok, quoted):
             break
         hit = verb_at(tokens, i)
-        if hit is None or hit[0].cls == "belief":
+        if hit is None:
             continue
         verb, e = hit
         # the tail after the verb must be short and harmless (no new clause)
         tail = tokens[e:]
         first = aux_start(tokens, i)
+        if verb.cls == "belief" and (first == 0 or tokens[first - 1].text == ","):
+            continue  # a belief trails only after its subject: "..., Clinton allies believe."
         if first > 0 and tokens[first - 1].text == ",":
             # inverted: ", said Kerry."
             if tok.lower.endswith("ing") or e >= n or verb.lemma in NEVER_INVERTED or not (
@@ -595,11 +638,13 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
         if tok.lower not in cues or _inside(tok, quoted):
             continue
         hit = verb_at(tokens, i)
-        if hit is None or hit[0].cls not in ("speech", "speech-that"):
+        if hit is None or hit[0].cls not in ("speech", "speech-that", "belief"):
             continue
         verb, e = hit
         first = aux_start(tokens, i)
         inverted = first > 0 and tokens[first - 1].text == ","
+        if inverted and verb.cls == "belief":
+            continue  # a belief is held by its subject: "His leverage, they believe, ..."
         if inverted:
             if tok.lower.endswith("ing") or not starts_phrase(tokens[e], pronouns=False):
                 continue
@@ -616,9 +661,12 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
             if k == 0 or tokens[k - 1].text != ",":
                 continue
             comma1, after = k - 1, e
-        # a short harmless tail, then the second comma: ", he said on Monday,"
+        # a short harmless tail, then the second comma: ", he said on Monday,", ", he said in a podcast,"
         j = after
-        while j < n and j - after <= 4 and tokens[j].text != "," and (tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap):
+        in_phrase = after < n and tokens[after].lower in ("in", "on", "at", "during")
+        while j < n and j - after <= 4 and tokens[j].text != "," and (
+                tokens[j].lower in ATTRIBUTION_TAIL_WORDS or tokens[j].is_cap
+                or (in_phrase and tokens[j].is_word and tokens[j].lower not in ("that", "who", "which"))):
             j += 1
         if j >= n - 1 or tokens[j].text != "," or comma1 < 1:
             continue
@@ -657,6 +705,29 @@ def _short_tail(tail: list[Token]) -> bool:
     return all(t.lower in ATTRIBUTION_TAIL_WORDS or t.is_cap or not t.is_word or t.text.isdigit() for t in tail)
 
 
+@pattern("participle-leading", example="Insisting that the vote was fair, the mayor walked out.")
+def participle_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """CUE-ing [that] CLAUSE, SUBJECT ...: a participle opening the sentence
+    ("Insisting that the vote was fair, the mayor left") speaks for the
+    subject of the main clause after its comma."""
+    if len(tokens) < 6 or not tokens[0].lower.endswith("ing") or _inside(tokens[0], quoted):
+        return []
+    verb = next((cv for cv in cue_forms().get(tokens[0].lower, ()) if not cv.particle), None)
+    if verb is None or verb.cls not in ("speech", "speech-that", "belief"):
+        return []
+    start = _content_start(tokens, 1, verb)
+    if start is None:
+        return []
+    comma = next((j for j in range(start + 1, len(tokens) - 1) if tokens[j].text == ","), None)
+    if comma is None or not starts_phrase(tokens[comma + 1]):
+        return []
+    speaker = phrase_after(text, tokens, comma + 1)
+    if speaker is None:
+        return []
+    cue = make_cue(text, tokens, 0, verb, 1)
+    return [Found(cue, speaker, Span(tokens[start].start, tokens[comma].start))]
+
+
 @pattern("according-to", example="According to the police, the driver fled on foot.")
 def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """According to SPEAKER, CLAUSE.  /  CLAUSE, according to SPEAKER."""
@@ -681,7 +752,8 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
                     k += 1
             if k + 1 >= n:
                 continue
-            if i > 0:  # "The plan, according to X, ..." handled as trailing below
+            if i > 0 and not all(t.lower in _CONJUNCTIONS for t in tokens[:i]):
+                # "The plan, according to X, ..." handled as trailing below; "But according to X, ..." leads
                 content = Span(s.start, tokens[i].start)
                 if len([t for t in tokens[:i] if t.is_word]) >= MIN_CONTENT_WORDS:
                     return [Found(cue, speaker, Span(s.start, s.end))]
@@ -691,8 +763,11 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
             content = Span(s.start, tokens[i - 1].start)
             rest = [t for t in tokens[i + 2:] if t.start >= speaker.span.end]
             if rest and rest[0].text == ",":
-                # mid-sentence: "The plan, according to X, would fail." covers the sentence
+                # mid-sentence: "The plan, according to X, would fail." covers the sentence;
+                # after an opening adverbial, "By March, according to the agency, prices rose", the claim follows
                 content = Span(s.start, s.end)
+                if _adverbial(tokens[:i - 1]) and len(rest) > 2:
+                    return [Found(cue, speaker, Span(rest[1].start, s.end), min_words=2)]
         return [Found(cue, speaker, content)]
     return []
 
@@ -746,6 +821,171 @@ def as_said(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list
     return []
 
 
+@lru_cache(maxsize=1)
+def claim_nouns() -> frozenset[str]:
+    """Nouns that name a claim before its that-clause ("his claim that")."""
+    return words("claim_nouns")
+
+
+_HOLDERS = {"his": "his", "her": "her", "their": "their", "its": "its", "our": "our", "my": "my"}
+_NOT_OWNERS = frozenset("that it there here what who he she where how this".split())  # "That's", "It's"
+_NOUN_DETERMINERS = frozenset("the a an this that these those".split()) | frozenset(_HOLDERS)
+
+
+@pattern("noun-cue", example="Her claim that the vote was rigged was rejected by the court.")
+def noun_cue(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
+    """[HOLDER'S | his | the] NOUN [by SPEAKER] that CLAUSE: "his claim that ...",
+    "Trump's assertion that ...", "the assertion by the minister that ...",
+    "news that ...". The holder is the speaker; "the report that" has none."""
+    nouns = claim_nouns()
+    out = []
+    n = len(tokens)
+    for i in range(n - 3):
+        tok = tokens[i]
+        if tok.lower not in nouns or tok.is_cap and i > 0 or _inside(tok, quoted):
+            continue
+        k, speaker = i + 1, None
+        if tokens[k].lower in ("by", "from") and starts_phrase(tokens[k + 1]):
+            speaker = phrase_after(text, tokens, k + 1)  # "the assertion by the minister that"
+            if speaker is None:
+                continue
+            k = next((j for j in range(k + 1, n) if tokens[j].start >= speaker.span.end), n)
+        if k >= n - 2 or tokens[k].lower != "that" or not tokens[k + 1].is_word or _relative(tokens[k + 1]):
+            continue
+        holder = _claim_holder(text, tokens, i)
+        if holder is False:
+            continue
+        if speaker is None and holder is None and not _opens_sentence(tokens, i):
+            # "Trump stirred controversy with an assertion that ...", "he seized on news that ...":
+            # the claim is the one the sentence's subject makes or takes up
+            holder = _named_subject(_subject_of_verb_before(text, tokens, _phrase_start(tokens, i)))
+        speaker = speaker or holder
+        if speaker is None and not _opens_sentence(tokens, i):
+            continue  # a claim nobody in the sentence holds ("pursued the claim that")
+        end = _clause_end(tokens, k + 1, s.end)
+        if _opens_sentence(tokens, i):  # "His claim that the vote was rigged has been rejected"
+            end = _predicate_start(tokens, k + 1, end)
+        content = Span(tokens[k + 1].start, end)
+        cue = Cue(Span(tok.start, tok.end), tok.text, tok.lower)
+        out.append(Found(cue, speaker, content))
+    return out
+
+
+def _relative(t: Token) -> bool:
+    """Does this word after "that" open a relative clause ("a claim that
+    is false", "a report that could touch", "a claim that originated"), not
+    a content clause with its own subject?"""
+    return t.lower in _FINITE or t.lower in AUXILIARIES or (t.lower.endswith("ed") and not t.is_cap)
+
+
+def _phrase_start(tokens: list[Token], i: int) -> int:
+    """The first token of the noun phrase of the noun at ``i`` (its determiner)."""
+    j = i
+    while j > 0 and i - j < 3 and tokens[j - 1].is_word and not tokens[j - 1].is_cap \
+            and tokens[j - 1].lower not in PREPOSITIONS_AFTER_CUE and tokens[j - 1].lower not in AUXILIARIES:
+        j -= 1
+        if tokens[j].lower in _NOUN_DETERMINERS:
+            break
+    return j
+
+
+def _subject_of_verb_before(text: str, tokens: list[Token], p: int) -> Mention | None:
+    """The subject of the verb a noun phrase starting at ``p`` is the object
+    of ("The company made | an assertion", "she pointed to | reports",
+    "Trump stirred controversy with | an assertion"): the nearest verb within
+    a few words whose subject phrase holds no other verb."""
+    for v in range(p - 1, max(0, p - 6) - 1, -1):
+        t = tokens[v]
+        if not t.is_word or t.text in _QUOTE_MARKS:
+            return None
+        if t.lower in PREPOSITIONS_AFTER_CUE or t.lower in ("with", "to", "on", "at", "of"):
+            continue
+        m = subject_before(text, tokens, v)
+        if m is not None and not any(w.endswith("ed") for w in m.text.lower().split()[1:]):
+            return m
+    return None
+
+
+def _named_subject(m: Mention | None) -> Mention | None:
+    """A subject phrase that names someone, not an opening adverb or
+    preposition read as one ("Shortly", "Along")."""
+    if m is None or " " in m.text or m.text.lower() in PRONOUNS:
+        return m
+    low = m.text.lower()
+    return None if low.endswith("ly") or _bare(low) in _NOT_OWNERS or low in PREPOSITIONS_AFTER_CUE or low in SENTENCE_OPENERS \
+        or low in ("along", "amid", "despite", "after", "before") else m
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    """Does the noun phrase of the noun at ``i`` open the sentence (its subject)?"""
+    j = i
+    while j > 0 and i - j < 4 and tokens[j - 1].is_word:
+        j -= 1
+    return j == 0 or (j <= 2 and tokens[j - 1].text == ",")
+
+
+def _predicate_start(tokens: list[Token], k: int, end: int) -> int:
+    """Where the sentence's own predicate starts after a content clause that
+    sits in its subject ("that the vote was rigged | has been rejected"): a
+    finite verb after the clause's verb group, else ``end``."""
+    n = len(tokens)
+    v = next((j for j in range(k + 1, n) if tokens[j].lower in _FINITE or tokens[j].lower.endswith("ed")), None)
+    if v is None:
+        return end
+    j = v + 1
+    while j < n and tokens[j].lower in AUXILIARIES and tokens[j - 1].lower in AUXILIARIES:
+        j += 1  # "would have", "has been"
+    if j < n and tokens[j].is_word and tokens[j].lower not in _FINITE:
+        j += 1  # the main verb: "was rigged", "would close"
+    for m in range(j, n):
+        t = tokens[m]
+        if t.start >= end or not t.is_word and t.text not in ("'s", "’s"):
+            break
+        if t.lower in _FINITE or (t.lower.endswith("ed") and tokens[m - 1].lower.endswith("ed")):
+            return t.start
+    return end
+
+
+def _claim_holder(text: str, tokens: list[Token], i: int) -> Mention | None | bool:
+    """Who holds the claim named by the noun at ``i``: a possessive before it
+    and at most two modifiers ("his repeated claim", "Mr. Trump's false
+    claim"); None when a determiner or nothing opens the phrase ("the report",
+    "news"); False when the noun is not a claim's head ("a rejected claim" is
+    fine, "filed claims" after a verb is not)."""
+    j = i
+    while j > 0 and i - j < 2 and tokens[j - 1].is_word and not tokens[j - 1].is_cap \
+            and tokens[j - 1].lower not in _NOUN_DETERMINERS and tokens[j - 1].lower not in PREPOSITIONS_AFTER_CUE \
+            and not tokens[j - 1].lower.endswith(("'s", "’s")) and tokens[j - 1].lower not in AUXILIARIES:
+        j -= 1  # modifiers: "repeated", "widely reported"
+    if j == 0 or not tokens[j - 1].is_word:
+        return None  # "News that the plant would close", "..., rumors that"
+    prev = tokens[j - 1]
+    if prev.lower in _HOLDERS:
+        return Mention(Span(prev.start, prev.end), prev.text)
+    if prev.lower.endswith(("'s", "’s")) and prev.is_cap and _bare(prev.lower) not in _NOT_OWNERS:
+        a = j - 1
+        while a > 0 and tokens[a - 1].is_cap and tokens[a - 1].is_word and tokens[a - 1].lower not in SENTENCE_OPENERS:
+            a -= 1
+        span = Span(tokens[a].start, prev.end - 2)
+        return Mention(span, span.of(text))
+    if prev.lower in _NOUN_DETERMINERS or prev.lower in PREPOSITIONS_AFTER_CUE or prev.lower in ("of", "about", "amid", "despite"):
+        return None
+    return False
+
+
+_ADVERBIAL_OPENERS = frozenset("by in on at after before since until during for from over last this early late".split())
+
+
+def _adverbial(tokens: list[Token]) -> bool:
+    """Are these tokens only an opening adverbial, a preposition or time word
+    and at most three more words ("By March", "In the past year")?"""
+    words_ = [t for t in tokens if t.is_word]
+    return 0 < len(words_) <= 4 and len(words_) == len(tokens) and words_[0].lower in _ADVERBIAL_OPENERS
+
+
+_CONJUNCTIONS = frozenset("but and so yet still however".split())
+
+
 _REFUSAL = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 
 
@@ -794,9 +1034,9 @@ def asked_whether(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
             k += 1
         if k >= len(tokens) - 2 or tokens[k].lower not in _QUESTION_WORDS:
             continue
-        if i > 0 and tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
-            speaker = None  # a passive question: the asker is not named
-            first = i - 1
+        if i == 0 or tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
+            speaker = None  # a passive question ("When asked", "Asked if"): the asker is not named
+            first = max(i - 1, 0)
         else:
             if k == i + 1:
                 continue  # "X asked whether ...": the leading pattern's
@@ -813,9 +1053,10 @@ def asked_whether(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
     return out
 
 
-@pattern("impersonal", example="The council is expected to approve the budget on Friday.")
+@pattern("impersonal", example="The budget is said to include new taxes.")
 def impersonal(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
-    """The plan is expected to ...  /  The talks seemed to stall ...: nobody holds the view."""
+    """The budget is said to ...  /  The owner is believed to ...: a claim nobody
+    is named for. Not a hedge: "is expected to", "seems to" are no claims."""
     m = _IMPERSONAL.search(text, s.start, s.end)
     if not m or any(q.start <= m.start() < q.end for q in quoted):
         return []
@@ -869,6 +1110,6 @@ def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> l
 
 
 SIEVE = (reported_label, unattributed_claim, according_to, as_said, reported_trailing, reported_appositive,
-         reported_parenthetical, asked_whether, reported_leading, refusal, impersonal, reportedly)
+         reported_parenthetical, asked_whether, participle_leading, reported_leading, noun_cue, refusal, impersonal, reportedly)
 # the patterns that read the text itself, not its tokens
 TEXT_SIEVE = (unattributed_claim, impersonal, reportedly)

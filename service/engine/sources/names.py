@@ -98,7 +98,7 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     genders: dict[str, set[str]] = {}  # surname -> genders of its full names
     in_full: set[str] = set()
     # names in a byline, caption, link line or contact line are nobody's antecedent
-    aside = [f.span for f in furniture.find(geo.doc) if f.kind not in ("dateline", "label", "timestamp")]
+    aside = [f.span for f in geo.doc.furniture if f.kind not in ("dateline", "label", "timestamp")]
     aside_starts = [f.start for f in aside]
     for rs, run in runs(text):
         if _furniture(text, rs, run):
