@@ -159,3 +159,11 @@ def test_a_code_span_inside_a_quote_keeps_the_quote_and_its_offsets():
     md = "“Type `make test` twice,” said Ana Ruiz.\n"
     quotes = dump_report(audit(md, "markdown"))["quotes"]
     assert [(q["text"], md[q["start"]:q["end"]]) for q in quotes] == [("Type `make test` twice,",) * 2]
+
+
+def test_no_sentence_opens_in_lower_case():
+    # Punkt ends a sentence after "(D-N.J.)"; a lower-case word after it goes on with the sentence
+    from service.engine.document import load
+    text = "Sens. Ana Ruiz (D-Ore.) and Rob Lee (D-N.J.) all suggested that the claims were grounds for a case."
+    doc = load(text)
+    assert [doc.text[s.span.start:s.span.end] for s in doc.sentences] == [text]

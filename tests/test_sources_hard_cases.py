@@ -493,3 +493,13 @@ def test_8_a_counted_subject_keeps_its_verb_and_its_head():
              "The mother of three"),
             ("One of three said the plan would fail badly.", "One of three")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+
+
+def test_8_a_clause_after_but_is_not_the_quotation_s_attribution():
+    text = ('Chief Kerr Okoro, the police chief, said that the footage did not give "absolute visual '
+            'evidence of a knife," but he said that the footage supports the account.')
+    report = audit(text)
+    assert [(q.text, q.speaker.text) for q in report.quotes] == [
+        ('the footage did not give "absolute visual evidence of a knife', "Kerr Okoro"),
+        ("the footage supports the account", "he")]
+    assert {s.name for s in report.sources} == {"Kerr Okoro"}

@@ -288,6 +288,9 @@ def _unguarded_token(punkt):
 _STOP = re.compile(r"[.?!…]")
 
 
+_LOWER_START = re.compile(r"[\"“‘'(\[]*[a-z]")
+
+
 def _sentences(text: str, paragraphs: tuple[Span, ...]):
     tok = _punkt()
     for i, p in enumerate(paragraphs):
@@ -297,8 +300,16 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]):
             yield Sentence(p, i)
             continue
         chunk = p.of(text)
+        last: tuple[int, int] | None = None
         for a, b in tok.span_tokenize(chunk):
-            yield Sentence(Span(p.start + a, p.start + b), i)
+            if last is not None and _LOWER_START.match(chunk, a):
+                last = (last[0], b)  # "Rob Lee (D-N.J.) all said ...": no sentence opens in lower case
+                continue
+            if last is not None:
+                yield Sentence(Span(p.start + last[0], p.start + last[1]), i)
+            last = (a, b)
+        if last is not None:
+            yield Sentence(Span(p.start + last[0], p.start + last[1]), i)
 
 
 # --- markup to plain text with an offset map -----------------------------------

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from service.engine import Document, InputError, Span, load
 from service.store import Decision, FindingKey, finding_keys
 
+from markupsafe import Markup
+
 from .article import Run, anchor_id, runs
+from .highlight import article_markup
 
 SOURCE_TYPES: tuple[str, ...] = ("named", "anonymous", "institutional", "unattributed")
 TYPE_LABELS = {
@@ -126,6 +129,10 @@ class ReportView:
 
     def quote(self, quote_id: str) -> QuoteView:
         return self.by_id[quote_id]
+
+    def article_html(self) -> Markup:
+        """The article panel's text with every quote highlighted (``highlight``)."""
+        return article_markup(self.runs, self.quote, self.carded)
 
 
 def build(report: dict, text: str, title: str | None = None, *,

@@ -161,6 +161,9 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
     return None
 
 
+_JOINING = frozenset(["but"])  # not "and" ('"..." and against the law, Clinton said')
+
+
 @pattern("trailing", example="“The budget is balanced,” Maria Lopez said.")
 def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """"...," Kerry said.  /  "..." she added.  /  "...," Harry Bond, 30, of Raleigh, said."""
@@ -169,6 +172,8 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
         return None
     text = ctx.doc.text
     tail, j = got
+    if tail[j].lower in _JOINING:
+        return None  # '"...," but he said that ...': a clause of its own, with its own claim
     # the quotation ends its sentence when it ends with a full stop and a capital follows
     end = q.text.rstrip("\"“”'’ ")[-1:]
     ended = end in (".", "!", "?") and tail[j].is_cap
