@@ -503,3 +503,7 @@ def test_8_a_clause_after_but_is_not_the_quotation_s_attribution():
         ('the footage did not give "absolute visual evidence of a knife', "Kerr Okoro"),
         ("the footage supports the account", "he")]
     assert {s.name for s in report.sources} == {"Kerr Okoro"}
+
+
+def test_8_a_participle_after_a_comma_is_no_trailing_cue():
+    assert [q.text for q in audit("Somebody has to write it down. If we stop measuring, we stop knowing.").quotes] == []

@@ -594,6 +594,8 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
         first = aux_start(tokens, i)
         if verb.cls == "belief" and (first == 0 or tokens[first - 1].text == ","):
             continue  # a belief trails only after its subject: "..., Clinton allies believe."
+        if tok.lower.endswith("ing") and first == i:
+            continue  # "If we stop measuring, we stop knowing.": a participle is no trailing cue
         if first > 0 and tokens[first - 1].text == ",":
             # inverted: ", said Kerry."
             if tok.lower.endswith("ing") or e >= n or verb.lemma in NEVER_INVERTED or not (
