@@ -51,20 +51,17 @@ def one_side(code: str, url: str, saves: int, seed: int) -> None:
     print(json.dumps({"wall": wall, "cpu": cpu}))
 
 
-def commit_floor(url: str, n: int = 100) -> list[float]:
+def floor_at(url: str, n: int = 100) -> list[float]:
+    """``desk_scale.commit_floor`` on the database at ``url``."""
     from sqlalchemy import create_engine
 
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    runs = []
-    with engine.connect() as conn:
-        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS bench_commit_floor (n integer)")
-        for i in range(n):
-            t0 = time.perf_counter()
-            conn.exec_driver_sql(f"INSERT INTO bench_commit_floor VALUES ({i})")
-            runs.append((time.perf_counter() - t0) * 1000)
-        conn.exec_driver_sql("DROP TABLE bench_commit_floor")
-    engine.dispose()
-    return runs
+    from desk_scale import commit_floor
+
+    engine = create_engine(url)
+    try:
+        return commit_floor(engine, n)
+    finally:
+        engine.dispose()
 
 
 def summary(runs: list[float]) -> str:
@@ -99,7 +96,7 @@ def main(argv=None) -> int:
             got = json.loads(out.stdout.splitlines()[-1])
             wall[name] += got["wall"]
             cpu[name] += got["cpu"]
-        floor += commit_floor(sides[0][2])
+        floor += floor_at(sides[0][2])
     for name, _, _ in sides:
         print(f"{name:<10} store one report ({len(wall[name])} saves)   {summary(wall[name])}   "
               f"client CPU median {statistics.median(cpu[name]):.2f} ms")

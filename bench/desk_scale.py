@@ -165,17 +165,17 @@ def bench(url: str, n: int, saves: int, fresh: bool) -> None:
               f"p95 {commits[int(len(commits) * .95)]:7.2f} ms   mean {statistics.mean(commits):.2f} ms   "
               f"({durability(store)})")
     else:  # PostgreSQL: a new story's save is one statement in autocommit, its commit inside it
-        floor = commit_floor(store, saves)
+        floor = commit_floor(store.engine, saves)
         print(f"{dialect}:   one statement, its own commit; a one-row INSERT's commit on this server: median "
               f"{statistics.median(floor):5.2f} ms   p95 {floor[int(len(floor) * .95)]:5.2f} ms   ({durability(store)})")
     store.close()
 
 
-def commit_floor(store: Store, n: int) -> list[float]:
+def commit_floor(engine, n: int) -> list[float]:
     """The time of n one-row INSERTs, each its own transaction: what any
     commit costs on this server and disk just now (sorted, ms)."""
     runs = []
-    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS bench_commit_floor (n integer)")
         for i in range(n):
             t0 = time.perf_counter()

@@ -246,6 +246,15 @@ def _unguarded(pattern):
     return regex.compile(pattern.pattern, pattern.flags)
 
 
+def _kept(obj, attr: str, make):
+    """``obj.attr``, made unwrapped by ``make`` on first use."""
+    try:
+        return getattr(obj, attr)
+    except AttributeError:
+        setattr(obj, attr, _unguarded(make()))
+        return getattr(obj, attr)
+
+
 def _unguarded_lang_vars(punkt):
     """Punkt's language variables (English) with unwrapped patterns."""
     base = punkt.PunktLanguageVars
@@ -254,19 +263,12 @@ def _unguarded_lang_vars(punkt):
         __slots__ = ()
         re_boundary_realignment = _unguarded(base.re_boundary_realignment)
 
+        # NLTK builds these two on first use and keeps them on the instance; so do we, unwrapped
         def _word_tokenizer_re(self):
-            try:
-                return self._re_word_tokenizer
-            except AttributeError:
-                self._re_word_tokenizer = _unguarded(base._word_tokenizer_re(self))
-                return self._re_word_tokenizer
+            return _kept(self, "_re_word_tokenizer", lambda: base._word_tokenizer_re(self))
 
         def period_context_re(self):
-            try:
-                return self._re_period_context
-            except AttributeError:
-                self._re_period_context = _unguarded(base.period_context_re(self))
-                return self._re_period_context
+            return _kept(self, "_re_period_context", lambda: base.period_context_re(self))
 
     return LanguageVars
 

@@ -11,7 +11,6 @@ for it, whether a verb (``leading``) or "according to"
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..document import Document
@@ -23,7 +22,8 @@ from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, aux_start, cue_words, headline_case, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
-    clause_subject, name_past_modifier, phrase_after, starts_named_phrase, starts_phrase, subject_before,
+    clause_subject, name_past_modifier, phrase_after, pronoun_with_verb, starts_named_phrase, starts_phrase,
+    subject_before,
     with_appositive_name,
 )
 
@@ -293,9 +293,6 @@ def leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     return lead.attribution
 
 
-_PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|you|he|she|it|we|they)[’'](?:m|s|re|ve|d|ll)\b")
-
-
 @pattern("colon-leading", example="On taxes, Rubio: “Nobody in this race has a better plan.”")
 def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """Clinton: "..."  /  On taxes, Rubio: "..." (no cue verb before the quote:
@@ -312,7 +309,7 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
         if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
             speaker = phrase_after(ctx.doc.text, before, c)
             # "I'm going to read you the question:": a pronoun with its verb opens a clause, not a label
-            if speaker is not None and not _PRONOUN_CONTRACTION.match(speaker.text):
+            if speaker is not None and not pronoun_with_verb(speaker.text):
                 return Attribution(None, speaker)
     return None
 

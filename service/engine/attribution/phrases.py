@@ -145,8 +145,18 @@ def _given_names() -> dict[str, tuple[str, ...]]:
     return table("first_names")
 
 
+@lru_cache(maxsize=1)
 def _document_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in words("document_heads"))
+
+
+_WITH_VERB = re.compile(r"(\w+)[’'](?:s|d|ll|re|ve|m)", re.I)
+
+
+def pronoun_with_verb(word: str) -> bool:
+    """"he's", "I’m", "they'd": a subject pronoun and its verb in one word."""
+    m = _WITH_VERB.fullmatch(word)
+    return m is not None and m.group(1).lower() in PRONOUNS
 
 
 def _gerund_verbs() -> frozenset[str]:
@@ -214,7 +224,7 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
-        if re.sub(r"[’'](?:s|d|ll|re|ve|m)$", "", low) in PRONOUNS and low not in PRONOUNS:
+        if pronoun_with_verb(low):
             return None  # "he's heralded plans": "he's" is a subject and its verb, not a possessor
         if low == "not" and got and got[-1].lower in _NEGATED_POSTMODIFIERS:
             got.append(tok)  # "researchers not involved in the study said": the negation is the subject's
