@@ -507,3 +507,34 @@ def test_8_a_clause_after_but_is_not_the_quotation_s_attribution():
 
 def test_8_a_participle_after_a_comma_is_no_trailing_cue():
     assert [q.text for q in audit("Somebody has to write it down. If we stop measuring, we stop knowing.").quotes] == []
+
+
+def test_8_a_complement_inside_the_subject_is_not_the_speaker():
+    # the subject's head opens the clause: the video, the average, the survey speak, not what they are of
+    for text, speaker, kind in [
+            ("Video of the crossing shows the ferry turning back.", "Video of the crossing", "institutional"),
+            ("The county's average of polls taken over the past two weeks shows the mayor ahead.",
+             "The county's average of polls taken over the past two weeks", "institutional"),
+            ("Sixty percent of harbor workers said they would strike.", "Sixty percent of harbor workers",
+             "anonymous"),
+            ("Some delegates at the convention in Halden said the rules were unfair.",
+             "Some delegates at the convention in Halden", "anonymous")]:
+        report = audit(text)
+        assert [q.speaker.text for q in report.quotes] == [speaker], text
+        assert [s.type for s in report.sources] == [kind], text
+    # a verb or a pronoun before the phrase ends the walk: the subject is not stretched over it
+    report = audit("Dana Ruiz posted a message on the forum saying the pier would close.")
+    assert [q.speaker.text for q in report.quotes] == ["Dana Ruiz"]
+    report = audit("Ever since she took office, she said, the pier has been closed.")
+    assert all(q.speaker.text == "she" for q in report.quotes)
+
+
+def test_8_an_appositive_missing_its_closing_comma_still_names_the_speaker():
+    text = "Sen. Dana Ruiz (D-Ore.), a supporter of the pier project told reporters she believed it would pass."
+    assert [q.speaker.text for q in audit(text).quotes] == ["Dana Ruiz"]
+
+
+def test_5_a_batch_of_documents_is_a_document():
+    text = "A new batch of harbor board emails shows that the tolls were raised in secret."
+    assert typed(text, ("the tolls were raised in secret", "A new batch of harbor board emails")) == [
+        ("institutional", "A new batch of harbor board emails")]

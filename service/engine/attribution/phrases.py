@@ -16,6 +16,7 @@ from ..lexicon import rows, table, words
 from ..model import Mention, Span
 from ..tokens import Token, index_at
 from ..words import DETERMINERS, MONTHS, SOURCE_POSTMODIFIERS, PREPOSITIONS, PRONOUNS, SENTENCE_OPENERS, SUBJECT_BOUNDARIES, TIME_WORDS
+from .cues import verb_at
 
 
 
@@ -87,8 +88,83 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
             return head
     found = _subject_before(text, tokens, cue_first, floor)
     if found is not None:
-        return _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) or found
+        found = _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) \
+            or _complement_head(text, tokens, found, floor) or found
+        return _unclosed_appositive(text, tokens, found, floor) or found
     return None
+
+
+def _unclosed_appositive(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Sen. Ana Ruiz (D-Ore.), a supporter of the bill told reporters": an
+    appositive whose closing comma was left out; the name before it speaks."""
+    k = index_at(tokens, found.span.start)
+    if k - 2 <= floor or tokens[k - 1].text != "," or tokens[k - 2].text != ")" or tokens[k].text not in ("a", "an"):
+        return None  # only after a name's tags: "In Ohio, a new poll found" is the poll's
+    named = _subject_before(text, tokens, k - 1, floor)
+    return named if named is not None and named.text[:1].isupper() else None
+
+
+# prepositions that open a complement inside a subject ("video of the incident")
+_COMPLEMENT_PREPS = frozenset("of from by on about over in around at for with among between across".split())
+_CLAUSE_PUNCT = frozenset([",", ";", ":", "(", "—", "–", "--"])
+
+
+def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Video of the incident shows", "The average of polls taken over the past
+    two weeks shows": the phrase found is a complement inside the subject, whose
+    head opens the clause; the subject is the whole stretch from its head."""
+    if found.text.lower() in PRONOUNS:
+        return None  # "Ever since she said": a pronoun is a subject, never a complement
+    k = index_at(tokens, found.span.start)
+    j, start, words = k - 1, None, 0
+    while j > floor and tokens[j].lower in _COMPLEMENT_PREPS and not tokens[j].is_cap and words < 12:
+        j -= 1
+        if tokens[j].lower.endswith(("ed", "en")) and not tokens[j].is_cap and tokens[j].lower not in SUBJECT_BOUNDARIES:
+            j -= 1  # "polls taken over ...": a participle after the noun
+        np_end = j
+        while j >= floor and np_end - j < 5 and _noun_phrase_word(tokens, j, np_end):
+            if tokens[j].lower in DETERMINERS:
+                j -= 1
+                break  # a determiner opens its phrase
+            j -= 1
+        if j == np_end:
+            return None
+        words += np_end - j
+        if j < floor or tokens[j].text in _CLAUSE_PUNCT:
+            start = j + 1
+            break
+        if tokens[j].lower in _COMPLEMENT_PREPS:
+            continue
+        return None
+    if start is None or (tokens[start].lower in SENTENCE_OPENERS and tokens[start].lower not in DETERMINERS):
+        return None
+    end = index_at(tokens, found.span.end)
+    if start - 1 > floor and tokens[start - 1].text == "," and end < len(tokens) and tokens[end].text == ",":
+        # "Ana Ruiz, a supporter of the bill, said": the stretch is an appositive
+        named = _before_appositive(text, tokens, start - 1, floor)
+        if named is not None:
+            return named
+    return _mention(text, tokens[start:end])
+
+
+_OBJECT_PRONOUNS = frozenset("me him her us them it you".split())
+
+
+def _noun_phrase_word(tokens: list[Token], j: int, np_end: int) -> bool:
+    """A word that can stand in a noun phrase ending at token ``np_end``: not a
+    preposition, pronoun, conjunction or a verb ("Trump posted a message",
+    "Byrne gives an account")."""
+    t = tokens[j]
+    low = t.lower
+    if not t.is_word or low in _COMPLEMENT_PREPS or low in SUBJECT_BOUNDARIES or low in PRONOUNS \
+            or low in _OBJECT_PRONOUNS or pronoun_with_verb(low) or verb_at(tokens, j) is not None:
+        return False
+    if not t.is_cap and j < np_end and low.endswith("ed"):
+        return False  # "Trump responded late Friday"
+    if not t.is_cap and low.endswith("s") and j > 0 and tokens[j - 1].is_cap and tokens[j - 1].is_word \
+            and tokens[j - 1].lower not in DETERMINERS:
+        return False  # "Byrne gives"
+    return True
 
 
 def _participle_head(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:

@@ -319,7 +319,10 @@ def spokesperson(p: Phrase) -> MentionInfo | None:
 
 _PARTITIVES = frozenset(("group", "groups", "handful", "number", "couple", "pair", "bunch", "dozens", "hundreds",
                          "thousands", "majority", "minority", "half", "third", "quarter", "share", "percent",
-                         "rest", "most", "some", "many", "one", "two", "three", "several", "few"))
+                         "rest", "most", "some", "many", "one", "two", "three", "several", "few",
+                         # containers: "a new batch of emails", "a series of polls"
+                         "batch", "series", "set", "crop", "trove", "cache", "collection", "wave", "flurry",
+                         "slew", "raft", "string"))
 
 
 @typing_rule("partitive", example="small groups of protesters")
