@@ -538,3 +538,13 @@ def test_5_a_batch_of_documents_is_a_document():
     text = "A new batch of harbor board emails shows that the tolls were raised in secret."
     assert typed(text, ("the tolls were raised in secret", "A new batch of harbor board emails")) == [
         ("institutional", "A new batch of harbor board emails")]
+
+
+def test_8_all_or_both_after_the_subject_is_not_the_speaker():
+    for text, speaker in [
+            ("Sens. Dana Ruiz (D-Ore.), Tom Lake (D-Ohio) and Ana Brandt (D-N.J.) all suggested that the fees "
+             "were illegal.", "Ana Brandt"),
+            ("Ruiz and Lake both said the fees were illegal.", "Lake"),
+            ("The Harbor Ledger and the Valley Courier each reported that the fees were illegal.", "the Valley Courier")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+    assert [q.speaker.text for q in audit("They all said the fees were illegal.").quotes] == ["They"]

@@ -90,8 +90,23 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
     if found is not None:
         found = _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) \
             or _complement_head(text, tokens, found, floor) or found
-        return _unclosed_appositive(text, tokens, found, floor) or found
+        return _unclosed_appositive(text, tokens, found, floor) or _before_floating_quantifier(
+            text, tokens, found, floor) or found
     return None
+
+
+def _before_floating_quantifier(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Ana Ruiz (D-Ore.) and Tom Lake (D-Ohio) all said": "all", "both" and "each"
+    after the subject are not the subject; the names before them are."""
+    k, end = index_at(tokens, found.span.start), index_at(tokens, found.span.end)
+    if tokens[end - 1].lower not in ("all", "both", "each"):
+        return None
+    if end - k > 1:
+        return _mention(text, tokens[k:end - 1]) if tokens[end - 2].is_cap else None  # "The Greens all said"
+    if k - 1 < floor or not (tokens[k - 1].text == ")" or (tokens[k - 1].is_cap and tokens[k - 1].is_word)):
+        return None
+    named = _subject_before(text, tokens, k, floor)
+    return named if named is not None and named.text.split()[-1][:1].isupper() else None
 
 
 def _unclosed_appositive(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
