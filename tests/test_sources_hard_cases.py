@@ -548,3 +548,17 @@ def test_8_all_or_both_after_the_subject_is_not_the_speaker():
             ("The Harbor Ledger and the Valley Courier each reported that the fees were illegal.", "the Valley Courier")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
     assert [q.speaker.text for q in audit("They all said the fees were illegal.").quotes] == ["They"]
+
+
+def test_8_a_time_phrase_is_never_the_speaker():
+    for text, speaker in [
+            ("Dana Ruiz, the port chairman, this past week announced that the port would close.", "Dana Ruiz"),
+            ("Hours later, she issued a statement calling on the city “to act now and fix the pier.”", "she"),
+            ("At the time, she released a statement saying, “We are proud of the pier.”", "she"),
+            ("On September 27 they published the results by announcing that the plan was “true.”", "they"),
+            ("Lake noted that Ruiz in the past has criticized the port.", "Lake")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+    # an outlet called Times or Time stays a speaker
+    for text, speaker in [("The Times reported that the port would close.", "The Times"),
+                          ("Time said the port would close.", "Time")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text

@@ -7,7 +7,7 @@ from ..model import Mention
 from ..tokens import Token, index_at
 from ..words import PRONOUNS, SENTENCE_OPENERS
 from .cues import aux_start, verb_at
-from .phrases import clause_subject, phrase_after, starts_phrase, subject_before
+from .phrases import after_time_phrase, clause_subject, phrase_after, starts_phrase, subject_before
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 
@@ -65,6 +65,7 @@ def agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | No
     start = 0
     while start < k and (tokens[start].lower in SENTENCE_OPENERS or tokens[start].text == ","):
         start += 1
+    start = after_time_phrase(tokens, start, k)  # "Hours later, she issued a statement saying"
     if start >= k - 1 or not starts_phrase(tokens[start]):
         return None
     agent = phrase_after(text, tokens, start, limit=k)

@@ -25,6 +25,36 @@ def is_time(tok: Token) -> bool:
     return tok.lower in TIME_WORDS or tok.text in MONTHS or (tok.text.isdigit() and len(tok.text) == 4)
 
 
+# words of a time phrase that is never a speaker: "the past two years", "this past week", "Jan. 1"
+_TIME_NOUNS = TIME_WORDS | frozenset("past time times summer winter spring fall autumn days weeks months years decades "
+                                     "hours minutes moment weekends nights mornings century".split())
+_TIME_MODIFIERS = frozenset("the this that last next past coming few couple of several early late recent a an "
+                            "two three four five six ten".split())
+
+
+def time_phrase(toks: list[Token]) -> bool:
+    """A phrase that only says when: "the past two years", "Hours", "Jan. 1",
+    "this past"."""
+    return bool(toks) and any(t.lower in _TIME_NOUNS or is_time(t) for t in toks) and all(
+        (t.lower in _TIME_NOUNS and (not t.is_cap or j < len(toks) - 1))  # "The Times", "Time" are outlets
+        or t.lower in _TIME_MODIFIERS or is_time(t) or t.text.isdigit() or t.text in (",", ".")
+        for j, t in enumerate(toks))
+
+
+def after_time_phrase(tokens: list[Token], start: int, limit: int) -> int:
+    """``start`` moved past an opening time phrase and its comma ("Hours later,
+    she ..."), else ``start``."""
+    j = start
+    while j < limit and tokens[j].text != ",":
+        j += 1
+    k = start
+    while k < j and tokens[k].lower in SENTENCE_OPENERS:
+        k += 1  # "At the time,"
+    if j < limit and time_phrase(tokens[k:j]):
+        return j + 1
+    return start
+
+
 _STOP_PUNCT = frozenset(list(",;:()[]{}\"“”„«»‘’`!?—–") + ["''", "``", "-"])
 MAX_WORDS = 9
 
@@ -87,6 +117,19 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
                     return name
             return head
     found = _subject_before(text, tokens, cue_first, floor)
+    if found is not None and time_phrase(tokens[index_at(tokens, found.span.start):index_at(tokens, found.span.end)]) \
+            and _complement_head(text, tokens, found, floor) is None:
+        # "Beck, who has in the past described", "Ruiz this past week announced": look past the time
+        j = index_at(tokens, found.span.start)
+        while j > floor and (tokens[j - 1].lower in _TIME_MODIFIERS or is_time(tokens[j - 1])):
+            j -= 1
+        if j > floor and tokens[j - 1].lower in PREPOSITIONS | {"over", "during"}:
+            j -= 1
+        while j > floor and tokens[j - 1].lower in ("has", "have", "had"):
+            j -= 1
+        if not floor < j < cue_first:
+            return None
+        return subject_before(text, tokens, j, floor) or clause_subject(text, tokens[floor:j])
     if found is not None:
         found = _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) \
             or _complement_head(text, tokens, found, floor) or found
@@ -515,6 +558,12 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
     for k in starts:
         while k < len(tokens) and tokens[k].lower in SENTENCE_OPENERS:
             k += 1
+        j = k
+        while j < len(tokens) and (tokens[j].lower in _TIME_MODIFIERS or tokens[j].lower in _TIME_NOUNS
+                                   or is_time(tokens[j]) or tokens[j].text.isdigit()):
+            j += 1
+        if j > k and time_phrase(tokens[k:j]):
+            k = j  # "On September 27 they published": the time is not the subject
         if k >= len(tokens):
             continue
         t = tokens[k]
