@@ -562,3 +562,18 @@ def test_8_a_time_phrase_is_never_the_speaker():
     for text, speaker in [("The Times reported that the port would close.", "The Times"),
                           ("Time said the port would close.", "Time")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+
+
+def test_8_an_inverted_cue_reads_past_a_number_and_a_role():
+    text = "“The plan does not hold water. It is wrong,” said 9/11 widow Dana Strand."
+    assert [q.speaker.text for q in audit(text).quotes] == ["9/11 widow Dana Strand"]
+    assert typed(text, ("The plan does not hold water. It is wrong,", "9/11 widow Dana Strand")) == [
+        ("named", "Dana Strand")]
+
+
+def test_8_a_nickname_or_a_party_tag_inside_an_appositive_keeps_the_name():
+    for text, speaker in [
+            ('"This is a big year for the port!" Marcia "Cia" Ruiz shouted to the crowd.', "Ruiz"),
+            ('"This is a big year for the port!" Lake\'s niece, Marcia Ruiz (D-Newport), shouted to the crowd.',
+             "Marcia Ruiz")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text

@@ -99,10 +99,15 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
         return None
     tail: list[Token] = []
     prev_end = -1
+    skip = 0
     for i in range(k, min(len(toks), k + MAX_TAIL_TOKENS)):
         t = toks[i]
         possessive = t.text in ("'", "’") and t.start == prev_end
-        if (t.text in _MARKS and not possessive) or _ends_sentence(toks, i):
+        if skip == 0 and t.text in _MARKS and _nickname_at(toks, i):
+            skip = 3  # 'state Del. Marcia "Cia" Ruiz shouted': a nickname inside the name
+        if skip:
+            skip -= 1
+        elif (t.text in _MARKS and not possessive) or _ends_sentence(toks, i):
             break
         tail.append(t)
         prev_end = t.end
@@ -110,6 +115,13 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
         return None
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
     return None if j >= len(tail) else (tail, j)
+
+
+def _nickname_at(toks: list[Token], i: int) -> bool:
+    """A quoted single word between a given name and a surname: Marcia "Cia" Ruiz."""
+    return 0 < i and i + 3 < len(toks) and toks[i - 1].is_cap and toks[i - 1].is_word \
+        and toks[i + 1].is_cap and toks[i + 1].is_word and toks[i + 2].text in _MARKS \
+        and toks[i + 3].is_cap and toks[i + 3].is_word and toks[i + 1].end == toks[i + 2].start
 
 
 @pattern("signed", example="“We can build a better city than this one.” ― Ana Torres")

@@ -425,6 +425,8 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     if k < floor or tokens[k].text != ",":
         return None
     inner = tokens[k + 1:comma]
+    if len(inner) > 2 and inner[-1].text == ")" and any(t.text == "(" for t in inner[:-1]):
+        inner = inner[:max(i for i, t in enumerate(inner) if t.text == "(")]  # "Marcia Ruiz (D-Newport)"
     if not inner:
         return None
     if _place_or_age(inner) and k - 1 >= floor:
@@ -517,6 +519,10 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
     while k < limit and len(got) < MAX_WORDS:
         tok = tokens[k]
         low = tok.lower
+        if tok.text == "/" and got and got[-1].text.isdigit() and k + 1 < limit and tokens[k + 1].text.isdigit():
+            got.append(tok)  # "said 9/11 widow Dana Strand"
+            k += 1
+            continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
             break
         if (low in SUBJECT_BOUNDARIES or low.endswith(("n't", "n’t"))) and not tok.is_cap and got:
@@ -582,10 +588,12 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
 def starts_named_phrase(tokens: list[Token], e: int) -> bool:
     """A lower-case role before a name: "said shop owner Dana Reyes", "said
     lead author Dr. Ana Ruiz", "said police Chief Ann Boyd"."""
-    for k in range(e, min(len(tokens), e + 4)):
+    for k in range(e, min(len(tokens), e + 5)):
         t = tokens[k]
         if t.is_cap and t.is_word and not is_time(t):
             return k > e
+        if t.text == "/" and k > e and tokens[k - 1].text.isdigit():
+            continue  # "said 9/11 widow Dana Strand"
         if not t.is_word or t.lower in PREPOSITIONS or t.lower in SUBJECT_BOUNDARIES or t.lower in PRONOUNS:
             return False
     return False
