@@ -577,3 +577,10 @@ def test_8_a_nickname_or_a_party_tag_inside_an_appositive_keeps_the_name():
             ('"This is a big year for the port!" Lake\'s niece, Marcia Ruiz (D-Newport), shouted to the crowd.',
              "Marcia Ruiz")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+
+
+def test_4_they_is_never_one_document():
+    text = ('Ana Ruiz and Tom Lake wrote to the board. The letter said the pier was unsafe.\n\n'
+            '"We will not wait for the next storm," they said.')
+    assert typed(text, ("the pier was unsafe", "The letter"), ("We will not wait for the next storm,", "they")) == [
+        ("institutional", "The letter"), ("named", "Ana Ruiz and Tom Lake")]

@@ -19,7 +19,7 @@ from ..words import NP_DETERMINERS
 from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
-from .reading import FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, _role_gender, known_head, title_role
+from .reading import DOCUMENT_HEADS, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, _role_gender, known_head, title_role
 from .titles import role_fits, roles as _roles
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -511,8 +511,10 @@ def _acts_as_body(art: Registry, info: MentionInfo, m: Mention) -> bool:
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"they" to a group or a body, "it" to a body, "he"/"she" to a person of that gender."""
     if info.plural:
+        # a body may be "they"; one document may not ("The statement noted ... they said")
         found = _antecedent(art, pos, lambda x: (isinstance(x, Body) and x.plural) or (
-            isinstance(x, Entity) and (x.plural or x.kind == "institutional" or x.group)), bodies=True, at=True)
+            isinstance(x, Entity) and (x.plural or x.group or (
+                x.kind == "institutional" and x.head not in DOCUMENT_HEADS))), bodies=True, at=True)
         pair = _named_together(art, pos)
         if pair is not None and (found is None or art.geo.sentence_index(pair[0].start)
                                  > art.geo.sentence_index(found[0])):
