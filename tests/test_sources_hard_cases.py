@@ -584,3 +584,18 @@ def test_4_they_is_never_one_document():
             '"We will not wait for the next storm," they said.')
     assert typed(text, ("the pier was unsafe", "The letter"), ("We will not wait for the next storm,", "they")) == [
         ("institutional", "The letter"), ("named", "Ana Ruiz and Tom Lake")]
+
+
+def test_3_a_relative_is_a_person_of_their_own_never_the_possessor():
+    # a wife or a father is one person the reader can identify: named; a brother may be one of several
+    text = ("My father grew up on the coast. \"We live in hard times,\" my father often said. "
+            "He also told me that the port was lost.")
+    assert typed(text, ("We live in hard times,", "my father"), ("the port was lost", "He")) == [
+        ("named", "my father"), ("named", "my father")]
+    assert typed("Tom Lake runs the ferry. His wife said the ferry was safe.",
+                 ("the ferry was safe", "His wife")) == [("named", "His wife")]
+    assert typed("Tom Lake runs the ferry. His brother said the ferry was safe.",
+                 ("the ferry was safe", "His brother")) == [("anonymous", "His brother")]
+    # the relative the article names: "his son, Eric Lake"
+    assert typed("Tom Lake runs the ferry with his son, Eric Lake. His son said the ferry was safe.",
+                 ("the ferry was safe", "His son")) == [("named", "Eric Lake")]

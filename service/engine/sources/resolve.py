@@ -717,9 +717,46 @@ def _we(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> E
     return _keyed(art, "institutional", info)
 
 
+# relatives: "my father" and "his wife" are one person each, whom the reader can
+# identify; "his brother" may be one of several
+_UNIQUE_KIN = frozenset("father mother wife husband widow widower stepfather stepmother grandfather grandmother "
+                        "fiance fiancé fiancee fiancée".split())
+_KIN = _UNIQUE_KIN | frozenset("brother sister son daughter cousin uncle aunt nephew niece grandson granddaughter "
+                               "stepson stepdaughter sibling".split())
+_POSSESSIVE_DETERMINERS = frozenset("my his her their our your".split())
+
+
+def _relative_of(info: MentionInfo, m: Mention) -> bool:
+    """"my father", "his wife", "Ruiz's brother": a relative of someone, never
+    that someone (the possessor is not the speaker)."""
+    if info.head not in _KIN or info.plural:
+        return None
+    first = m.text.split()[0].lower()
+    return first in _POSSESSIVE_DETERMINERS or first.endswith(("'s", "’s"))
+
+
+def _kin_named(art: Registry, kin: str) -> Candidate | None:
+    """The one person the article names right after this relation ("his son,
+    Eric Lake", "her late husband Tom"), if it names exactly one."""
+    found = {}
+    for hit in re.finditer(r"\b" + re.escape(kin) + r",?\s+(?=[A-Z])", art.text):
+        i = bisect.bisect_left(art.names.cand_starts, hit.end())
+        if i < len(art.names.candidates) and art.names.candidates[i].start == hit.end():
+            c = art.names.candidates[i]
+            found.setdefault(c.surname + " " + (c.first or ""), c)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"the senator" to the person introduced with that title; "the official" to
-    the official quoted before; an epithet ("the mogul") to the person named before."""
+    the official quoted before; an epithet ("the mogul") to the person named before;
+    a relative ("his wife") to a person of their own."""
+    if _relative_of(info, m):
+        named = _kin_named(art, info.head)
+        if named is not None:
+            return art.from_candidate(named)  # "his son" where the article says "his son, Eric Lake"
+        kind = "person" if info.head in _UNIQUE_KIN else "anonymous"
+        return _keyed(art, kind, replace(info, kind=kind, role=None))
     if info.plural and info.kind is None:
         return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
