@@ -599,3 +599,18 @@ def test_3_a_relative_is_a_person_of_their_own_never_the_possessor():
     # the relative the article names: "his son, Eric Lake"
     assert typed("Tom Lake runs the ferry with his son, Eric Lake. His son said the ferry was safe.",
                  ("the ferry was safe", "His son")) == [("named", "Eric Lake")]
+
+
+def test_5_a_coordinated_subject_takes_the_type_of_its_first_member():
+    for text, speaker, kind in [
+            ("Companies and individuals complain that the port fees are too high.", "Companies and individuals",
+             "institutional"),
+            ("The port authority and its critics say that the fees are too high.",
+             "The port authority and its critics", "institutional"),
+            ("Mayor Ruiz and her aides said the fees were too high.", "Mayor Ruiz and her aides", "named")]:
+        report = audit(text)
+        assert [q.speaker.text for q in report.quotes] == [speaker], text
+        assert [s.type for s in report.sources] == [kind], text
+    # a shared head or one person with two roles is no coordination of sources
+    assert [q.speaker.text for q in audit("Current and former officials said the fees were too high.").quotes] == [
+        "former officials"]

@@ -133,6 +133,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
     if found is not None:
         found = _person_with_body(text, tokens, found, floor) or _participle_head(text, tokens, found, floor) \
             or _complement_head(text, tokens, found, floor) or found
+        found = _coordinated_subject(text, tokens, found, floor) or found
         return _unclosed_appositive(text, tokens, found, floor) or _before_floating_quantifier(
             text, tokens, found, floor) or found
     return None
@@ -203,6 +204,53 @@ def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int)
         if named is not None:
             return named
     return _mention(text, tokens[start:end])
+
+
+def _coordinated_subject(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
+    """"Companies and individuals complain", "The port and its critics say": a
+    subject of two conjuncts that opens the clause is the whole coordination
+    (its first member gives its type)."""
+    k = index_at(tokens, found.span.start)
+    if k - 2 < floor or tokens[k - 1].lower != "and" or found.text.lower() in PRONOUNS:
+        return None
+    j = np_end = k - 2
+    if not tokens[j].is_cap and (tokens[j].lower.endswith("ed") or tokens[j].lower in DETERMINERS):
+        return None  # "the mayor arrived and officials said": a clause, not a noun
+    while j >= floor and np_end - j < 4 and _noun_phrase_word(tokens, j, np_end):
+        if tokens[j].lower in DETERMINERS:
+            j -= 1
+            break
+        j -= 1
+    if j == np_end or not (j < floor or tokens[j].text in _CLAUSE_PUNCT):
+        return None
+    if j >= floor and tokens[j].text == "," and j - 1 >= floor and tokens[j - 1].is_cap:
+        return None  # "the Academies of Sciences, Engineering and Medicine": the end of a list of names
+    start = j + 1
+    if tokens[start].lower in SENTENCE_OPENERS and tokens[start].lower not in DETERMINERS:
+        return None
+    if tokens[start].lower == "both" and start + 1 < k - 1:
+        start += 1  # "Both Cruz and Fiorina say": the two, not a quantity
+    first = tokens[start:k - 1]
+    second = tokens[k:index_at(tokens, found.span.end)]
+    if not (second[0].lower in DETERMINERS or (
+            second[-1].lower.endswith("s") and first[-1].lower.endswith("s") and not second[0].is_cap
+            and (not first[-1].is_cap or _common_plural(first[-1].lower)))):
+        # "current and former officials", "the Florida senator and presidential candidate": one head,
+        # or one person with two roles; two names ("Ruiz and Lake") need no joining to be typed
+        return None
+    return _mention(text, tokens[start:index_at(tokens, found.span.end)])
+
+
+def _common_plural(low: str) -> bool:
+    """A plural the lexicons know as a common noun ("companies", "officials"),
+    not a name capitalised at a sentence's start."""
+    known = _common_nouns()
+    return low in known or low[:-1] in known or (low.endswith("ies") and low[:-3] + "y" in known)
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for name in ("role_nouns", "anonymous_heads", "org_heads") for w in words(name))
 
 
 _OBJECT_PRONOUNS = frozenset("me him her us them it you".split())
