@@ -614,3 +614,23 @@ def test_5_a_coordinated_subject_takes_the_type_of_its_first_member():
     # a shared head or one person with two roles is no coordination of sources
     assert [q.speaker.text for q in audit("Current and former officials said the fees were too high.").quotes] == [
         "former officials"]
+
+
+def test_2_analyses_are_documents():
+    text = "Still, independent analyses agree that the toll would fall hardest on commuters."
+    assert typed(text, ("the toll would fall hardest on commuters", "independent analyses")) == [
+        ("institutional", "independent analyses")]
+
+
+def test_3_a_headline_s_bare_role_is_the_person_the_lede_names():
+    text = ("Member of port panel says the toll must go.\n\n"
+            "Rep. Dana Ruiz, the top Democrat on the port panel, said on Monday that the toll must go.")
+    report = audit(text)
+    first = report.quotes[0]
+    assert first.speaker.text == "Member of port panel"
+    assert next(s for s in report.sources if s.id == first.source_id).name == "Dana Ruiz"
+
+
+def test_8_the_object_of_described_as_is_not_an_inverted_speaker():
+    text = "The comment described all young harbor workers as “super lazy.”"
+    assert all(q.speaker is None or q.speaker.text != "all young harbor workers" for q in audit(text).quotes)

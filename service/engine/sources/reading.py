@@ -267,6 +267,8 @@ def _singular(w: str) -> str:
                 "parties": "party", "unions": "union", "governments": "government"}.get(w, w)
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith("yses") or w.endswith("eses"):
+        return w[:-2] + "is"  # "analyses", "theses", "hypotheses"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w

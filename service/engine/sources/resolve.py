@@ -363,6 +363,8 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
         # a headline's "Judge rejects ...", "Lawmaker urges ...": the office holder the story names
         role = title_role(info.head, art.house)
         x = _by_role(art, role[0], pos, ahead=True, only_ahead=True) if role is not None else None
+        if x is None and m.text[:1].isupper():
+            x = _introduced_next(art, pos)  # "Member of House panel says ...": the person the lede names
         if x is not None:
             return x
     by_form = _BY_FORM.get(info.form)
