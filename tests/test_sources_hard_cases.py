@@ -634,3 +634,10 @@ def test_3_a_headline_s_bare_role_is_the_person_the_lede_names():
 def test_8_the_object_of_described_as_is_not_an_inverted_speaker():
     text = "The comment described all young harbor workers as “super lazy.”"
     assert all(q.speaker is None or q.speaker.text != "all young harbor workers" for q in audit(text).quotes)
+
+
+def test_8_call_them_is_a_cue_after_a_plural_or_a_name():
+    text = 'When smugglers are caught at the port, Ruiz and Lake call them "lone wolves" and move on.'
+    assert [(q.text, q.speaker.text) for q in audit(text).quotes] == [("lone wolves", "Lake")]
+    assert [(q.text, q.speaker.text) for q in audit('Critics call them "lone wolves" and move on.').quotes] == [
+        ("lone wolves", "Critics")]

@@ -91,7 +91,10 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         infinitive = nxt == "to" and after is not None and after.is_word and not after.is_cap \
             and after.lower not in NOUN_CONTEXT and not after.text[:1].isdigit() and prev_tok.is_word
-        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not (
+        # "Obama and Clinton call them ...": a plural or a name before it and an object pronoun after
+        objected = nxt in ("them", "him", "her", "it", "us", "me") and prev_tok.is_word \
+            and (prev_tok.is_cap or prev_tok.lower.endswith("s")) and prev_tok.lower not in NOUN_CONTEXT
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not objected and not (
                 nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
             return None
     # a phrasal form first ("called for" before "called")

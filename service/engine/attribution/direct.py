@@ -280,7 +280,8 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
             speaker = phrase_after(text, before, e)  # said Kerry: "..."
             after = index_at(before, speaker.span.end) if speaker is not None else 0
             if speaker is not None and after < len(before) and before[after].lower == "as":
-                speaker = None  # "described all young men as “...”": the object, not an inverted speaker
+                # "described all young men as “...”": the object, not an inverted speaker
+                speaker = clause_subject(text, before[:first])
         if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
             speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"
         if speaker is not None:
