@@ -641,3 +641,9 @@ def test_8_call_them_is_a_cue_after_a_plural_or_a_name():
     assert [(q.text, q.speaker.text) for q in audit(text).quotes] == [("lone wolves", "Lake")]
     assert [(q.text, q.speaker.text) for q in audit('Critics call them "lone wolves" and move on.').quotes] == [
         ("lone wolves", "Critics")]
+
+
+def test_4_who_after_a_dashed_aside_is_the_phrase_before_the_aside():
+    text = ("The mayor released a list of endorsements from 95 retired captains and pilots -- most of whom had "
+            "backed her before -- who cited her years at the port.")
+    assert typed(text, ("her years at the port", "who")) == [("anonymous", "95 retired captains and pilots")]

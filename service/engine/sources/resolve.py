@@ -882,6 +882,15 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
     i = pos
     while i > 0 and text[i - 1] in " \t,":
         i -= 1
+    for dash in ("--", "—", "–"):
+        if text.endswith(dash, 0, i):
+            # "95 retired generals -- most of whom had endorsed her -- who cited": past the aside
+            opening = text.rfind(dash, max(0, i - len(dash) - 150), i - len(dash))
+            if opening > 0:
+                i = opening
+                while i > 0 and text[i - 1] in " \t,":
+                    i -= 1
+            break
     end = i
     lo = max(0, end - 100)
     chunk = text[lo:end]
@@ -900,7 +909,7 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
     if k < len(toks):
         return _mention(text, toks[k][0], end)
     for t in reversed(toks):
-        if t[2].lower() in NP_DETERMINERS:
+        if t[2].lower() in NP_DETERMINERS or t[2].isdigit():  # "95 retired generals, who"
             return _mention(text, t[0], end)
     return None
 
