@@ -647,3 +647,13 @@ def test_4_who_after_a_dashed_aside_is_the_phrase_before_the_aside():
     text = ("The mayor released a list of endorsements from 95 retired captains and pilots -- most of whom had "
             "backed her before -- who cited her years at the port.")
     assert typed(text, ("her years at the port", "who")) == [("anonymous", "95 retired captains and pilots")]
+
+
+def test_1_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
+    text = ('"The port is in panic mode," said Leslie Wimes, a harbor pilot.\n\n'
+            "Wines believes that the board took the pilots for granted.")
+    assert typed(text, ("The port is in panic mode,", "Leslie Wimes"), ("the board took the pilots for granted", "Wines")) == [
+        ("named", "Leslie Wimes"), ("named", "Leslie Wimes")]
+    # a plural surname is the family, not a misspelling
+    text = "Leslie Wimes spoke first. The Wimeses said the board took the pilots for granted."
+    assert typed(text, ("the board took the pilots for granted", "The Wimeses"))[0][1] != "Leslie Wimes"

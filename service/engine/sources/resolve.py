@@ -381,7 +381,7 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
         e = art.recent(lambda x: x.kind == "person" and not x.group and (x.first or "").lower() == info.surname
                        and _compatible_gender(x.gender, info.gender))
     if e is None:
-        c = None if info.first else art.full_name(info.surname, pos)
+        c = None if info.first else (art.full_name(info.surname, pos) or _misspelt(art, info.surname))
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
         elif _bare_word(art, info, m) or _common_words(art, info, m) or _acts_as_body(art, info, m):
@@ -397,6 +397,33 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
     if e.gender == "u":
         e.gender = info.gender
     return e
+
+
+def _misspelt(art: Registry, surname: str) -> Candidate | None:
+    """"McLenney" where the article names Tyresha McClenney, "Wines" for Leslie
+    Wimes: a bare surname one letter away from the surname of exactly one person
+    the article names in full is that person, misspelt."""
+    if len(surname) < 5:
+        return None
+    found = {c.surname: c for c in art.names.candidates
+             if " " in c.name and c.surname[:1] == surname[:1] and _one_edit(c.surname, surname)
+             and c.surname + "s" != surname and surname + "s" != c.surname}  # "the Khans" are not a misspelling
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter changed, added, dropped or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+        return a[i + 1:] == b[i + 1:] or swapped
+    return a[i:] == b[i + 1:]
 
 
 _DEFINITE_PLURAL = re.compile(r"^(?:the|both|the two|the three|all three|the four)\s", re.I)
