@@ -657,3 +657,13 @@ def test_1_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
     # a plural surname is the family, not a misspelling
     text = "Leslie Wimes spoke first. The Wimeses said the board took the pilots for granted."
     assert typed(text, ("the board took the pilots for granted", "The Wimeses"))[0][1] != "Leslie Wimes"
+
+
+def test_8_a_pronoun_joined_to_its_auxiliary_is_the_subject():
+    for text, speaker in [("He’s claiming that the toll is “a big, big problem for the port.”", "He"),
+                          ("They're saying that the port is closed.", "They")]:
+        report = audit(text)
+        assert [q.speaker.text for q in report.quotes] == [speaker], text
+        assert all(text[q.speaker.span.start:q.speaker.span.end] == q.speaker.text for q in report.quotes)
+    # "he's" with a past participle after it still has its own verb: "plans" is no cue
+    assert audit("He's heralded plans to close the port.").quotes == ()

@@ -69,8 +69,8 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         return None
     if i > 0:
         prev = tokens[i - 1].lower
-        if (prev in NOUN_CONTEXT or prev[:1].isdigit() or prev.endswith(("'s", "’s", "s'", "s’"))) \
-                and not _verb_after_context(tokens, i):
+        possessive = prev.endswith(("'s", "’s", "s'", "s’")) and prev[:-2] not in SUBJECT_PRONOUNS  # not "he’s"
+        if (prev in NOUN_CONTEXT or prev[:1].isdigit() or possessive) and not _verb_after_context(tokens, i):
             return None
         if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in NOUN_CONTEXT:
             return None  # "a politically charged debate"

@@ -387,6 +387,12 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
         if j > floor and tokens[j].text in ("—", "–", "--"):
             i = j - 1
     t = tokens[i]
+    if i == cue_first - 1 and pronoun_with_verb(t.lower) and t.lower.endswith(("'s", "’s", "'re", "’re", "'m", "’m")) \
+            and tokens[cue_first].lower.endswith("ing"):
+        # "He’s claiming that": the pronoun and its auxiliary, then the cue
+        m = _WITH_VERB.fullmatch(t.text)
+        span = Span(t.start, t.start + len(m.group(1)))
+        return Mention(span, span.of(text))
     if t.text in (",",):
         # "Charles Lister, a visiting fellow at ..., commented": skip the appositive
         return _before_appositive(text, tokens, i, floor)
