@@ -667,3 +667,11 @@ def test_8_a_pronoun_joined_to_its_auxiliary_is_the_subject():
         assert all(text[q.speaker.span.start:q.speaker.span.end] == q.speaker.text for q in report.quotes)
     # "he's" with a past participle after it still has its own verb: "plans" is no cue
     assert audit("He's heralded plans to close the port.").quotes == ()
+
+
+def test_8_a_sentence_opening_with_a_gerund_speaks_through_its_main_subject():
+    for text, speaker in [
+            ("After saying her right foot was “so swollen I could barely get my shoe on,” she was taken to "
+             "the hospital.", "she"),
+            ("After calling the plan “a fraud for the whole port”, Dana Ruiz made enemies.", "Dana Ruiz")]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text

@@ -17,7 +17,7 @@ from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at
-from ..words import ADVERBIAL_STARTS, BE_FORMS, PREPOSITIONS_AFTER_CUE
+from ..words import ADVERBIAL_STARTS, BE_FORMS, PREPOSITIONS_AFTER_CUE, SENTENCE_OPENERS, SUBJECT_PRONOUNS
 from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, aux_start, cue_words, headline_case, make_cue, verb_at
 from .pattern import pattern
@@ -240,6 +240,26 @@ def _headline_cue(before: list[Token]) -> list[Token]:
     return before[:k] + [before[k]._replace(text=before[k].lower, is_cap=False)] + before[k + 1:]
 
 
+def _subject_after(text: str, toks: list[Token], k: int) -> Mention | None:
+    """"After saying her foot was “so swollen ...,” she was taken to the hospital":
+    a sentence that opens with a gerund and the quote speaks through the subject
+    of its main clause, after the comma that closes the opening."""
+    if k > 1 and toks[k - 1].text in _MARKS and toks[k - 2].text == ",":
+        j = k - 1  # the comma stands inside the closing mark
+    else:
+        j = k
+        while j < len(toks) and j - k < 3 and toks[j].text != ",":
+            j += 1
+        if j >= len(toks) or toks[j].text != ",":
+            return None
+    if j + 1 >= len(toks):
+        return None
+    t = toks[j + 1]
+    if t.lower in SUBJECT_PRONOUNS and t.lower not in ("it", "who"):
+        return Mention(Span(t.start, t.end), t.text)
+    return phrase_after(text, toks, j + 1) if t.is_cap and t.is_word else None
+
+
 def _lead(ctx: Context, q: Quote) -> _Lead | None:
     """The sentence before a quote and what its nearest cue says: back to the
     sentence's start or the previous quotation, the first cue from the right
@@ -284,6 +304,9 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
                 speaker = clause_subject(text, before[:first])
         if speaker is None and (before[i].lower.endswith("ing") or (first > 0 and before[first - 1].lower in ("and", "but"))):
             speaker = clause_subject(text, before[:first])  # "Ms. Sherry smiled and said", "..., writing"
+        if speaker is None and before[i].lower.endswith("ing") \
+                and all(t.lower in SENTENCE_OPENERS or t.lower == "by" for t in before[:first]):
+            speaker = _subject_after(text, toks, index_at(toks, close_end(text, q)))
         if speaker is not None:
             return _Lead(before, Attribution(make_cue(text, before, first, verb, e), speaker))
         break
