@@ -675,3 +675,30 @@ def test_8_a_sentence_opening_with_a_gerund_speaks_through_its_main_subject():
              "the hospital.", "she"),
             ("After calling the plan “a fraud for the whole port”, Dana Ruiz made enemies.", "Dana Ruiz")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+
+
+def test_8_a_party_tag_or_a_title_abbreviation_is_not_the_speaker():
+    for text, speaker in [
+            ("House Speaker Dana Ruiz, R-Wis., despite admitting that she had concerns about “lawyers trying to "
+             "get rich,” backed the bill.", "Dana Ruiz"),
+            ('"This is a waste of time," said Del. Stacey Ruiz of the Harbor Islands.', "Del. Stacey Ruiz"),
+            ('"This is a big year for the port!" Lake\'s niece, state Del. Marcia "Cia" Ruiz (D-Newport), shouted '
+             'to the crowd.', 'Del. Marcia "Cia" Ruiz')]:
+        assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+    # "Del." after a town is Delaware and ends its sentence
+    assert [q.speaker.text for q in audit('"The pier is safe," said Tom Lake of Dover, Del. He left.').quotes] == [
+        "Tom Lake of Dover"]
+
+
+def test_3_a_title_from_a_place_is_the_office_holder_not_the_place():
+    text = "Senator from Texas says he will back the port.\n\nSen. Tom Lake (R-Texas) said on Monday he would back it."
+    report = audit(text)
+    first = report.quotes[0]
+    assert first.speaker.text == "Senator from Texas"
+    assert next(s for s in report.sources if s.id == first.source_id).name == "Tom Lake"
+
+
+def test_1_a_state_s_party_is_a_body_not_a_woman_named_virginia():
+    text = "Virginia Democrats said the port would help them. Democrats argued that the tolls were illegal."
+    assert [t for t, _ in typed(text, ("the port would help them", "Virginia Democrats"),
+                                ("the tolls were illegal", "Democrats"))] == ["institutional", "institutional"]

@@ -22,9 +22,8 @@ from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, aux_start, cue_words, headline_case, make_cue, verb_at
 from .pattern import pattern
 from .phrases import (
-    clause_subject, name_past_modifier, phrase_after, pronoun_with_verb, starts_named_phrase, starts_phrase,
-    subject_before,
-    with_appositive_name,
+    clause_subject, name_past_modifier, nickname_at, phrase_after, pronoun_with_verb, starts_named_phrase, starts_phrase,
+    subject_before, title_abbreviation, with_appositive_name,
 )
 
 _MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»", "‘", "’", "'"])
@@ -79,8 +78,10 @@ class Context:
 
 
 def _ends_sentence(toks: list[Token], i: int) -> bool:
-    """A full stop that ends a sentence (not one inside "(R-Fla.)")."""
-    return toks[i].text in _SENTENCE_END and not (i + 1 < len(toks) and toks[i + 1].text in (")", ","))
+    """A full stop that ends a sentence (not one inside "(R-Fla.)", nor the one
+    of a title before a given name: "said Del. Stacey Plaskett")."""
+    return toks[i].text in _SENTENCE_END and not (i + 1 < len(toks) and toks[i + 1].text in (")", ",")) \
+        and not (toks[i].text == "." and 0 < i < len(toks) - 1 and title_abbreviation(toks, i - 1))
 
 
 _AFTER_CUE = ADVERBIAL_STARTS | PREPOSITIONS_AFTER_CUE  # "Lichtman said about ...": no object, no new claim
@@ -103,7 +104,7 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
     for i in range(k, min(len(toks), k + MAX_TAIL_TOKENS)):
         t = toks[i]
         possessive = t.text in ("'", "’") and t.start == prev_end
-        if skip == 0 and t.text in _MARKS and _nickname_at(toks, i):
+        if skip == 0 and t.text in _MARKS and nickname_at(toks, i):
             skip = 3  # 'state Del. Marcia "Cia" Ruiz shouted': a nickname inside the name
         if skip:
             skip -= 1
@@ -115,13 +116,6 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
         return None
     j = 1 if tail[0].text in (",", "—", "–", "-") else 0
     return None if j >= len(tail) else (tail, j)
-
-
-def _nickname_at(toks: list[Token], i: int) -> bool:
-    """A quoted single word between a given name and a surname: Marcia "Cia" Ruiz."""
-    return 0 < i and i + 3 < len(toks) and toks[i - 1].is_cap and toks[i - 1].is_word \
-        and toks[i + 1].is_cap and toks[i + 1].is_word and toks[i + 2].text in _MARKS \
-        and toks[i + 3].is_cap and toks[i + 3].is_word and toks[i + 1].end == toks[i + 2].start
 
 
 @pattern("signed", example="“We can build a better city than this one.” ― Ana Torres")

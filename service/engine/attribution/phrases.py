@@ -473,7 +473,8 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     commas looks like an appositive."""
     k = comma - 1
     while k >= floor and tokens[k].text != "," and comma - k <= 32:
-        if tokens[k].text in ("“", "”", '"', ".", ";", ":"):
+        if tokens[k].text in ("“", "”", '"', ".", ";", ":") and not nickname_mark(tokens, k) \
+                and not (tokens[k].text == "." and k > 0 and title_abbreviation(tokens, k - 1)):
             return None
         k -= 1
     if k < floor or tokens[k].text != ",":
@@ -499,10 +500,15 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         name = subject_before(text, tokens, k, floor)
         if name is not None:
             return name
-    if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") for t in inner) \
-            and inner[-1].is_cap and len(inner) <= 5:
+    named = inner
+    while len(named) > 1 and not named[0].is_cap and named[0].lower.rstrip(".") in _titles():
+        named = named[1:]  # "state Del. Marcia Ruiz"
+    if not named[0].is_cap:
+        named = inner  # "executive director of One Wisconsin Now": a role, not a name
+    if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") or t.text in _NICKNAME_MARKS
+           for t in named) and named[-1].is_cap and len(named) <= 5 + 3 * any(t.text in _NICKNAME_MARKS for t in named):
         # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
-        return _mention(text, strip_title(inner))
+        return _mention(text, strip_title(named))
     if inner[0].lower in ("who", "whose", "which"):
         pass  # relative clause: "Kerry, who arrived Monday, said"
     elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()
@@ -564,6 +570,31 @@ def _place_or_age(toks: list[Token]) -> bool:
         or (len(bare) == 2 and name.count(".") == 2)
 
 
+_NICKNAME_MARKS = frozenset(["\"", "“", "”", "'", "‘", "’"])
+
+
+def nickname_at(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` opens a quoted single word between a given name and a
+    surname: Marcia "Cia" Ruiz."""
+    return 0 < i and i + 3 < len(tokens) and tokens[i].text in _NICKNAME_MARKS and tokens[i - 1].is_cap \
+        and tokens[i - 1].is_word and tokens[i + 1].is_cap and tokens[i + 1].is_word \
+        and tokens[i + 2].text in _NICKNAME_MARKS and tokens[i + 3].is_cap and tokens[i + 3].is_word \
+        and tokens[i + 1].end == tokens[i + 2].start
+
+
+def nickname_mark(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` opens or closes a nickname."""
+    return nickname_at(tokens, i) or (i >= 2 and nickname_at(tokens, i - 2))
+
+
+def title_abbreviation(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` is an abbreviation the tokeniser leaves without its full stop
+    ("Del", also Delaware) and a given name follows the stop: "Del. Stacey Plaskett"."""
+    t = tokens[i]
+    return i + 2 < len(tokens) and t.is_cap and t.lower in words("abbreviations") and tokens[i + 1].text == "." \
+        and tokens[i + 1].start == t.end and tokens[i + 2].text in _given_names()
+
+
 def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None = None) -> Mention | None:
     """A speaker phrase starting at token ``first``: "Charles Lister", "a senior
     official", "the report", "a spokesman for the ministry"."""
@@ -573,6 +604,10 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
     while k < limit and len(got) < MAX_WORDS:
         tok = tokens[k]
         low = tok.lower
+        if tok.text == "." and len(got) == 1 and k + 1 < limit and title_abbreviation(tokens, k - 1):
+            got.append(tok)  # "said Del. Stacey Plaskett": a title abbreviation the tokens split
+            k += 1
+            continue
         if tok.text == "/" and got and got[-1].text.isdigit() and k + 1 < limit and tokens[k + 1].text.isdigit():
             got.append(tok)  # "said 9/11 widow Dana Strand"
             k += 1
@@ -610,6 +645,9 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
     return _mention(text, strip_title(got))
 
 
+_PARTY_TAG = re.compile(r"[A-Z]{1,2}-[A-Z][A-Za-z.]*")
+
+
 def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
     """The subject of the clause that ends these tokens: the phrase after the
     nearest comma that a name or pronoun follows, else the phrase the
@@ -631,6 +669,8 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
             return _mention(text, [t])
         if t.is_cap and t.is_word:
             got = phrase_after(text, tokens, k)
+            if got is not None and _PARTY_TAG.fullmatch(got.text):
+                continue  # "Paul Ryan, R-Wis., despite admitting": a party tag is nobody
             if k > 0 and got is not None:
                 after = index_at(tokens, got.span.end)
                 if after >= len(tokens) or tokens[after].text == ",":

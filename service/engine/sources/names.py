@@ -12,7 +12,9 @@ from .. import furniture
 from ..lexicon import words
 from ..model import Span
 from .geometry import Geometry
-from .reading import COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, name_gender, name_in_run
+from .reading import (
+    COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, head_kind, name_gender, name_in_run,
+)
 from .titles import title_before
 
 _NAME_CHARS = r"[\p{L}\p{M}'’\-]"
@@ -142,6 +144,8 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
         if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
             _body_in_run(geo, bodies, rs, run)  # "The Pentagon", "Clinton Foundation"
             continue
+        if head_kind(info.surname, capitalised=False) == "anonymous" and info.surname.endswith("s"):
+            continue  # "Virginia Democrats", "Georgia Republicans": a state's party, not a woman named Virginia
         if info.title_span is not None:
             title = Span(rs + info.title_span[0], rs + info.title_span[1])
         else:

@@ -795,6 +795,9 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
             # refers to someone the article has named, whose known roles do not contradict it
             fits = role_fits(info.role)
             x = _entity(art, _antecedent(art, pos, lambda y: _role_compatible(art, y, fits, info.gender)))
+        if x is None and info.kind is None and art.geo.doc.paragraphs and art.geo.doc.paragraph_at(pos) == 0 \
+                and m.text.split()[0].lower() not in NP_DETERMINERS:
+            x = _introduced_next(art, pos)  # a headline's "Senator from Texas says": the senator the lede names
         if x is not None:
             return x
         if info.kind is None:

@@ -106,7 +106,9 @@ class Phrase:
         if self.postmod is None:
             return False
         h = self.pre_head
-        return not _is_cap(h) or head_kind(h, capitalised=False) == "anonymous" or h.lower() in SPOKES_HEADS
+        return not _is_cap(h) or head_kind(h, capitalised=False) == "anonymous" or h.lower() in SPOKES_HEADS \
+            or (self.postmod.group("prep").lower() == "from" and title_role(h, self.house) is not None)
+        # "Senator from Texas": the title, not the state
 
     @cached_property
     def pre_end(self) -> int:
@@ -146,8 +148,8 @@ class Phrase:
     @cached_property
     def role(self) -> tuple[str, bool] | None:
         """The office a title names: "senator" in "the Florida senator"."""
-        if self.det is None and _is_cap(self.htok):
-            return None
+        if self.det is None and _is_cap(self.htok) and not (self.postmod is not None and self.head_first):
+            return None  # "Senator Ruiz" is a name; "Senator from Texas" a title
         for n in (4, 3, 2, 1):
             if len(self.head_toks) >= n:
                 r = title_role(" ".join(t[2] for t in self.head_toks[-n:]), self.house)
