@@ -702,3 +702,8 @@ def test_1_a_state_s_party_is_a_body_not_a_woman_named_virginia():
     text = "Virginia Democrats said the port would help them. Democrats argued that the tolls were illegal."
     assert [t for t, _ in typed(text, ("the port would help them", "Virginia Democrats"),
                                 ("the tolls were illegal", "Democrats"))] == ["institutional", "institutional"]
+
+
+def test_8_a_participle_and_its_clause_after_a_quote_are_no_inverted_cue():
+    text = 'In a statement, Northwind said: "The mill was highly successful when it became independent," adding that its value quadrupled.'
+    assert [q.speaker.text for q in audit(text).quotes if q.kind != "indirect"] == ["Northwind"]

@@ -158,7 +158,9 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
     tail, j = got
     hit = verb_at(tail, j)
     if hit is not None and hit[0].cls != "belief" and hit[0].lemma not in NEVER_INVERTED and hit[1] < len(tail) \
+            and not tail[j].lower.endswith("ing") and tail[hit[1]].lower != "that" \
             and (starts_phrase(tail[hit[1]]) or starts_named_phrase(tail, hit[1])):
+        # (not '"...," adding that its value rose': a participle and its clause are no inverted cue)
         verb, e = hit
         speaker = phrase_after(text, tail, e)
         if speaker is not None:
