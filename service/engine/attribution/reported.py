@@ -106,11 +106,37 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
                     continue
             else:
                 content = _clean(text, f.content, f.min_words)
-            if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
+            if content is None or any(q.contains(content) or _covers(q, content) for q in nearby) \
+                    or rule is not according_to and _opens_with_attributed_quote(text, content, nearby):
+                # ('"...," he told Ana Ruiz, according to aides': the aides are the source)
                 continue
             out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
                              speaker=f.speaker, rule=rule.id, paragraph=sent.paragraph, fragments=frags))
     return out
+
+
+def _opens_with_attributed_quote(text: str, content: Span, quoted: list[Span]) -> bool:
+    """Does the claim open with a direct quotation closed by a comma and then
+    an attribution's first word, a name, a pronoun or a cue ('"Cruz is not my
+    favourite," Graham, a former candidate, told ...', '"...," said Ana Ruiz,
+    who ...')? Those words say who spoke the quotation; they are no claim. A
+    quotation the writer's own words carry on ('"...," since ...', '"...,"
+    suggesting ...') may be."""
+    q = next((q for q in quoted if 0 < q.start - content.start <= 2), None)
+    if q is None or q.end >= content.end - 2:
+        return False
+    k = q.end
+    while k < content.end and text[k] in "\"”'’ ":
+        k += 1
+    if text[q.end - 1] != ",":
+        if text[k:k + 1] != ",":
+            return False
+        k += 1
+    while k < content.end and text[k] == " ":
+        k += 1
+    m = _WORD.match(text, k)
+    return m is not None and (m.group()[:1].isupper() or m.group() in SUBJECT_PRONOUNS
+                              or m.group() in cue_words() and not m.group().endswith("ing"))
 
 
 def _covers(q: Span, c: Span) -> bool:
