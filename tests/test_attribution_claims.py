@@ -116,6 +116,19 @@ def test_counted_speakers_and_contracted_pronouns(text, content, speaker):
 
 
 @pytest.mark.parametrize("text, content, speaker", [
+    ("Some say they hear the old bell on stormy nights.", "they hear the old bell on stormy nights", "Some"),
+    ("One in five said the ferry was always late.", "the ferry was always late", "One in five"),
+    ("About one in three say they would move away.", "they would move away", "About one in three"),
+])
+def test_a_counted_word_or_a_share_before_say_is_its_subject(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_say_after_a_counted_word_is_a_noun_without_a_clause():
+    assert claims("Some say in the harbour plan would please the fishermen.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
     ("The senator called the report a hoax.", "the report a hoax", "The senator"),
     ("Critics called Smith a fraud.", "Smith a fraud", "Critics"),
     ("Residents called it a disaster for the town.", "it a disaster for the town", "Residents"),
