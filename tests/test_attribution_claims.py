@@ -340,3 +340,18 @@ def test_a_relative_clause_s_claim_and_the_main_clause_s_are_two():
     found = claims("McClendon, who said the plan was dead, has argued the city should wait.")
     assert [(rule, content) for rule, content, _ in found] == [
         ("reported-leading", "the plan was dead"), ("reported-leading", "the city should wait")]
+
+
+def test_words_before_a_cue_set_off_by_commas_and_a_quotation_are_the_quotation_s_first_half():
+    found = claims('If the council wins, Ana Ruiz said, "we will rebuild the harbour."')
+    assert found == [("reported-parenthetical", "If the council wins", "Ana Ruiz"),
+                     ("leading", "we will rebuild the harbour.", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text", [
+    'In a statement on Monday, Ana Ruiz said, "We will rebuild the harbour."',
+    'Speaking to reporters, Ana Ruiz said, "We will rebuild the harbour."',
+    'But, Ana Ruiz said, "we will rebuild the harbour."',
+])
+def test_a_setting_or_a_connective_before_the_cue_is_no_claim(text):
+    assert [c[0] for c in claims(text)] == ["leading"]

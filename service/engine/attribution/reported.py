@@ -703,12 +703,34 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
         if inverted:
             return True, Found(cue, speaker, before)
         if tokens[j + 1].text in _QUOTE_MARKS:
-            continue
+            # 'South Carolina, he said, was "where we have a chance"': the quotation is direct; the
+            # writer's words before the cue are the first half of what the speaker said, unless
+            # they only say where or when it was said ("In a statement, she said, "...")
+            if _setting(tokens[0]) or _connective_only(tokens[:comma1]) \
+                    or any(verb_at(tokens, k) is not None or tokens[k].text in _QUOTE_MARKS for k in range(comma1)):
+                continue  # not a fragment of the claim: an opening connective, or a clause with its own cue
+            return False, Found(cue, speaker, before, min_words=1)
         if tokens[j + 1].lower in NEXT_CLAUSE_OPENERS:
             return False, Found(cue, speaker, before)  # "A, the spokesman said, adding ...": the claim is A
         rest = Span(tokens[j + 1].start, _clause_end(tokens, j + 1, s.end))
         return False, Found(cue, speaker, Span(before.start, rest.end), (before, rest))
     return None
+
+
+_SETTING_OPENERS = frozenset("in on at during after before later when asked since by from with to following "
+                             "ahead amid according".split())
+
+
+def _connective_only(toks: list[Token]) -> bool:
+    """Are these words only a connective ("But", "However", "Still")?"""
+    return all(not t.is_word or t.lower in _CONJUNCTIONS or t.lower in ("however", "instead", "meanwhile")
+               for t in toks)
+
+
+def _setting(first: Token) -> bool:
+    """Does a phrase opening with this word say where, when or how something
+    was said ("In a statement", "Asked about it", "Speaking to reporters")?"""
+    return first.lower in _SETTING_OPENERS or (first.lower.endswith("ing") and first.is_cap)
 
 
 @pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
