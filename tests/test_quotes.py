@@ -413,3 +413,10 @@ def test_a_quotation_the_writer_carries_on_stays_in_the_claim():
     q = only(text)
     assert (q.kind, q.speaker.text) == ("indirect", "Ana Ruiz")
     assert q.text == "“The pier will be rebuilt by spring,” since the council found the money"
+
+
+def test_a_quotation_opens_right_after_a_colon_without_a_space():
+    text = 'Mayor Ana Ruiz:"We will rebuild the pier before the winter storms."'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "We will rebuild the pier before the winter storms.", "Ana Ruiz")
+    assert q.span == span_of(text, "We will rebuild the pier before the winter storms.")
