@@ -355,3 +355,16 @@ def test_words_before_a_cue_set_off_by_commas_and_a_quotation_are_the_quotation_
 ])
 def test_a_setting_or_a_connective_before_the_cue_is_no_claim(text):
     assert [c[0] for c in claims(text)] == ["leading"]
+
+
+def test_a_quotation_set_off_by_dashes_ends_the_claim_before_it():
+    found = claims('The mayor suggested the pier was unsafe - "We cannot wait for the storms," she said - '
+                   'and asked the council to close it.')
+    assert ("reported-leading", "the pier was unsafe", "The mayor") in found
+    assert ("trailing", "We cannot wait for the storms,", "she") in found
+
+
+def test_quoted_words_between_dashes_stay_in_the_claim():
+    found = claims('The mayor said the delay -- "an insult to the fishermen" -- would end in June.')
+    assert found == [("reported-leading", 'the delay -- "an insult to the fishermen" -- would end in June',
+                      "The mayor")]

@@ -289,6 +289,8 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
         t = tokens[k]
         if t.text == ";" or (t.text == ":" and tokens[k + 1].text in _QUOTE_MARKS):
             return t.start  # a semicolon, or a colon opening a direct quotation
+        if t.text in _DASHES and tokens[k + 1].text in _QUOTE_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+            return t.start  # '... unserious - "Again, we need ...," she said -': a quotation set off by dashes
         if t.text == ",":
             j = k + 1
             while j < len(tokens) - 1 and tokens[j].text in _CLOSING_MARKS:
@@ -302,6 +304,9 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
             return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
+
+
+_DASHES = frozenset(["-", "—", "–", "--"])
 
 
 def _second_cue(tokens: list[Token], k: int) -> bool:
