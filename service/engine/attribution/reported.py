@@ -301,12 +301,27 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
                 return t.start  # "McClendon, who said A, has argued B": the relative clause's claim ends
             if tokens[k + 1].text in _OPENING_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
                 return t.start  # ', “We lost ...': a direct quotation of its own begins
+            if _speaker_then_quotation(tokens, k + 1):
+                return t.start  # ', a man yelled “Stay there!”': a clause of its own quoting someone
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
             return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
 
 
 _DASHES = frozenset(["-", "—", "–", "--"])
+
+
+def _speaker_then_quotation(tokens: list[Token], k: int) -> bool:
+    """Do a short subject and a verb of speech follow from ``k``, right before
+    an opening mark ("a man yelled “...”", "the mayor said: “...”")?"""
+    for j in range(k + 1, min(len(tokens) - 1, k + 5)):
+        if not tokens[j - 1].is_word:
+            return False
+        hit = verb_at(tokens, j)
+        if hit is not None:
+            m = hit[1] + (hit[1] < len(tokens) and tokens[hit[1]].text in (",", ":"))
+            return hit[0].cls in ("speech", "speech-that") and m < len(tokens) and tokens[m].text in _OPENING_MARKS
+    return False
 
 
 def _second_cue(tokens: list[Token], k: int) -> bool:
