@@ -371,5 +371,5 @@ def test_quoted_words_between_dashes_stay_in_the_claim():
 
 
 def test_a_claim_ends_before_a_clause_that_quotes_someone_else():
-    found = claims("When the mayor said the pier was safe, a fisherman shouted “Not again!”")
+    found = claims("Moments after the mayor said the pier was safe, a fisherman shouted “Not again!”")
     assert found == [("reported-leading", "the pier was safe", "the mayor"), ("leading", "Not again!", "a fisherman")]
