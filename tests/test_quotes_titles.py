@@ -76,3 +76,19 @@ def test_a_title_after_a_verb_of_writing_naming_or_telling_is_no_quotation(text)
 ])
 def test_words_on_a_hat_are_no_quotation(text):
     assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“We cannot wait,” said Ana Ruiz, whose new book features interviews with fishermen and “stubborn” harbour masters.",
+    "A federal “supermax” prison in the hills was considered, and a former official said there had been talks.",
+])
+def test_a_quoted_term_far_from_its_cue_is_no_quotation(text):
+    assert [w for w, _ in quoted(text) if len(w.split()) <= 2] == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The council called the plan “a disgrace.”", "a disgrace.", "The council"),
+    ("The minister expressed “deep concern,” she said.", "deep concern,", "she"),
+])
+def test_a_quoted_term_beside_its_cue_stays(text, words, speaker):
+    assert quoted(text) == [(words, speaker)]
