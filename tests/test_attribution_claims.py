@@ -373,3 +373,13 @@ def test_quoted_words_between_dashes_stay_in_the_claim():
 def test_a_claim_ends_before_a_clause_that_quotes_someone_else():
     found = claims("Moments after the mayor said the pier was safe, a fisherman shouted “Not again!”")
     assert found == [("reported-leading", "the pier was safe", "the mayor"), ("leading", "Not again!", "a fisherman")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The inspectors concluded this month that the pier had been neglected.", "the pier had been neglected",
+     "The inspectors"),
+    ("The captain implied the harbour master was to blame for the delay.",
+     "the harbour master was to blame for the delay", "The captain"),
+])
+def test_a_claim_after_a_time_before_that_or_a_bare_clause_after_implied(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)

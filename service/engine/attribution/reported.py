@@ -378,9 +378,11 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return e + 1 if e + 1 < n else None
     if nxt.text == ",":
         return None
-    # "that" right after the cue, or after an adverbial: said (in a statement on Monday) that
-    if nxt.lower == "that":
-        return e + 1 if e + 1 < n else None
+    # "that" right after the cue or a time ("concluded this month that"), or after an adverbial:
+    # said (in a statement on Monday) that
+    k = _skip_time(tokens, e)
+    if k < n and tokens[k].lower == "that":
+        return k + 1 if k + 1 < n else None
     if nxt.lower in PREPOSITIONS_AFTER_CUE or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
             or (verb.lemma in OBJECT_VERBS and nxt.is_word):
         if verb.lemma in OBJECT_VERBS and not nxt.is_cap:
