@@ -383,3 +383,13 @@ def test_a_claim_ends_before_a_clause_that_quotes_someone_else():
 ])
 def test_a_claim_after_a_time_before_that_or_a_bare_clause_after_implied(text, content, speaker):
     assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The captain told the AP his crew had worked through the night.", "his crew had worked through the night",
+     "The captain"),
+    ("The harbour master told her she would have to wait until Monday.", "she would have to wait until Monday",
+     "The harbour master"),
+])
+def test_told_a_listener_then_a_clause(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)

@@ -429,8 +429,9 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
-        if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
-            k = e + 1
+        if obj.lower in ("reporters", "me", "us", "him", "them", "journalists") or (
+                obj.lower == "her" and e + 1 < n and _bare(tokens[e + 1].lower) in _BARE_SUBJECTS):
+            k = e + 1  # "told her she ...": "her" the listener, not a possessive
         elif obj.is_cap or (obj.lower == "the" and e + 1 < n and tokens[e + 1].is_cap):
             # "told Breitbart News he would ...", "told The Star-Ledger of Newark last week she ..."
             k = e + 1
@@ -438,9 +439,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                              and k + 1 < n and tokens[k + 1].is_cap):  # "of Newark" goes on, "the workers" not
                 k += 1
             k = _skip_time(tokens, k)
-            if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
+            if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in _OBJECT_DETERMINERS
+                              or tokens[k].lower == "there"):
                 return None
-            return k
+            return k  # "told the AP his firm worked ..."
         else:
             return _after_common_object(tokens, e)
         k = _skip_time(tokens, k)
