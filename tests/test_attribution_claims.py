@@ -116,6 +116,19 @@ def test_counted_speakers_and_contracted_pronouns(text, content, speaker):
 
 
 @pytest.mark.parametrize("text, content, speaker", [
+    ("Some say they hear the old bell on stormy nights.", "they hear the old bell on stormy nights", "Some"),
+    ("One in five said the ferry was always late.", "the ferry was always late", "One in five"),
+    ("About one in three say they would move away.", "they would move away", "About one in three"),
+])
+def test_a_counted_word_or_a_share_before_say_is_its_subject(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_say_after_a_counted_word_is_a_noun_without_a_clause():
+    assert claims("Some say in the harbour plan would please the fishermen.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
     ("The senator called the report a hoax.", "the report a hoax", "The senator"),
     ("Critics called Smith a fraud.", "Smith a fraud", "Critics"),
     ("Residents called it a disaster for the town.", "it a disaster for the town", "Residents"),
@@ -327,3 +340,56 @@ def test_a_relative_clause_s_claim_and_the_main_clause_s_are_two():
     found = claims("McClendon, who said the plan was dead, has argued the city should wait.")
     assert [(rule, content) for rule, content, _ in found] == [
         ("reported-leading", "the plan was dead"), ("reported-leading", "the city should wait")]
+
+
+def test_words_before_a_cue_set_off_by_commas_and_a_quotation_are_the_quotation_s_first_half():
+    found = claims('If the council wins, Ana Ruiz said, "we will rebuild the harbour."')
+    assert found == [("reported-parenthetical", "If the council wins", "Ana Ruiz"),
+                     ("leading", "we will rebuild the harbour.", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text", [
+    'In a statement on Monday, Ana Ruiz said, "We will rebuild the harbour."',
+    'Speaking to reporters, Ana Ruiz said, "We will rebuild the harbour."',
+    'But, Ana Ruiz said, "we will rebuild the harbour."',
+])
+def test_a_setting_or_a_connective_before_the_cue_is_no_claim(text):
+    assert [c[0] for c in claims(text)] == ["leading"]
+
+
+def test_a_quotation_set_off_by_dashes_ends_the_claim_before_it():
+    found = claims('The mayor suggested the pier was unsafe - "We cannot wait for the storms," she said - '
+                   'and asked the council to close it.')
+    assert ("reported-leading", "the pier was unsafe", "The mayor") in found
+    assert ("trailing", "We cannot wait for the storms,", "she") in found
+
+
+def test_quoted_words_between_dashes_stay_in_the_claim():
+    found = claims('The mayor said the delay -- "an insult to the fishermen" -- would end in June.')
+    assert found == [("reported-leading", 'the delay -- "an insult to the fishermen" -- would end in June',
+                      "The mayor")]
+
+
+def test_a_claim_ends_before_a_clause_that_quotes_someone_else():
+    found = claims("Moments after the mayor said the pier was safe, a fisherman shouted “Not again!”")
+    assert found == [("reported-leading", "the pier was safe", "the mayor"), ("leading", "Not again!", "a fisherman")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The inspectors concluded this month that the pier had been neglected.", "the pier had been neglected",
+     "The inspectors"),
+    ("The captain implied the harbour master was to blame for the delay.",
+     "the harbour master was to blame for the delay", "The captain"),
+])
+def test_a_claim_after_a_time_before_that_or_a_bare_clause_after_implied(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The captain told the AP his crew had worked through the night.", "his crew had worked through the night",
+     "The captain"),
+    ("The harbour master told her she would have to wait until Monday.", "she would have to wait until Monday",
+     "The harbour master"),
+])
+def test_told_a_listener_then_a_clause(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)

@@ -43,6 +43,19 @@ def test_a_dateline_opening_a_paragraph_is_set_aside_alone():
         ("dateline", "KESSING BAY -- ")]
 
 
+@pytest.mark.parametrize("text, dateline", [
+    ("OSLO, Dec 3 (Reuters) - Ferry traffic fell for a third month, port data showed.", "OSLO, Dec 3 (Reuters) - "),
+    ("Kessing Bay (CNN) The ferry will not sail this week, the transport office said.", "Kessing Bay (CNN) "),
+    ("Kessing Bay, Maine (AP) — Crews worked all night, officials said.", "Kessing Bay, Maine (AP) — "),
+])
+def test_a_dateline_with_a_date_or_an_agency_is_set_aside_alone(text, dateline):
+    assert furniture(text) == [("dateline", dateline)]
+
+
+def test_a_name_with_a_party_before_its_verb_is_no_dateline():
+    assert furniture("Ana Ruiz (Democrat) said the ferry will not sail this week.") == []
+
+
 def test_a_section_label_of_a_roundup_is_set_aside_alone():
     assert furniture("ENERGY: Brent crude rose $1.20 to $84.10 a barrel after an outage.") == [("label", "ENERGY:")]
 

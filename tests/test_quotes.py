@@ -387,3 +387,36 @@ def test_a_paragraph_announcing_a_statement_attributes_the_quote_below(lead, spe
     q = only(text)
     assert (q.kind, q.text, q.speaker.text) == ("direct", "We regret the delay at the port.", speaker)
     assert q.speaker.span == span_of(text, speaker)
+
+
+def test_and_with_a_cue_after_a_quotation_is_the_speaker_s_next_claim_not_an_attribution():
+    text = "She declared “What a night for the harbour!” and said that the council had promised a new pier."
+    assert [(q.kind, q.text, q.speaker.text, q.cue.text) for q in quotes(text)] == [
+        ("direct", "What a night for the harbour!", "She", "declared"),
+        ("indirect", "the council had promised a new pier", "She", "said")]
+
+
+@pytest.mark.parametrize("text, words, speaker, cue", [
+    ("“We will not move,” Ana Ruiz, the union's secretary, told Harbour Radio on Monday, when the strike began.",
+     "We will not move,", "Ana Ruiz", "told"),
+    ("“The vote was fair,” said Tom Lake, who has also advised Mayor Ana Ruiz, the board's chair.",
+     "The vote was fair,", "Tom Lake", "said"),
+])
+def test_a_quotation_closed_by_a_comma_is_followed_by_its_attribution_not_a_claim(text, words, speaker, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text, q.cue.text) == ("direct", words, speaker, cue)
+    assert q.span == span_of(text, words)
+
+
+def test_a_quotation_the_writer_carries_on_stays_in_the_claim():
+    text = "“The pier will be rebuilt by spring,” since the council found the money, Ana Ruiz said."
+    q = only(text)
+    assert (q.kind, q.speaker.text) == ("indirect", "Ana Ruiz")
+    assert q.text == "“The pier will be rebuilt by spring,” since the council found the money"
+
+
+def test_a_quotation_opens_right_after_a_colon_without_a_space():
+    text = 'Mayor Ana Ruiz:"We will rebuild the pier before the winter storms."'
+    q = only(text)
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "We will rebuild the pier before the winter storms.", "Ana Ruiz")
+    assert q.span == span_of(text, "We will rebuild the pier before the winter storms.")

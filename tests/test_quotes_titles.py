@@ -50,3 +50,45 @@ def test_words_on_a_sign_banner_or_shirt_are_no_quotation(text):
 def test_a_quote_after_a_sign_elsewhere_in_the_paragraph_stays():
     text = 'Signs lined the road. "We will not move," said Ana Ruiz, who sells flowers there.'
     assert quoted(text) == [("We will not move,", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The crowd cheered when the result came in. Some chanted “Go Rovers!”", "Go Rovers!", "Some"),
+    ("Asked about a second term, Ana Ruiz smiled and said, “Probably.”", "Probably.", "Ana Ruiz"),
+    ("From the back of the hall, a fisherman shouted “Not Again!”", "Not Again!", "a fisherman"),
+])
+def test_words_in_capitals_right_after_a_verb_of_speech_are_a_quotation(text, words, speaker):
+    assert quoted(text) == [(words, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The film critic wrote “Harbour Lights” in a single summer.",
+    "Last year the band called its tour “Salt Roads.”",
+    "The mayor told “Morning Harbour” she would run.",
+])
+def test_a_title_after_a_verb_of_writing_naming_or_telling_is_no_quotation(text):
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The candidate wore a hat that says “Make the Coast Proud Again” all week.",
+    "Her supporters wore hats that said “nobody asked the people of this town” to the hearing.",
+])
+def test_words_on_a_hat_are_no_quotation(text):
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“We cannot wait,” said Ana Ruiz, whose new book features interviews with fishermen and “stubborn” harbour masters.",
+    "A federal “supermax” prison in the hills was considered, and a former official said there had been talks.",
+])
+def test_a_quoted_term_far_from_its_cue_is_no_quotation(text):
+    assert [w for w, _ in quoted(text) if len(w.split()) <= 2] == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The council called the plan “a disgrace.”", "a disgrace.", "The council"),
+    ("The minister expressed “deep concern,” she said.", "deep concern,", "she"),
+])
+def test_a_quoted_term_beside_its_cue_stays(text, words, speaker):
+    assert quoted(text) == [(words, speaker)]

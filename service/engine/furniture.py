@@ -36,9 +36,13 @@ _BYLINE = re.compile(r"(?:By|BY|(?:Column|Analysis|Review|Reporting|Words|Text|I
 _BYLINE_MORE = re.compile(r"[A-Z][\w.'’&-]*(?:[ \t]+(?:of|the|and|for|[A-Z][\w.'’&-]*)){0,4}")
 _CONTACT = re.compile(r"(?:(?:E-?mail|Email|Contact|Follow)[ \t]*:[^\n]*|"
                       r"[A-Z][^\n]{0,60} can be reached at [^\n]*)$")
-# a dateline opening a paragraph: "KESSING BAY -- ", "LONDON (Reuters) - ", "EASTMERE, Feb. 9"
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Za-z.]+)?)?"
-                       r"(?:[ \t]*\([A-Za-z. ]+\))?(?:[ \t]*(?:--|—|–|-)[ \t]*|,[ \t]*[A-Z][a-z]{2,4}\.?[ \t]\d{1,2}[ \t]*$)")
+# a dateline opening a paragraph: "KESSING BAY -- ", "LONDON (Reuters) - ", "EASTMERE, Feb. 9",
+# "OSLO, Dec 3 (Reuters) - "; or a place in lower case with its agency, "Kessing Bay (CNN) "
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}"
+                       r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t](?:[A-Za-z.]+|\d{1,2}))?)?"
+                       r"(?:[ \t]*\([A-Za-z. ]+\))?(?:[ \t]*(?:--|—|–|-)[ \t]*|,[ \t]*[A-Z][a-z]{2,4}\.?[ \t]\d{1,2}[ \t]*$)"
+                       r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}(?:,[ \t]*[A-Z][a-z]+)?[ \t]*\([A-Z][A-Za-z]{1,9}\)"
+                       r"(?:[ \t]*(?:--|—|–|-))?[ \t]+)")
 # an editor's note on the form of the piece: "This interview has been edited for length and clarity."
 _NOTE = re.compile(r"(?:This|The)[ \t]+(?:interview|conversation|transcript|Q&A|exchange)[ \t]+has[ \t]+been[ \t]+"
                    r"(?:edited|condensed|lightly edited|translated)[^\n]*$")

@@ -21,7 +21,7 @@ _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’'‹›]")
 OPENERS = frozenset(["``", "“", "„", "«"])
 CLOSERS = frozenset(["''", "”", "»"])
-_LEFT_CONTEXT = set(" \t\n\r\f\v([{—–-/\u00a0") | set("\"“”‘’'`«»")
+_LEFT_CONTEXT = set(" \t\n\r\f\v([{—–-/:\u00a0") | set("\"“”‘’'`«»")
 _RIGHT_CONTEXT = set(" \t\n\r\f\v.,;:!?)]}—–-/\u00a0…") | set("\"“”‘’'`«»")
 MAX_QUOTE_PARAGRAPHS = 12
 _LABEL = re.compile(r"[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}:")  # "WALLACE:" opens a transcript line
@@ -224,7 +224,7 @@ def _title_like(text: str, span: Span) -> bool:
         j -= 1
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
         return _named_at_start(text, span, words, j)
-    if _headline_cue_before(text, j) and _ends_line(text, span.end):
+    if _headline_cue_before(text, j) and _ends_line(text, span.end) or _uttered_after(text, j):
         return False
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:") or _named_at_start(text, span, words, j)
 
@@ -236,6 +236,32 @@ def _headline_cue_before(text: str, j: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, j - 30), j + 1) if j >= 0 else None
     return m is not None and m.group()[:1].isupper() and not m.group().isupper() \
         and m.group().rstrip(":").lower() in _speech_forms()
+
+
+def _uttered_after(text: str, j: int) -> bool:
+    """Does a verb of speech in lower case end at ``text[j]`` (or before a comma
+    or colon there): the words in marks are what was said, in capitals or not
+    ("a man yelled "Stay there!"", "Some chanted "USA! USA!"", "said, "No.""),
+    not a title. Verbs that take a work or a listener as object ("wrote",
+    "called", "told") may name a title and do not count, nor a participle
+    ("were shown chanting "..."": whose words they are is not said)."""
+    if j >= 0 and text[j] in ",:":
+        j -= 1
+    m = _WORD_BEFORE.search(text, max(0, j - 30), j + 1) if j >= 0 else None
+    return m is not None and m.group().islower() and not m.group().endswith("ing") \
+        and m.group() in _uttered_forms()
+
+
+# speech verbs whose object may be a title or a name, or is the listener
+_NAMING_LEMMAS = frozenset("call write read sing quote post text email tell ask inform advise brief notify "
+                           "lecture assure warn detail cite".split())
+
+
+@lru_cache(maxsize=1)
+def _uttered_forms() -> frozenset[str]:
+    """One-word forms of the verbs of speech whose object is what was said."""
+    return frozenset(form for row in rows("cue_verbs") if row[2] in ("speech", "speech-that")
+                     and row[0] not in _NAMING_LEMMAS for form in row[1].split(",") if " " not in form)
 
 
 def _ends_line(text: str, at: int) -> bool:
@@ -284,9 +310,9 @@ _NEXT_WORD = re.compile(r"[A-Za-z]+")
 # what a sign, banner or shirt says is written on it, not said: "signs reading "Go home"",
 # "a banner hung from the gate read "...""
 _SIGN = re.compile(r"\b(?:%s)\b[^.!?\"“”]{0,80}?\b(?:read|reads|reading|that read|bearing(?: the words?)?|saying|that said|"
-                   r"emblazoned with(?: the words?)?|with the words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$" % "|".join(
+                   r"that says|says|emblazoned with(?: the words?)?|with the words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$" % "|".join(
                        re.escape(w) for w in sorted(rows_words("sign_nouns"), key=len, reverse=True)), re.I)
-_SIGN_CUE = re.compile(r"(?:read|reads|reading|bearing|saying|said|with|words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$", re.I)
+_SIGN_CUE = re.compile(r"(?:read|reads|reading|bearing|saying|said|says|with|words?)[ \t]*[:,]?[ \t]*[\"“”„«‘']*$", re.I)
 _SIGN_AND = re.compile(r"[\"”’'.,]*[ \t]*(?:,|and|or|, and)[ \t]*[\"“‘']*$")
 
 

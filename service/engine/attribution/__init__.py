@@ -15,7 +15,7 @@ from dataclasses import replace
 from .. import deadline, furniture
 from ..document import Document
 from ..model import Quote, Span
-from ..quotes import open_start
+from ..quotes import close_end, open_start
 from . import direct, reported
 from .pattern import PATTERNS, Pattern, pattern
 
@@ -34,7 +34,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
     filled where found."""
     found = _with_reported(quotes, _set_aside(doc, reported.reported_speech(doc, quotes)))
     if doc.paragraphs:
-        found = [q for q in _attribute_direct(doc, found) if not _scare_quote(q)]
+        found = [q for q in _attribute_direct(doc, found) if not _scare_quote(q) and not _distant_term(doc.text, q)]
     return [replace(q, id=f"q{i}") for i, q in enumerate(found, 1)]
 
 
@@ -108,6 +108,24 @@ def _attribute_direct(doc: Document, quotes: list[Quote]) -> list[Quote]:
 
 def _scare_quote(q: Quote) -> bool:
     return q.kind != "indirect" and q.speaker is None and len(q.text.split()) <= SCARE_QUOTE_WORDS
+
+
+TERM_WORDS = 2  # a partial quote this short is a term unless its cue stands right beside it
+_NEAR_CUE = 4  # words between a cue and its term's opening mark: "called him “a liar”", "described as “peaceful”"
+
+
+def _distant_term(text: str, q: Quote) -> bool:
+    """A quoted term of a word or two whose cue is not beside it: the speaker
+    found is far off, a spurious one ('said Ramos, whose book features
+    interviews with politicians and “rebellious” people', 'a federal “supermax”
+    prison ..., an official said'). A term closed by a comma before its
+    attribution, or right after its cue ("called it “a disgrace”"), stays."""
+    if q.kind != "partial" or q.cue is None or len(q.text.split()) > TERM_WORDS:
+        return False
+    if q.cue.span.end <= q.span.start:  # the cue before the quote
+        return len(text[q.cue.span.end:open_start(text, q)].split()) > _NEAR_CUE
+    k = close_end(text, q)
+    return not (text[q.span.end - 1:q.span.end] == "," or text[k:k + 1] == ",")
 
 
 def _merges(doc: Document, a: Quote, b: Quote) -> bool:

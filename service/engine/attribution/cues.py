@@ -129,6 +129,13 @@ _COUNTED = frozenset("another other one two three four five six seven eight nine
                      "each both".split())
 
 
+def _clause_next(tokens: list[Token], i: int) -> bool:
+    """Does a clause open after the word at ``i`` ("Some say they ...", "say
+    that ...", "say the vote ..."), not a noun's complement ("some say in it")?"""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return nxt in SUBJECT_PRONOUNS or nxt in ("that", "the", "there", "this")
+
+
 def _verb_after_context(tokens: list[Token], i: int) -> bool:
     """A cue form after a word that usually makes it a noun, where it is a verb
     all the same: "Another said", "two said", "went on to say", "by saying"."""
@@ -136,9 +143,10 @@ def _verb_after_context(tokens: list[Token], i: int) -> bool:
     if (prev[:1].isdigit() or prev in ("percent", "%")) and tok in _VERB_ONLY_FORMS | {"say"} \
             and (i < 2 or tokens[i - 2].lower not in ("the", "a", "an")):
         return True  # "Six in 10 say", "43 percent said"
-    if prev in _COUNTED and (tok in _VERB_ONLY_FORMS or tok.endswith("ed")) and (i < 2 or tokens[i - 2].lower in ("the", "of")  # "a mother of three said"
-                                                         or tokens[i - 2].text in (".", ",", ";", "\"", "”")
-                                                         or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
+    if prev in _COUNTED and (tok in _VERB_ONLY_FORMS or tok.endswith("ed") or tok == "say" and _clause_next(tokens, i)) \
+            and (i < 2 or tokens[i - 2].lower in ("the", "of", "in")  # "a mother of three said", "one in five say"
+                 or tokens[i - 2].text in (".", ",", ";", "\"", "”")
+                 or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
         return True
     if prev == "to" and i >= 3 and tokens[i - 2].lower == "on" \
             and tokens[i - 3].lower in ("went", "go", "goes", "going", "gone"):

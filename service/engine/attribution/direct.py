@@ -17,7 +17,7 @@ from ..document import Document
 from ..model import Cue, Mention, Quote, Span
 from ..quotes import close_end, open_start
 from ..tokens import Token, index_at
-from ..words import ADVERBIAL_STARTS, BE_FORMS, PREPOSITIONS_AFTER_CUE, SENTENCE_OPENERS, SUBJECT_PRONOUNS
+from ..words import ADVERBIAL_STARTS, AUXILIARIES, BE_FORMS, PREPOSITIONS_AFTER_CUE, SENTENCE_OPENERS, SUBJECT_PRONOUNS
 from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, aux_start, cue_words, headline_case, make_cue, verb_at
 from .pattern import pattern
@@ -172,6 +172,18 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
 _JOINING = frozenset(["but"])  # not "and" ('"..." and against the law, Clinton said')
 
 
+def _second_predicate(tail: list[Token], j: int) -> bool:
+    """Does the tail open with "and" and a cue verb ('"What a day!" and said
+    that ...')? The quote's speaker says more: the verb has no subject of its
+    own in the tail, and what follows it is its claim, not an attribution."""
+    k = j + 1
+    if tail[j].lower != "and":
+        return False
+    while k < len(tail) and k - j <= 3 and tail[k].lower in AUXILIARIES:
+        k += 1
+    return k < len(tail) and verb_at(tail, k) is not None
+
+
 @pattern("trailing", example="“The budget is balanced,” Maria Lopez said.")
 def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """"...," Kerry said.  /  "..." she added.  /  "...," Harry Bond, 30, of Raleigh, said."""
@@ -180,7 +192,7 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
         return None
     text = ctx.doc.text
     tail, j = got
-    if tail[j].lower in _JOINING:
+    if tail[j].lower in _JOINING or _second_predicate(tail, j):
         return None  # '"...," but he said that ...': a clause of its own, with its own claim
     # the quotation ends its sentence when it ends with a full stop and a capital follows
     end = q.text.rstrip("\"“”'’ ")[-1:]

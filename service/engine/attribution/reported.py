@@ -106,11 +106,37 @@ def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
                     continue
             else:
                 content = _clean(text, f.content, f.min_words)
-            if content is None or any(q.contains(content) or _covers(q, content) for q in nearby):
+            if content is None or any(q.contains(content) or _covers(q, content) for q in nearby) \
+                    or rule is not according_to and _opens_with_attributed_quote(text, content, nearby):
+                # ('"...," he told Ana Ruiz, according to aides': the aides are the source)
                 continue
             out.append(Quote(id="", kind="indirect", span=content, text=content.of(text), cue=f.cue,
                              speaker=f.speaker, rule=rule.id, paragraph=sent.paragraph, fragments=frags))
     return out
+
+
+def _opens_with_attributed_quote(text: str, content: Span, quoted: list[Span]) -> bool:
+    """Does the claim open with a direct quotation closed by a comma and then
+    an attribution's first word, a name, a pronoun or a cue ('"Cruz is not my
+    favourite," Graham, a former candidate, told ...', '"...," said Ana Ruiz,
+    who ...')? Those words say who spoke the quotation; they are no claim. A
+    quotation the writer's own words carry on ('"...," since ...', '"...,"
+    suggesting ...') may be."""
+    q = next((q for q in quoted if 0 < q.start - content.start <= 2), None)
+    if q is None or q.end >= content.end - 2:
+        return False
+    k = q.end
+    while k < content.end and text[k] in "\"”'’ ":
+        k += 1
+    if text[q.end - 1] != ",":
+        if text[k:k + 1] != ",":
+            return False
+        k += 1
+    while k < content.end and text[k] == " ":
+        k += 1
+    m = _WORD.match(text, k)
+    return m is not None and (m.group()[:1].isupper() or m.group() in SUBJECT_PRONOUNS
+                              or m.group() in cue_words() and not m.group().endswith("ing"))
 
 
 def _covers(q: Span, c: Span) -> bool:
@@ -263,6 +289,8 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
         t = tokens[k]
         if t.text == ";" or (t.text == ":" and tokens[k + 1].text in _QUOTE_MARKS):
             return t.start  # a semicolon, or a colon opening a direct quotation
+        if t.text in _DASHES and tokens[k + 1].text in _QUOTE_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+            return t.start  # '... unserious - "Again, we need ...," she said -': a quotation set off by dashes
         if t.text == ",":
             j = k + 1
             while j < len(tokens) - 1 and tokens[j].text in _CLOSING_MARKS:
@@ -273,9 +301,27 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
                 return t.start  # "McClendon, who said A, has argued B": the relative clause's claim ends
             if tokens[k + 1].text in _OPENING_MARKS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
                 return t.start  # ', “We lost ...': a direct quotation of its own begins
+            if _speaker_then_quotation(tokens, k + 1):
+                return t.start  # ', a man yelled “Stay there!”': a clause of its own quoting someone
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
             return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
+
+
+_DASHES = frozenset(["-", "—", "–", "--"])
+
+
+def _speaker_then_quotation(tokens: list[Token], k: int) -> bool:
+    """Do a short subject and a verb of speech follow from ``k``, right before
+    an opening mark ("a man yelled “...”", "the mayor said: “...”")?"""
+    for j in range(k + 1, min(len(tokens) - 1, k + 5)):
+        if not tokens[j - 1].is_word:
+            return False
+        hit = verb_at(tokens, j)
+        if hit is not None:
+            m = hit[1] + (hit[1] < len(tokens) and tokens[hit[1]].text in (",", ":"))
+            return hit[0].cls in ("speech", "speech-that") and m < len(tokens) and tokens[m].text in _OPENING_MARKS
+    return False
 
 
 def _second_cue(tokens: list[Token], k: int) -> bool:
@@ -332,9 +378,11 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return e + 1 if e + 1 < n else None
     if nxt.text == ",":
         return None
-    # "that" right after the cue, or after an adverbial: said (in a statement on Monday) that
-    if nxt.lower == "that":
-        return e + 1 if e + 1 < n else None
+    # "that" right after the cue or a time ("concluded this month that"), or after an adverbial:
+    # said (in a statement on Monday) that
+    k = _skip_time(tokens, e)
+    if k < n and tokens[k].lower == "that":
+        return k + 1 if k + 1 < n else None
     if nxt.lower in PREPOSITIONS_AFTER_CUE or nxt.lower in TIME_WORDS or nxt.lower.endswith("ly") \
             or (verb.lemma in OBJECT_VERBS and nxt.is_word):
         if verb.lemma in OBJECT_VERBS and not nxt.is_cap:
@@ -381,8 +429,9 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
-        if obj.lower in ("reporters", "me", "us", "him", "them", "journalists"):
-            k = e + 1
+        if obj.lower in ("reporters", "me", "us", "him", "them", "journalists") or (
+                obj.lower == "her" and e + 1 < n and _bare(tokens[e + 1].lower) in _BARE_SUBJECTS):
+            k = e + 1  # "told her she ...": "her" the listener, not a possessive
         elif obj.is_cap or (obj.lower == "the" and e + 1 < n and tokens[e + 1].is_cap):
             # "told Breitbart News he would ...", "told The Star-Ledger of Newark last week she ..."
             k = e + 1
@@ -390,9 +439,10 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                              and k + 1 < n and tokens[k + 1].is_cap):  # "of Newark" goes on, "the workers" not
                 k += 1
             k = _skip_time(tokens, k)
-            if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in ("the", "a", "an", "there")):
+            if k >= n or not (_bare(tokens[k].lower) in PRONOUNS or tokens[k].lower in _OBJECT_DETERMINERS
+                              or tokens[k].lower == "there"):
                 return None
-            return k
+            return k  # "told the AP his firm worked ..."
         else:
             return _after_common_object(tokens, e)
         k = _skip_time(tokens, k)
@@ -677,12 +727,34 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
         if inverted:
             return True, Found(cue, speaker, before)
         if tokens[j + 1].text in _QUOTE_MARKS:
-            continue
+            # 'South Carolina, he said, was "where we have a chance"': the quotation is direct; the
+            # writer's words before the cue are the first half of what the speaker said, unless
+            # they only say where or when it was said ("In a statement, she said, "...")
+            if _setting(tokens[0]) or _connective_only(tokens[:comma1]) \
+                    or any(verb_at(tokens, k) is not None or tokens[k].text in _QUOTE_MARKS for k in range(comma1)):
+                continue  # not a fragment of the claim: an opening connective, or a clause with its own cue
+            return False, Found(cue, speaker, before, min_words=1)
         if tokens[j + 1].lower in NEXT_CLAUSE_OPENERS:
             return False, Found(cue, speaker, before)  # "A, the spokesman said, adding ...": the claim is A
         rest = Span(tokens[j + 1].start, _clause_end(tokens, j + 1, s.end))
         return False, Found(cue, speaker, Span(before.start, rest.end), (before, rest))
     return None
+
+
+_SETTING_OPENERS = frozenset("in on at during after before later when asked since by from with to following "
+                             "ahead amid according".split())
+
+
+def _connective_only(toks: list[Token]) -> bool:
+    """Are these words only a connective ("But", "However", "Still")?"""
+    return all(not t.is_word or t.lower in _CONJUNCTIONS or t.lower in ("however", "instead", "meanwhile")
+               for t in toks)
+
+
+def _setting(first: Token) -> bool:
+    """Does a phrase opening with this word say where, when or how something
+    was said ("In a statement", "Asked about it", "Speaking to reporters")?"""
+    return first.lower in _SETTING_OPENERS or (first.lower.endswith("ing") and first.is_cap)
 
 
 @pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
