@@ -55,8 +55,9 @@ def vague_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=32)
-def _first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """The words a vague phrase can start with."""
+def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
+    """The words a vague phrase can start with, as one pattern: the phrases are
+    tried only where one of these stands, not at every character of a story."""
     first: set[str] = set()
     for phrase in [r[0] for r in rows("vague_attributions")] + list(extra):
         for token in phrase.split():
@@ -64,50 +65,8 @@ def _first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
             first.update((token[1:-1] if optional else token).split("|"))
             if not optional:
                 break
-    return frozenset(first)
-
-
-@lru_cache(maxsize=32)
-def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
-    """The words a vague phrase can start with, as one pattern: the phrases are
-    tried only where one of these stands, not at every character of a story."""
-    words_ = "|".join(sorted((re.escape(w) for w in _first_words(extra)), key=len, reverse=True))
+    words_ = "|".join(sorted((re.escape(w) for w in first), key=len, reverse=True))
     return re.compile(rf"(?<![\w'’-])(?:{words_})(?![\w'’-])", re.IGNORECASE)
-
-
-_RUN = re.compile(r"[\w'’-]+")
-_ASCII_RUN = re.compile(r"[A-Za-z0-9_'-]+")
-
-
-@lru_cache(maxsize=32)
-def _trigger_words(extra: tuple[str, ...] = ()) -> frozenset[str] | None:
-    """``vague_triggers``' words in lower case when every one is a plain ASCII
-    word (then a trigger is a whole run of word characters whose lower case is
-    one of them); None when one is not ("u.s."): the pattern must scan."""
-    first = _first_words(extra)
-    if not all(_ASCII_RUN.fullmatch(w) for w in first):
-        return None
-    return frozenset(w.lower() for w in first)
-
-
-def _trigger_starts(text: str, extra: tuple[str, ...] = ()) -> Iterator[int]:
-    """Where ``vague_triggers(extra)`` matches in ``text``, found by reading
-    each run of word characters once (a C-level scan) rather than trying the
-    alternation at every character."""
-    trigger = vague_triggers(extra)
-    known = _trigger_words(extra)
-    if known is None:
-        yield from (m.start() for m in trigger.finditer(text))
-        return
-    for m in _RUN.finditer(text):
-        w = m.group()
-        if w.isascii():
-            if w.lower() in known:
-                yield m.start()
-        else:  # case-insensitive matching beyond ASCII is the pattern's to decide
-            t = trigger.match(text, m.start())
-            if t is not None and t.end() == m.end():
-                yield m.start()
 
 
 @lru_cache(maxsize=32)
@@ -121,11 +80,11 @@ def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
     """Every vague phrase in ``text``, leftmost first."""
     patterns = vague_patterns(extra)
     anywhere = vague_anywhere(extra)
-    for at in _trigger_starts(text, extra):
-        if anywhere.match(text, at) is None:
+    for t in vague_triggers(extra).finditer(text):
+        if anywhere.match(text, t.start()) is None:
             continue  # no phrase starts here (the one alternation tries them all at once)
         for p in patterns:
-            m = p.match(text, at)
+            m = p.match(text, t.start())
             if m:
                 yield m
 
