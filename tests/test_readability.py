@@ -109,7 +109,6 @@ def test_a_token_longer_than_any_word_is_never_hyphenated(offline, monkeypatch):
 
     monkeypatch.setattr(readability, "_pyphen", Spy)
     readability._syllables.cache_clear()
-    readability._hyphenated.cache_clear()
     r = measure("abcdefghij" * 50_000 + ". The cat sat on the mat.")
     assert r.words == 7
     assert seen and max(seen) <= readability.MAX_HYPHENATED

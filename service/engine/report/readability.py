@@ -119,8 +119,6 @@ def _letters(word: str) -> str:
     return "".join(c for c in word.lower() if c.isalpha())
 
 
-# memoised on the letters too: "Trump", "trump" and "Trump’s" are one word to hyphenate
-@lru_cache(maxsize=65536)
 def _hyphenated(letters: str) -> int:
     if not letters:
         return 0
