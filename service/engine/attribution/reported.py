@@ -817,6 +817,8 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
 @pattern("unattributed-claim", example="There are also claims that the vote was rigged.")
 def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """There are (also) claims that CLAUSE.  /  It is believed that CLAUSE."""
+    if text.find("that", s.start, s.end) < 0:
+        return []  # the pattern ends in "that": without it, no need to try it at every character
     m = _UNATTRIBUTED.search(text, s.start, s.end)
     if not m:
         return []
@@ -1144,6 +1146,8 @@ def reported_label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
 @pattern("reportedly", example="The minister has reportedly resigned over the budget.")
 def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """A claim marked only by "reportedly" or "allegedly"."""
+    if text.find("edly", s.start, s.end) < 0:
+        return []  # every word of the pattern ends in "edly": without it, no need to try it at every character
     m = _REPORTEDLY.search(text, s.start, s.end)
     if not m or any(q.start <= m.start() < q.end for q in quoted):
         return []
