@@ -5,6 +5,8 @@ import socket
 import nltk
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service.engine.model import Readability
 from service.engine.report.readability import measure, syllables
@@ -41,6 +43,18 @@ def test_readability_of_the_seed_article_works_offline(offline, seed):
     r = measure(seed["text"])
     assert (r.words, r.sentences) == (329, 13)
     assert 30 < r.flesch_reading_ease < 60 and 10 < r.flesch_kincaid_grade < 16
+
+
+# words, apostrophes in and around them (contractions and not), punctuation alone, every kind of space
+WORD_PIECES = st.sampled_from(["cat", "don't", "we've", "'em", "'tis", "o'clock", "it's", "'", "''", "’s", "'t",
+                               "rock'n'roll", "-", "—", ".", "5", "_", " ", "\n", "\t", "\u00a0", "\u2003", "\x1c"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=30).map("".join))
+def test_words_are_counted_as_textstat_counts_them(text):
+    r = measure(text + " cat.")  # a word with a syllable: always measured
+    assert r.words == textstat.lexicon_count(text + " cat.")
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t ", "— … 123 %", "“”"])

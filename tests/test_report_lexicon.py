@@ -3,8 +3,11 @@ import re
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from service.engine.report.wording import (compile_phrase, describes_position, is_weasel, loaded_table,
-                                           verb_forms)
+                                           trigger_starts, vague_matches, vague_triggers, verb_forms)
 from service.engine.lexicon import resources
 
 REPORT_LISTS = ["loaded_verbs", "vague_attributions", "weasel_speakers", "uninformative_words",
@@ -72,3 +75,28 @@ def test_weasel_speakers(text, weasel):
                                              ("a senior official who attended the meeting", True)])
 def test_describes_position(text, described):
     assert describes_position(text) is described
+
+
+# words and marks around the vague phrases' first words: case, apostrophes,
+# hyphens, underscores, letters that lower-case longer ("İ") or fold to an
+# ASCII letter in ``re`` only ("ſ", "ı"), the Kelvin sign (lower case "k")
+VAGUE_PIECES = st.sampled_from([
+    "sources", "Sources", "SOURCES", "ſources", "critics", "some", "Some", "it", "It", "ıt", "İt", "many",
+    "others", "Kritics", "\u212aritics", "u.s.", "officials", "say", "said", "x", "_", "-", "'", "’", "s",
+    ".", ",", "é", " ", "\n",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(VAGUE_PIECES, max_size=30).map("".join),
+       st.sampled_from([(), ("u.s. officials",), ("others say",), ("Kritics claim",)]))
+def test_vague_phrase_triggers_are_found_where_their_pattern_matches(text, extra):
+    assert trigger_starts(text, extra) == [m.start() for m in vague_triggers(extra).finditer(text)]
+
+
+def test_a_vague_phrase_is_found_in_any_case():
+    assert [m.group() for m in vague_matches("SOURCES SAY it. Critics say so.")] == ["SOURCES SAY", "Critics say"]
+
+
+def test_a_vague_phrase_inside_a_longer_word_is_not_found():
+    assert list(vague_matches("Nonsources say so; sources-say too; critics’ say")) == []

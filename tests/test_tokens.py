@@ -3,16 +3,41 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.engine.document import load
-from service.engine.tokens import between, joined, tokenize
+from service.engine.tokens import Token, between, joined, tokenize, tokenize_iter
 
 # pieces whose tokens depend on what follows them: abbreviations, initials,
 # a full stop before a lowercase word, quote marks, runs without spaces
 PIECES = st.sampled_from([
+    "x", "_", "Sen", "Mr",
     "Mr.", "Sen.", "U.S.", "R.", "J.", "a.", "p.m.", "Jan.", "ill.", "Miss.", "said", "Kelly", "officials",
     "it", "''", "``", "--", "—", "'", "’", "\"", "“", ",", ".", "?", "5", "5.5", "don't", "x-ray",
     " ", "  ", "\n", "\n\n", "\u00a0", "\t",
 ])
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.data())
+def test_a_spans_tokens_are_those_of_one_match_at_a_time(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokenize(text, start, end) == list(tokenize_iter(text, start, end))
+
+
+def test_tokens_carry_their_offsets_lower_case_and_first_character_classes():
+    text = "Mr. Kelly said it's 5.5, \u201cno.\u201d"
+    assert tokenize(text, 4) == [
+        Token(4, 9, "Kelly", "kelly", True, True), Token(10, 14, "said", "said", True, False),
+        Token(15, 19, "it's", "it's", True, False), Token(20, 23, "5.5", "5.5", True, False),
+        Token(23, 24, ",", ",", False, False), Token(25, 26, "\u201c", "\u201c", False, False),
+        Token(26, 28, "no", "no", True, False), Token(28, 29, ".", ".", False, False),
+        Token(29, 30, "\u201d", "\u201d", False, False),
+    ]
+
+
+def test_a_span_starting_inside_a_word_reads_the_word_before_it():
+    # "\b" before "Sen." does not hold inside "XSen.": the abbreviation is not one token
+    assert [t.text for t in tokenize("XSen. Kelly", 1)] == ["Sen", ".", "Kelly"]
 
 
 @settings(max_examples=500, deadline=None)

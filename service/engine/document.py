@@ -227,8 +227,14 @@ def _punkt() -> PunktSentenceTokenizer:
     punkt = lazy.punkt()  # imported on first use, without the rest of NLTK
     params = punkt.PunktParameters()
     params.abbrev_types = set(words("abbreviations"))
-    return punkt.PunktSentenceTokenizer(params, lang_vars=_unguarded_lang_vars(punkt)(),
-                                        token_cls=_unguarded_token(punkt))
+    tok = punkt.PunktSentenceTokenizer(params, lang_vars=_unguarded_lang_vars(punkt)(),
+                                       token_cls=_unguarded_token(punkt))
+    # Punkt asks of each candidate break's few words ("Mr. Trump", "said. The")
+    # whether they hold a sentence break, building a token object per word
+    # each time; with fixed parameters the answer depends on those words
+    # alone, and a quarter of the questions on news text are asked again.
+    tok.text_contains_sentbreak = lru_cache(maxsize=8192)(tok.text_contains_sentbreak)
+    return tok
 
 
 # NLTK (3.9.3 on) runs every regex through ``nltk.redos``: a Python wrapper that

@@ -131,9 +131,19 @@ def _whole(text: str, a: int, b: int) -> str | None:
         return "note"
     if _TIMESTAMP.match(text, a, b):
         return "timestamp"
-    if b - a <= 400 and _CREDIT.search(text, a, b):
+    if b - a <= 400 and _may_credit(text, a, b) and _CREDIT.search(text, a, b):
         return "caption"
     return None
+
+
+_CREDIT_WORDS = (")", "Photo", "Picture", "Image", "Video", "Credit")
+
+
+def _may_credit(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold what every ``_CREDIT`` match holds (its closing
+    parenthesis, or a word that opens a credit)? Found by ``str.find``: the
+    pattern, tried at every character, is left for the few paragraphs that do."""
+    return any(text.find(w, a, b) >= 0 for w in _CREDIT_WORDS)
 
 
 def inside(spans: tuple[Furniture, ...], span: Span) -> bool:

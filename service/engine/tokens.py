@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import words
@@ -20,6 +22,9 @@ _TOKEN = re.compile(
     r"``|''|--|[A-Za-z]\.(?:[A-Za-z]\.)+|\b(?=[A-Z][a-z]*\.)(?:" + _ABBREVIATIONS + r")\.|\b[A-Z]\.(?=\s+[A-Z])"
     r"|\w+(?:[’'\-\.]\w+)*(?:\.(?=\s+[a-z,]))?|[^\w\s]"
 )
+# the same pattern as one group: ``split`` gives the tokens and the gaps between them, in C
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_FIRST = itemgetter(0)
 
 
 class Token(NamedTuple):
@@ -37,13 +42,19 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    make = tuple.__new__
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
-        c = t[0]
-        out.append(make(Token, (m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper())))
-    return out
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        # ``\b`` at ``start`` reads the character before it, which a slice would hide
+        return list(tokenize_iter(text, start, end))
+    # The tokens and the gaps between them from one ``split`` of the slice
+    # (``finditer`` stops at ``end`` as the slice does), offsets by summing
+    # lengths, and the records built by ``map``: no Python code runs per
+    # token, as it does in a loop over match objects.
+    parts = _SPLIT.split(text[start:end])  # gap, token, gap, token, ..., gap
+    at = list(accumulate(map(len, parts), initial=start))
+    toks = parts[1::2]
+    firsts = list(map(_FIRST, toks))
+    return list(map(tuple.__new__, repeat(Token), zip(at[1::2], at[2::2], toks, map(str.lower, toks),
+                                                      map(str.isalnum, firsts), map(str.isupper, firsts))))
 
 
 def tokenize_iter(text: str, start: int, end: int):

@@ -30,6 +30,34 @@ from .phrases import (
     with_appositive_name,
 )
 
+
+class _PerSentence:
+    """``fn`` memoised on one sentence's tokens (held, compared by identity)
+    and ``key`` of the other arguments: patterns of the same sentence that
+    read the same thing (the subject before a cue, the cue set off by
+    commas) read it once. One sentence at a time; ``forget`` lets go of it."""
+
+    def __init__(self, fn, key):
+        self.fn, self.key = fn, key
+        self.memo: tuple | None = None  # (text, tokens, {key: result}), replaced whole (threads share it)
+
+    def __call__(self, text, *args):
+        tokens, key = self.key(*args)
+        m = self.memo
+        if m is None or m[1] is not tokens or m[0] is not text:
+            m = self.memo = (text, tokens, {})
+        got = m[2].get(key, m)
+        if got is m:
+            got = m[2][key] = self.fn(text, *args)
+        return got
+
+    def forget(self) -> None:
+        self.memo = None
+
+
+# reported_leading, reported_trailing, as_said and the comma-set cues ask for the subject before the same cue
+subject_before = _PerSentence(subject_before, lambda tokens, cue_first: (tokens, cue_first))
+
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _OPENING_MARKS = frozenset(["\"", "“", "``", "„", "«"])
 _CLOSING_MARKS = frozenset(["\"", "”", "''", "»", "’", "'"])
@@ -69,6 +97,14 @@ class Found:
 def reported_speech(doc: Document, direct: list[Quote]) -> list[Quote]:
     """Reported-speech quotations, each with its cue, (where given) speaker and
     the id of the pattern that found it; ids not given yet."""
+    try:
+        return _reported(doc, direct)
+    finally:  # the memos hold a sentence of this text: let go of it, whatever happened
+        subject_before.forget()
+        _parenthetical.forget()
+
+
+def _reported(doc: Document, direct: list[Quote]) -> list[Quote]:
     text = doc.text
     quoted = [q.span for q in direct]
     out: list[Quote] = []
@@ -757,6 +793,10 @@ def _setting(first: Token) -> bool:
     return first.lower in _SETTING_OPENERS or (first.lower.endswith("ing") and first.is_cap)
 
 
+# read once for both patterns below
+_parenthetical = _PerSentence(_parenthetical, lambda s, tokens, quoted: (tokens, (s, tuple(quoted))))
+
+
 @pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
 def reported_appositive(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """CLAUSE, CUE SPEAKER, APPOSITIVE: ", said Michael O'Hanlon, a senior fellow at ..."."""
@@ -849,6 +889,8 @@ def according_to(text: str, s: Span, tokens: list[Token], quoted: list[Span]) ->
 @pattern("unattributed-claim", example="There are also claims that the vote was rigged.")
 def unattributed_claim(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """There are (also) claims that CLAUSE.  /  It is believed that CLAUSE."""
+    if text.find("that", s.start, s.end) < 0:
+        return []  # the pattern ends in "that": without it, no need to try it at every character
     m = _UNATTRIBUTED.search(text, s.start, s.end)
     if not m:
         return []
@@ -1176,6 +1218,8 @@ def reported_label(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
 @pattern("reportedly", example="The minister has reportedly resigned over the budget.")
 def reportedly(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """A claim marked only by "reportedly" or "allegedly"."""
+    if text.find("edly", s.start, s.end) < 0:
+        return []  # every word of the pattern ends in "edly": without it, no need to try it at every character
     m = _REPORTEDLY.search(text, s.start, s.end)
     if not m or any(q.start <= m.start() < q.end for q in quoted):
         return []

@@ -29,6 +29,8 @@ import sys
 from collections import Counter
 from functools import lru_cache
 from importlib import import_module
+from itertools import compress
+from operator import mul
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -202,15 +204,19 @@ def _short(sentence: str) -> bool:
 
 
 def _measure(text: str) -> Readability | None:
-    words = _lexicon_count(text)
     sentences = _sentence_count(text)
     bare = _PUNCTUATION.sub("", text).split()  # the words without any punctuation: letters and syllables
-    total = poly = 0
-    for w, n in Counter(bare).items():  # each distinct word's syllables counted once
-        c = _syllables(w) if len(w) <= MAX_HYPHENATED else syllables(w)  # ``syllables``, its memo read directly
-        total += c * n
-        if c >= 3:
-            poly += n
+    # ``_lexicon_count(text)``, without its two passes: both drop only punctuation and split at the same
+    # spaces, and an apostrophe it keeps ("don't") is followed by a letter, so the same chunks are left
+    words = len(bare)
+    counts = Counter(bare)  # each distinct word's syllables counted once
+    distinct, ns = list(counts), list(counts.values())
+    if distinct and max(map(len, distinct)) <= MAX_HYPHENATED:
+        each = list(map(_syllables, distinct))  # ``syllables``, its memo read directly
+    else:
+        each = [_syllables(w) if len(w) <= MAX_HYPHENATED else syllables(w) for w in distinct]
+    total = sum(map(mul, each, ns))
+    poly = sum(compress(ns, map((2).__lt__, each)))  # words of three syllables or more
     if words == 0 or sentences == 0 or total == 0:
         return None
     letters = sum(map(len, bare))  # textstat's count_letters: what is neither space nor punctuation

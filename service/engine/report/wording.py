@@ -55,9 +55,8 @@ def vague_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=32)
-def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
-    """The words a vague phrase can start with, as one pattern: the phrases are
-    tried only where one of these stands, not at every character of a story."""
+def _first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The words a vague phrase can start with."""
     first: set[str] = set()
     for phrase in [r[0] for r in rows("vague_attributions")] + list(extra):
         for token in phrase.split():
@@ -65,8 +64,60 @@ def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
             first.update((token[1:-1] if optional else token).split("|"))
             if not optional:
                 break
-    words_ = "|".join(sorted((re.escape(w) for w in first), key=len, reverse=True))
+    return frozenset(first)
+
+
+@lru_cache(maxsize=32)
+def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
+    """The words a vague phrase can start with, as one pattern: the phrases are
+    tried only where one of these stands, not at every character of a story."""
+    words_ = "|".join(sorted((re.escape(w) for w in _first_words(extra)), key=len, reverse=True))
     return re.compile(rf"(?<![\w'’-])(?:{words_})(?![\w'’-])", re.IGNORECASE)
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9_'-]+")
+# the only characters that match an ASCII letter case-insensitively in ``re``
+# but do not lower-case to it (every code point checked)
+_ODD_CASES = re.compile("[\u0130\u0131\u017f]")
+
+
+@lru_cache(maxsize=32)
+def _plain_triggers(extra: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """``vague_triggers``' words in lower case when every one is a plain ASCII
+    word; None when one is not ("u.s."): then only the pattern finds them."""
+    first = _first_words(extra)
+    if not all(_PLAIN_WORD.fullmatch(w) for w in first):
+        return None
+    return tuple(sorted({w.lower() for w in first}))
+
+
+def _wordish(c: str) -> bool:
+    """In ``[\\w'’-]``, the class the trigger pattern's edges test."""
+    return c.isalnum() or c in "_'’-"
+
+
+def trigger_starts(text: str, extra: tuple[str, ...] = ()) -> list[int]:
+    """Where ``vague_triggers(extra)`` matches in ``text``, in order. Each
+    word is looked for with ``str.find`` in the text lower-cased once, and
+    its edges tested, rather than the alternation tried at every character;
+    the pattern itself scans where that could differ (a trigger that is not
+    a plain ASCII word, a text whose lower case is longer, or holding one of
+    the characters ``re`` folds differently)."""
+    plain = _plain_triggers(extra)
+    low = text.lower()
+    if plain is None or len(low) != len(text) or _ODD_CASES.search(text):
+        return [m.start() for m in vague_triggers(extra).finditer(text)]
+    n = len(text)
+    out = []
+    for w in plain:
+        k = len(w)
+        i = low.find(w)
+        while i >= 0:
+            if (i == 0 or not _wordish(text[i - 1])) and (i + k == n or not _wordish(text[i + k])):
+                out.append(i)
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
 
 
 @lru_cache(maxsize=32)
@@ -80,11 +131,11 @@ def vague_matches(text: str, extra: tuple[str, ...] = ()) -> Iterator[re.Match]:
     """Every vague phrase in ``text``, leftmost first."""
     patterns = vague_patterns(extra)
     anywhere = vague_anywhere(extra)
-    for t in vague_triggers(extra).finditer(text):
-        if anywhere.match(text, t.start()) is None:
+    for at in trigger_starts(text, extra):
+        if anywhere.match(text, at) is None:
             continue  # no phrase starts here (the one alternation tries them all at once)
         for p in patterns:
-            m = p.match(text, t.start())
+            m = p.match(text, at)
             if m:
                 yield m
 

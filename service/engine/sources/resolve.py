@@ -519,6 +519,7 @@ def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
 _BODY_NOUNS = r"(?:CEO|chief executive|executives|shareholders|stockholders|employees|customers|headquarters|subsidiary|shares|stock)"
 # "Wells Fargo announced it would ...": the name takes up "it"
 _IT_AFTER = r"(?:\s+[a-z]+){0,3}\s+(?:said|says|announced|announces|added|argued|claimed|noted|reported|wrote|stated|insisted)\s+(?:that\s+)?(?:it|its)\s"
+_BODY_AFTER_NAME = re.compile(rf"(?:\s+{_BODY_NOUNS}\b|{_IT_AFTER})")
 
 
 def _acts_as_body(art: Registry, info: MentionInfo, m: Mention) -> bool:
@@ -533,8 +534,22 @@ def _acts_as_body(art: Registry, info: MentionInfo, m: Mention) -> bool:
     toks = m.text.split()
     if toks and toks[0].lower().rstrip(".") in HONORIFICS:
         return False
-    name = re.escape(info.name)
-    return re.search(rf"\b{name}(?:\s+{_BODY_NOUNS}\b|{_IT_AFTER})", art.text) is not None
+    # ``re.search(rf"\b{re.escape(name)}(?:...)", text)``, without compiling a pattern per name and trying it
+    # at every character: each place the name stands (str.find), at a word boundary, then what follows it
+    text, name = art.text, info.name
+    word_first = _word_char(name[0])
+    at = text.find(name)
+    while at >= 0:
+        if (at > 0 and _word_char(text[at - 1])) != word_first \
+                and _BODY_AFTER_NAME.match(text, at + len(name)) is not None:
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    """Does ``c`` match ``\\w``?"""
+    return c.isalnum() or c == "_"
 
 
 def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
