@@ -707,3 +707,12 @@ def test_1_a_state_s_party_is_a_body_not_a_woman_named_virginia():
 def test_8_a_participle_and_its_clause_after_a_quote_are_no_inverted_cue():
     text = 'In a statement, Northwind said: "The mill was highly successful when it became independent," adding that its value quadrupled.'
     assert [q.speaker.text for q in audit(text).quotes if q.kind != "indirect"] == ["Northwind"]
+
+
+def test_1_a_name_that_opens_with_a_number_is_a_body():
+    text = "In a comparison, Zero Ledger said the toll was too high. Zero Ledger asked whether the port knew."
+    assert typed(text, ("the toll was too high", "Zero Ledger"))[0] == ("institutional", "Zero Ledger")
+
+
+def test_8_say_opening_a_supposition_is_not_part_of_the_name():
+    assert [q.speaker.text for q in audit("Say Mexico demanded that the port prove each claim.").quotes] == ["Mexico"]

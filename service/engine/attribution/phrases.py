@@ -420,6 +420,8 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             continue
         if low in SUBJECT_BOUNDARIES and not tok.is_cap:
             break
+        if low in ("say", "suppose", "imagine") and got and (k == floor or tokens[k - 1].text in _STOP_PUNCT):
+            break  # "Say Mexico demanded ...": suppose, not a name's first word
         if low in SENTENCE_OPENERS and (k == floor or tokens[k - 1].text in _STOP_PUNCT):
             break
         if low in PRONOUNS and got:

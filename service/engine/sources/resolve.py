@@ -512,6 +512,8 @@ def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
     toks = m.text.split()
     if toks and toks[0].lower().rstrip(".") in HONORIFICS:
         return False
+    if words[0].lower() in _NUMBER_NAMES:
+        return True  # "Zero Hedge", "One Wisconsin Now": no person's name starts with a number
     return all(w.lower() in art.lower_words() for w in words)
 
 
@@ -520,6 +522,10 @@ _BODY_NOUNS = r"(?:CEO|chief executive|executives|shareholders|stockholders|empl
 # "Wells Fargo announced it would ...": the name takes up "it"
 _IT_AFTER = r"(?:\s+[a-z]+){0,3}\s+(?:said|says|announced|announces|added|argued|claimed|noted|reported|wrote|stated|insisted)\s+(?:that\s+)?(?:it|its)\s"
 _BODY_AFTER_NAME = re.compile(rf"(?:\s+{_BODY_NOUNS}\b|{_IT_AFTER})")
+
+
+_NUMBER_NAMES = frozenset("zero one two three four five six seven eight nine ten twelve twenty fifty hundred "
+                          "thousand million first second third".split())
 
 
 def _acts_as_body(art: Registry, info: MentionInfo, m: Mention) -> bool:
