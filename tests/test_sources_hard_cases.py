@@ -716,3 +716,12 @@ def test_1_a_name_that_opens_with_a_number_is_a_body():
 
 def test_8_say_opening_a_supposition_is_not_part_of_the_name():
     assert [q.speaker.text for q in audit("Say Mexico demanded that the port prove each claim.").quotes] == ["Mexico"]
+
+
+def test_8_a_clause_about_when_it_was_said_is_not_the_attribution():
+    text = "The spot ends with footage of Lake saying during the debate, “That makes me smart,” when Ruiz blasted him."
+    speakers = [q.speaker.text for q in audit(text).quotes if q.text == "That makes me smart,"]
+    assert len(speakers) == 1 and speakers[0].endswith("Lake")
+    # "as X said" after a quote is its attribution
+    text = "The race “is a dead heat right now,” as Ruiz said on the radio on Monday."
+    assert [q.speaker.text for q in audit(text).quotes] == ["Ruiz"]

@@ -169,6 +169,7 @@ def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution
     return None
 
 
+_SUBORDINATORS = frozenset("when while after before because since although until whereas".split())  # not "as Cruz said"
 _JOINING = frozenset(["but"])  # not "and" ('"..." and against the law, Clinton said')
 
 
@@ -194,6 +195,8 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     tail, j = got
     if tail[j].lower in _JOINING or _second_predicate(tail, j):
         return None  # '"...," but he said that ...': a clause of its own, with its own claim
+    if tail[j].lower in _SUBORDINATORS:
+        return None  # '"...," when Ruiz blasted him': a clause about when it was said, not who said it
     # the quotation ends its sentence when it ends with a full stop and a capital follows
     end = q.text.rstrip("\"“”'’ ")[-1:]
     ended = end in (".", "!", "?") and tail[j].is_cap
