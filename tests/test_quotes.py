@@ -420,3 +420,15 @@ def test_a_quotation_opens_right_after_a_colon_without_a_space():
     q = only(text)
     assert (q.kind, q.text, q.speaker.text) == ("direct", "We will rebuild the pier before the winter storms.", "Ana Ruiz")
     assert q.span == span_of(text, "We will rebuild the pier before the winter storms.")
+
+
+def test_a_curly_quotation_nests_inside_a_straight_one_that_closes_after_it():
+    text = ('Lake continued:\n\n"The issue is partisan, and I am going to read you the question: “As you know, the '
+            'mayor left early. Do you think it matters?” Forty-three, yes; forty-four, no."')
+    report = audit(text)
+    assert [(q.text, q.speaker.text) for q in report.quotes] == [(
+        "The issue is partisan, and I am going to read you the question: “As you know, the mayor left early. "
+        "Do you think it matters?” Forty-three, yes; forty-four, no.", "Lake")]
+    # a straight mark right before the curly one is stray: the curly quotation stands alone
+    text = '"“We will win the port,” Lake said on Monday.'
+    assert [(q.text, q.speaker.text) for q in audit(text).quotes] == [("We will win the port,", "Lake")]

@@ -141,7 +141,7 @@ def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
                 continue
             # a quote is open: this mark closes it unless it can only open
             if m.text in OPENERS and not m.closes(text):
-                if _nests(marks, n, depth):
+                if m.start - open_at > 1 and _nests(text, marks, n, depth):  # '"“': the first was stray
                     depth += 1
                     continue
                 # two openers in a row: the first was stray
@@ -167,15 +167,16 @@ def _double_quoted(doc: Document) -> list[tuple[Span, ...]]:
     return out
 
 
-def _nests(marks: list[Mark], n: int, depth: int) -> bool:
+def _nests(text: str, marks: list[Mark], n: int, depth: int) -> bool:
     """Does the opening mark ``n``, met inside an open quotation, open one
     nested in it: do enough closing marks follow in the paragraph, before any
-    other opener, for it and for every quotation open around it?"""
+    other opener, for it and for every quotation open around it? A straight
+    mark that can close counts ('"... the question: “Do you ...?” Forty-three, no."')."""
     closers = 0
     for m in marks[n + 1:]:
         if m.text in OPENERS:
             break
-        if m.text in CLOSERS:
+        if m.text in CLOSERS or (m.text == '"' and m.closes(text)):
             closers += 1
     return closers >= depth + 2
 
