@@ -725,3 +725,12 @@ def test_8_a_clause_about_when_it_was_said_is_not_the_attribution():
     # "as X said" after a quote is its attribution
     text = "The race “is a dead heat right now,” as Ruiz said on the radio on Monday."
     assert [q.speaker.text for q in audit(text).quotes] == ["Ruiz"]
+
+
+def test_5_a_described_party_is_its_members_anonymous():
+    for text, speaker in [("A chorus of prominent Republicans has said that the port must close.",
+                           "A chorus of prominent Republicans"),
+                          ("In the end, moderate Republicans said that the port must close.", "moderate Republicans")]:
+        report = audit(text)
+        assert [q.speaker.text for q in report.quotes] == [speaker], text
+        assert [s.type for s in report.sources] == ["anonymous"], text

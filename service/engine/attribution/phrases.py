@@ -427,8 +427,11 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
         if low in PRONOUNS and got:
             break
         if got and got[0].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
-                and low.rstrip(".") not in _titles() and low not in roles() and not low.endswith(("'s", "’s")):
+                and low.rstrip(".") not in _titles() and low not in roles() and not low.endswith(("'s", "’s")) \
+                and not (len(got) == 1 and got[0].lower in _PEOPLE_PLURALS and tok.is_word and not low.endswith("ed")
+                         and not low.endswith("thing") and verb_at(tokens, k) is None):
             break  # "columns Bradley wrote": a lowercase word before a name ends the name
+            # (not "prominent Republicans": a party's members described)
         if low in PREPOSITIONS and got:
             # keep "a spokesman for the ministry", "Secretary of State": only when the
             # word before is a role noun or both sides are capitalised
@@ -529,6 +532,8 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     return name
 
 
+_PEOPLE_PLURALS = frozenset("democrats republicans conservatives liberals progressives independents libertarians "
+                            "americans europeans".split())
 _PARTY_MEMBERS = frozenset("democrat republican independent libertarian conservative liberal socialist "
                            "labour tory".split())
 
