@@ -734,3 +734,12 @@ def test_5_a_described_party_is_its_members_anonymous():
         report = audit(text)
         assert [q.speaker.text for q in report.quotes] == [speaker], text
         assert [s.type for s in report.sources] == ["anonymous"], text
+
+
+def test_4_he_answering_the_speaker_before_is_not_that_speaker():
+    text = ("Tom Lake says the port has run amok.\n\n"
+            "At a forum with pilots on Monday, one questioner claimed that the port was unsafe.\n\n"
+            "“You’re right, we have a port that is getting less safe every day,” he said.")
+    assert typed(text, ("the port was unsafe", "one questioner"),
+                 ("You’re right, we have a port that is getting less safe every day,", "he")) == [
+        ("anonymous", "one questioner"), ("named", "Tom Lake")]

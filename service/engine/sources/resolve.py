@@ -577,9 +577,13 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
         x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
             isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True))
         return x if x is not None else _keyed(art, "institutional", info)
+    answered = _answered(art, pos)  # '"You're right, ...," he said': not the one he answers
     x = _last_speaker(art, pos, info.gender)
+    if x is answered:
+        x = None
     if x is None:
-        found = _antecedent(art, pos, lambda x: _person_like(art, x, info.gender), info.gender, at=True)
+        found = _antecedent(art, pos, lambda x: x is not answered and _person_like(art, x, info.gender),
+                            info.gender, at=True)
         x = _titled_subject(art, info, pos, found[0] if found is not None else -1)
         if x is None and found is not None:
             x = _entity(art, found[1])
@@ -605,6 +609,21 @@ _ROLE_POSSESSOR = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w
 # "McConnell aides acknowledged ...", "Twenty-seven states and industry groups are challenging ..."
 _PLURAL_SUBJECT = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)"
                              r"\s+(?:[a-z]+ed|have|had|are|were|say|said|argue|argued|want|wanted)\b")
+
+
+_REPLY = re.compile(r"(?:You[’']re|You are|That[’']s|You[’']re absolutely) right\b")
+
+
+def _answered(art: Registry, pos: int) -> Entity | None:
+    """The speaker a quotation answers ('one questioner claimed ... "You're
+    right, we ...," he said'): the source quoted last before it, when the
+    quotation opens with "You're right"; else None."""
+    own = art.geo.sentence_span(pos)
+    opening = max(art.text.rfind(mark, own.start, pos) for mark in ("“", '"'))
+    if opening < 0 or not _REPLY.match(art.text, opening + 1):
+        return None
+    j = bisect.bisect_left(art.seen, (opening, -1, None)) - 1
+    return art.seen[j][2] if j >= 0 else None
 
 
 def _plural_subject(art: Registry, pos: int) -> Entity | None:
