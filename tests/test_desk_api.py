@@ -129,6 +129,8 @@ def test_bad_trends_queries_are_422(client, query):
 @pytest.mark.parametrize("query, used", [
     ("from=2026-03-10&to=2026-03-01", ("2026-03-01", "2026-03-10")),  # ends the wrong way round: swapped
     ("from=2020-01-01&to=2026-01-01", ("2022-12-31", "2026-01-01")),  # longer than 1098 days: the last 1098
+    ("to=0001-01-05", ("0001-01-01", "0001-01-05")),  # no twelve weeks before the first days a date can be
+    ("from=9999-12-20&to=9999-12-31", ("9999-12-20", "9999-12-31")),  # nor a week after the last
 ])
 def test_any_two_days_make_a_range_and_the_answer_says_which(client, query, used):
     """The OpenAPI document cannot state a rule between two parameters, so the

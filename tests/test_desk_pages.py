@@ -264,3 +264,8 @@ def test_the_trends_default_is_the_last_twelve_weeks(client):
     html = page(client.get("/review/trends"))
     today = datetime.now(timezone.utc).date()
     assert f'value="{today.isoformat()}"' in html
+
+
+@pytest.mark.parametrize("query", ["to=0001-01-05", "from=9999-12-20&to=9999-12-31"])
+def test_trends_at_the_ends_of_the_calendar_are_answered(client, query):
+    assert client.get(f"/review/trends?{query}").status_code == 200

@@ -287,6 +287,7 @@ def test_list_filters_by_utc_day(client, listed):
     today = datetime.now(timezone.utc).date()
     assert len(titles(client.get(f"/review/reports?date={today}"))) == 3
     assert titles(client.get("/review/reports?date=2001-01-01")) == []
+    assert titles(client.get("/review/reports?date=9999-12-31")) == []  # the last day a date can be
 
 
 def test_bad_list_filters_are_a_400_with_a_message(client, listed):

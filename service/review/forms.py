@@ -65,7 +65,9 @@ class Filters:
 
     @property
     def until(self) -> date | None:
-        return self.day + timedelta(days=1) if self.day else None
+        if not self.day:
+            return None
+        return self.day + timedelta(days=1) if self.day < date.max else self.day
 
 
 def read_submission(form, files) -> Submission:
@@ -150,7 +152,7 @@ def read_trends(args, today: date) -> TrendsQuery:
             raise FormError("Dates are written YYYY-MM-DD.") from None
 
     until = day("to") or today
-    since = day("from") or until - timedelta(weeks=TRENDS_WEEKS) + timedelta(days=1)
+    since = day("from") or until - timedelta(days=min(TRENDS_WEEKS * 7 - 1, (until - date.min).days))
     if since > until:
         raise FormError("The first day is after the last.")
     if (until - since).days >= TRENDS_MAX_DAYS:

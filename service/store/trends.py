@@ -139,6 +139,8 @@ def trends(conn, since: date, until: date, *, desk: str | None = None, author: s
         row, rules = by_week.get(monday), rules_by_week.get(monday, {})
         weeks.append(Week(monday, _tally(row, sum(rules.values())) if row else Tally(),
                           dict(sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])))))
+        if (until - monday).days < 7:
+            break  # the last week (and no overflow past the last day a date can be)
         monday += timedelta(days=7)
 
     desk_findings = {d: int(n) for d, n in conn.execute(
