@@ -743,3 +743,9 @@ def test_4_he_answering_the_speaker_before_is_not_that_speaker():
     assert typed(text, ("the port was unsafe", "one questioner"),
                  ("You’re right, we have a port that is getting less safe every day,", "he")) == [
         ("anonymous", "one questioner"), ("named", "Tom Lake")]
+
+
+def test_8_an_adverb_ends_the_subject_before_a_complement():
+    text = ("The mayor continues to insist, most recently in an interview with the Harbor Ledger, that she "
+            "wants to reopen the pier.")
+    assert all("recently" not in q.speaker.text for q in audit(text).quotes if q.speaker is not None)

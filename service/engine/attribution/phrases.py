@@ -253,6 +253,8 @@ def _common_nouns() -> frozenset[str]:
     return frozenset(w.lower() for name in ("role_nouns", "anonymous_heads", "org_heads") for w in words(name))
 
 
+# words in -ly that stand in a noun phrase: nouns ("family") and adverbs of quantity ("nearly two-thirds")
+_LY_IN_PHRASES = frozenset("family assembly rally ally monopoly anomaly supply italy nearly roughly approximately".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them it you".split())
 
 
@@ -267,6 +269,8 @@ def _noun_phrase_word(tokens: list[Token], j: int, np_end: int) -> bool:
         return False
     if not t.is_cap and j < np_end and low.endswith("ed"):
         return False  # "Trump responded late Friday"
+    if not t.is_cap and low.endswith("ly") and len(low) > 5 and low not in _LY_IN_PHRASES:
+        return False  # "most recently in an interview with ABC News": an adverb, not a noun's modifier
     if not t.is_cap and low.endswith("s") and j > 0 and tokens[j - 1].is_cap and tokens[j - 1].is_word \
             and tokens[j - 1].lower not in DETERMINERS:
         return False  # "Byrne gives"
