@@ -749,3 +749,11 @@ def test_8_an_adverb_ends_the_subject_before_a_complement():
     text = ("The mayor continues to insist, most recently in an interview with the Harbor Ledger, that she "
             "wants to reopen the pier.")
     assert all("recently" not in q.speaker.text for q in audit(text).quotes if q.speaker is not None)
+
+
+def test_4_they_after_people_named_together_after_an_opening_phrase():
+    text = ("Instead of building on the harbor deal, Ana Ruiz and Tom Lake withdrew their support. "
+            "This led to losses.\n\nThey can't blame this on the mayor.")
+    report = audit(text)
+    q = next(q for q in report.quotes if q.speaker is not None and q.speaker.text == "They")
+    assert next(s for s in report.sources if s.id == q.source_id).name == "Ana Ruiz and Tom Lake"

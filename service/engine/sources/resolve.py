@@ -302,7 +302,7 @@ def _gender_of(art: Registry, x: Referent) -> str:
 
 
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Whereas|If|Unless|Because|Since|When|Whenever|After|Before"
-                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like"
+                          r"|Once|Until|As|Even\s+(?:if|though)|Despite|Unlike|Like|Instead\s+of|Rather\s+than"
                           # an opening prepositional or participial phrase: "In an interview with X, Y ..."
                           r"|In|At|On|During|Following|Under|With|Without|Amid|Throughout|Through|Besides"
                           r"|Speaking|Asked|Talking|Writing|Appearing)\b[^,.;:!?]{0,200},")
@@ -717,7 +717,10 @@ def _leads_sentence(art: Registry, pos: int) -> bool:
     """Whether a name stands at the start of its sentence, a title or a few
     words of description before it: the sentence's subject."""
     s = art.geo.sentence_span(pos)
-    return len(art.text[s.start:pos].split()) <= 3
+    if len(art.text[s.start:pos].split()) <= 3:
+        return True
+    lead = _subordinate_lead(art, pos)  # "Instead of building on ..., Obama and Clinton withdrew"
+    return lead >= 0 and len(art.text[lead:pos].split()) <= 1
 
 
 def _people(art: Registry, pair: tuple[Candidate, ...]) -> Entity:
