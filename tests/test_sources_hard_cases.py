@@ -757,3 +757,10 @@ def test_4_they_after_people_named_together_after_an_opening_phrase():
     report = audit(text)
     q = next(q for q in report.quotes if q.speaker is not None and q.speaker.text == "They")
     assert next(s for s in report.sources if s.id == q.source_id).name == "Ana Ruiz and Tom Lake"
+
+
+def test_8_complements_joined_by_and_stay_in_the_subject():
+    text = "Political observers in Halden and around the country say the port deserves a chance."
+    report = audit(text)
+    assert [q.speaker.text for q in report.quotes] == ["Political observers in Halden and around the country"]
+    assert [s.type for s in report.sources] == ["anonymous"]

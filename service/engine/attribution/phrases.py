@@ -180,6 +180,8 @@ def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int)
         j -= 1
         if tokens[j].lower.endswith(("ed", "en")) and not tokens[j].is_cap and tokens[j].lower not in SUBJECT_BOUNDARIES:
             j -= 1  # "polls taken over ...": a participle after the noun
+        elif tokens[j].lower == "and" and j - 1 > floor and j + 1 < k and tokens[j + 1].lower in _COMPLEMENT_PREPS:
+            j -= 1  # "observers in Virginia and around the country": two complements joined
         np_end = j
         while j >= floor and np_end - j < 5 and _noun_phrase_word(tokens, j, np_end):
             if tokens[j].lower in DETERMINERS:
@@ -254,6 +256,15 @@ def _common_nouns() -> frozenset[str]:
 
 
 # words in -ly that stand in a noun phrase: nouns ("family") and adverbs of quantity ("nearly two-thirds")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ish", "ese", "ful", "less", "able", "ible")
+
+
+def _adjective_like(low: str) -> bool:
+    """A capitalised word that reads as an adjective opening a sentence
+    ("Political observers", "Local residents"), not a name."""
+    return low in words("group_adjectives") or (len(low) > 5 and low.endswith(_ADJECTIVE_ENDINGS))
+
+
 _LY_IN_PHRASES = frozenset("family assembly rally ally monopoly anomaly supply italy nearly roughly approximately".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them it you".split())
 
@@ -272,8 +283,8 @@ def _noun_phrase_word(tokens: list[Token], j: int, np_end: int) -> bool:
     if not t.is_cap and low.endswith("ly") and len(low) > 5 and low not in _LY_IN_PHRASES:
         return False  # "most recently in an interview with ABC News": an adverb, not a noun's modifier
     if not t.is_cap and low.endswith("s") and j > 0 and tokens[j - 1].is_cap and tokens[j - 1].is_word \
-            and tokens[j - 1].lower not in DETERMINERS:
-        return False  # "Byrne gives"
+            and tokens[j - 1].lower not in DETERMINERS and not _adjective_like(tokens[j - 1].lower):
+        return False  # "Byrne gives" (not "Political observers")
     return True
 
 
