@@ -2,6 +2,7 @@
 beliefs with a bare clause, and the two halves of a passive frame. Our own sentences."""
 import pytest
 
+from service.engine import audit
 from service.engine.attribution import attribute
 from service.engine.document import load
 from service.engine.quotes import find_quotes
@@ -393,3 +394,10 @@ def test_a_claim_after_a_time_before_that_or_a_bare_clause_after_implied(text, c
 ])
 def test_told_a_listener_then_a_clause(text, content, speaker):
     assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_a_counted_subject_before_a_verb_and_that_is_a_speaker():
+    assert [(q.speaker.text, q.text) for q in audit("Most argue that the port is closed.").quotes] == [
+        ("Most", "the port is closed")]
+    # a plural noun after a quantifier is no verb: "some notes that the mayor wrote"
+    assert audit("Some notes that the mayor wrote were lost.").quotes == ()

@@ -143,7 +143,10 @@ def _verb_after_context(tokens: list[Token], i: int) -> bool:
     if (prev[:1].isdigit() or prev in ("percent", "%")) and tok in _VERB_ONLY_FORMS | {"say"} \
             and (i < 2 or tokens[i - 2].lower not in ("the", "a", "an")):
         return True  # "Six in 10 say", "43 percent said"
-    if prev in _COUNTED and (tok in _VERB_ONLY_FORMS or tok.endswith("ed") or tok == "say" and _clause_next(tokens, i)) \
+    # "some note that ...", "others argue that ...": a plural's verb, no -s ("some notes that he wrote" are notes)
+    that = i + 1 < len(tokens) and tokens[i + 1].lower == "that" and not tok.endswith("s")
+    if prev in _COUNTED and (tok in _VERB_ONLY_FORMS or tok.endswith("ed") or tok == "say" and _clause_next(tokens, i)
+                             or that) \
             and (i < 2 or tokens[i - 2].lower in ("the", "of", "in")  # "a mother of three said", "one in five say"
                  or tokens[i - 2].text in (".", ",", ";", "\"", "”")
                  or not tokens[i - 2].is_word or tokens[i - 2].is_cap):
