@@ -33,7 +33,7 @@ class TrendsQuerySchema(Schema):
         ends given the wrong way round are swapped, and a range longer than
         ``MAX_DAYS`` keeps its last ``MAX_DAYS`` days, so the work stays bounded."""
         until = data.get("until") or date.today()
-        since = data.get("since") or _days_before(until, DEFAULT_WEEKS * 7 - 1)
+        since = data.get("since") or days_before(until, DEFAULT_WEEKS * 7 - 1)
         if since > until:
             since, until = until, since
         if (until - since).days >= MAX_DAYS:
@@ -41,7 +41,7 @@ class TrendsQuerySchema(Schema):
         data["since"], data["until"] = since, until
 
 
-def _days_before(day: date, days: int) -> date:
+def days_before(day: date, days: int) -> date:
     """``day`` less ``days`` days, no earlier than the first day a date can be
     ("to=0001-01-05" has no twelve weeks before it)."""
     return day - timedelta(days=min(days, (day - date.min).days))

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
+from schemas.trends import days_before
 from service.store import StoryMeta
 
 FORMAT_CHOICES = (("auto", "Detect automatically"), ("text", "Plain text"),
@@ -152,7 +153,7 @@ def read_trends(args, today: date) -> TrendsQuery:
             raise FormError("Dates are written YYYY-MM-DD.") from None
 
     until = day("to") or today
-    since = day("from") or until - timedelta(days=min(TRENDS_WEEKS * 7 - 1, (until - date.min).days))
+    since = day("from") or days_before(until, TRENDS_WEEKS * 7 - 1)
     if since > until:
         raise FormError("The first day is after the last.")
     if (until - since).days >= TRENDS_MAX_DAYS:

@@ -183,15 +183,11 @@ def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int)
         elif tokens[j].lower == "and" and j - 1 > floor and j + 1 < k and tokens[j + 1].lower in _COMPLEMENT_PREPS:
             j -= 1  # "observers in Virginia and around the country": two complements joined
         np_end = j
-        while j >= floor and np_end - j < 5 and _noun_phrase_word(tokens, j, np_end):
-            if tokens[j].lower in DETERMINERS:
-                j -= 1
-                break  # a determiner opens its phrase
-            j -= 1
+        j = _before_noun_phrase(tokens, np_end, floor, 5)
         if j == np_end:
             return None
         words += np_end - j
-        if j < floor or tokens[j].text in _CLAUSE_PUNCT:
+        if _clause_starts_after(tokens, j, floor):
             start = j + 1
             break
         if tokens[j].lower in _COMPLEMENT_PREPS:
@@ -208,6 +204,23 @@ def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int)
     return _mention(text, tokens[start:end])
 
 
+def _before_noun_phrase(tokens: list[Token], np_end: int, floor: int, most: int) -> int:
+    """The index just before the noun phrase of at most ``most`` words that
+    ends at token ``np_end`` (``np_end`` itself when there is none); a
+    determiner opens its phrase."""
+    j = np_end
+    while j >= floor and np_end - j < most and _noun_phrase_word(tokens, j, np_end):
+        j -= 1
+        if tokens[j + 1].lower in DETERMINERS:
+            break
+    return j
+
+
+def _clause_starts_after(tokens: list[Token], j: int, floor: int) -> bool:
+    """Does a clause open right after token ``j`` (the walk's floor or a clause mark)?"""
+    return j < floor or tokens[j].text in _CLAUSE_PUNCT
+
+
 def _coordinated_subject(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
     """"Companies and individuals complain", "The port and its critics say": a
     subject of two conjuncts that opens the clause is the whole coordination
@@ -218,12 +231,8 @@ def _coordinated_subject(text: str, tokens: list[Token], found: Mention, floor: 
     j = np_end = k - 2
     if not tokens[j].is_cap and (tokens[j].lower.endswith("ed") or tokens[j].lower in DETERMINERS):
         return None  # "the mayor arrived and officials said": a clause, not a noun
-    while j >= floor and np_end - j < 4 and _noun_phrase_word(tokens, j, np_end):
-        if tokens[j].lower in DETERMINERS:
-            j -= 1
-            break
-        j -= 1
-    if j == np_end or not (j < floor or tokens[j].text in _CLAUSE_PUNCT):
+    j = _before_noun_phrase(tokens, np_end, floor, 4)
+    if j == np_end or not _clause_starts_after(tokens, j, floor):
         return None
     if j >= floor and tokens[j].text == "," and j - 1 >= floor and tokens[j - 1].is_cap:
         return None  # "the Academies of Sciences, Engineering and Medicine": the end of a list of names
