@@ -673,7 +673,24 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         got.pop()
     if not got:
         return None
+    got = _author_of_document(got, tokens[k] if k < limit else None)
     return _mention(text, strip_title(got))
+
+
+_SPEECH_EVENTS = frozenset(("speech", "speeches", "remarks", "testimony", "address"))
+
+
+def _author_of_document(got: list[Token], after: Token | None) -> list[Token]:
+    """"a speech Mrs. Clinton delivered", "a letter the senators sent": a
+    document and the clause that says who made it; the maker is the source."""
+    if after is None or not after.is_word or after.is_cap or after.lower in PREPOSITIONS \
+            or after.lower in DETERMINERS or after.lower in SUBJECT_BOUNDARIES or got[0].lower not in DETERMINERS:
+        return got
+    for h in range(1, len(got) - 1):
+        if (got[h].lower in _document_heads() or got[h].lower in _SPEECH_EVENTS) and all(not g.is_cap for g in got[1:h]) \
+                and (got[h + 1].is_cap or got[h + 1].lower in DETERMINERS):
+            return got[h + 1:]
+    return got
 
 
 _PARTY_TAG = re.compile(r"[A-Z]{1,2}-[A-Z][A-Za-z.]*")
