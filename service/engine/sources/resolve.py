@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Mention, Span
-from ..words import NP_DETERMINERS
+from ..words import NP_DETERMINERS, PREPOSITIONS
 from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
@@ -772,6 +772,8 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
 def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"who" to the noun phrase it follows, else to the nearest person or body."""
     np = _noun_phrase_before(art.text, m.span.start) if depth == 0 else None
+    if depth == 0 and (np is None or analyse(np.text, art.house).rule == "unknown-noun"):
+        np = _people_before_thing(art.text, m.span.start) or np
     if np is not None:
         sub = analyse(np.text, art.house)
         if sub.form != "relative":
@@ -947,6 +949,25 @@ def _same_key(a: str, b: str, kind: str) -> bool:
 
 
 _NP_STOP = re.compile(r"[.;:!?\"“”()\[\]]")
+
+
+def _people_before_thing(text: str, pos: int) -> Mention | None:
+    """Past a thing to the people it belongs to: "calls from listeners to his
+    "Open Line" radio show who said": the show says nothing, the listeners do."""
+    toks = [(m.start(), m.end(), m.group().strip("\"“”‘’'").lower()) for m in _TOKEN.finditer(text, max(0, pos - 120), pos)]
+    k = len(toks) - 1
+    while k > 0 and toks[k][2] not in PREPOSITIONS:
+        if _NP_STOP.search(toks[k][2].rstrip(",")) and not toks[k][2].endswith(","):
+            return None  # the sentence ends before any preposition
+        k -= 1
+    j = k
+    while j > 0 and toks[j - 1][2].isalpha() and toks[j - 1][2] == text[toks[j - 1][0]:toks[j - 1][1]] \
+            and toks[j - 1][2] not in PREPOSITIONS and k - j < 3:
+        j -= 1  # lower-case words back to the next preposition: "black listeners"
+    if j == k or (j > 0 and toks[j - 1][2] not in PREPOSITIONS and toks[j - 1][2] not in NP_DETERMINERS):
+        return None
+    np = _mention(text, toks[j][0], toks[k - 1][1])
+    return np if np is not None and analyse(np.text).rule == "people" else None
 
 
 def _noun_phrase_before(text: str, pos: int) -> Mention | None:
