@@ -764,3 +764,22 @@ def test_8_complements_joined_by_and_stay_in_the_subject():
     report = audit(text)
     assert [q.speaker.text for q in report.quotes] == ["Political observers in Halden and around the country"]
     assert [s.type for s in report.sources] == ["anonymous"]
+
+
+def test_2_a_document_and_the_clause_naming_its_maker_speak_through_the_maker():
+    for text, speaker, kind in [
+            ("The levy is not about revenue, according to a speech Mayor Ana Ruiz delivered in May.", "Ana Ruiz", "named"),
+            ("Fares will rise, according to an interview her brother Tom Lake gave the Ledger.", "her brother Tom Lake", "named"),
+            ("Fares will rise, according to a report released by the Harbor Board on Monday.", "a report", "institutional")]:
+        report = audit(text)
+        assert [q.speaker.text for q in report.quotes] == [speaker], text
+        assert [s.type for s in report.sources] == [kind], text
+        assert all(text[q.speaker.span.start:q.speaker.span.end] == q.speaker.text for q in report.quotes)
+
+
+def test_4_who_after_a_thing_is_the_people_it_belongs_to():
+    text = ('On Sunday, Ana Ruiz took calls from nervous listeners to her "Open Line" radio show who said '
+            "they feared the port would close.")
+    assert typed(text, ("they feared the port would close", "who")) == [("anonymous", "nervous listeners")]
+    text = "Tom Lake drew scorn from angry parents on the pier, who accused him of lying."
+    assert typed(text, ("him of lying", "who")) == [("anonymous", "angry parents")]
