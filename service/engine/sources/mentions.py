@@ -90,7 +90,7 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
             if head.form in ("name", "description", "definite"):
                 return replace(head, appositive=(rest_a, rest_b) if appositive else None)
 
-    # A group takes the type of its head: "Pence and other senior Republicans".
+    # A group takes the type of its head: "Ruiz and other senior Democrats".
     g = _GROUP_SPLIT.search(core)
     if g and g.start() > 0 and core[g.end():].strip():
         head = analyse(core[:g.start()], house_titles)

@@ -106,7 +106,7 @@ class MentionInfo:
     unique: bool = False  # "the president": one holder per article
     organisation: tuple[int, int] | None = None  # the body behind a spokesperson or "X officials"
     fresh: bool = False  # "another source": a new person, never merged
-    group: bool = False  # "Pence and other senior Republicans"
+    group: bool = False  # "Ruiz and other senior Democrats"
     key: str = ""  # normalised text for merging descriptions
     appositive: tuple[int, int] | None = None  # ", a visiting fellow at ...," inside the mention
     rule: str = ""  # the typing rule that decided (``types.TYPING_RULES``; "pronoun", "group" ...)
