@@ -783,3 +783,11 @@ def test_4_who_after_a_thing_is_the_people_it_belongs_to():
     assert typed(text, ("they feared the port would close", "who")) == [("anonymous", "nervous listeners")]
     text = "Tom Lake drew scorn from angry parents on the pier, who accused him of lying."
     assert typed(text, ("him of lying", "who")) == [("anonymous", "angry parents")]
+
+
+def test_4_he_takes_up_the_subject_not_the_object_of_a_preposition():
+    text = ("Former President Tom Lake will visit the port on Friday.\n\n"
+            "The shipyard has cut jobs again, bad news for Lake, which is something that worries Ben Ortiz, "
+            "president of the Harbor Workers Union.\n\n"
+            "“Nobody is hiring here,” he said.")
+    assert typed(text, ("Nobody is hiring here,", "he")) == [("named", "Ben Ortiz")]

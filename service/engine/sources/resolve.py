@@ -278,8 +278,8 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
                 return chosen if at else chosen[1]
             current, best, main, lead, sure = k, None, None, _subordinate_lead(art, start), None
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
-        if start >= lead:
-            main = best  # ... and of its main clause
+        if start >= lead and not (main is not None and _after_preposition(art, start)):
+            main = best  # ... and of its main clause, not the object of a preposition ("for Clinton")
         if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead) \
                 and not _possessive_at(art, x):
             sure = best
@@ -287,6 +287,14 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
     if not settles(current, chosen):
         return None
     return chosen if at else chosen[1]
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r"|about|against|over)\s+$", re.I)
+
+
+def _after_preposition(art: Registry, start: int) -> bool:
+    """Does a preposition stand right before this mention ("happening for Clinton")?"""
+    return _PREPOSITION_BEFORE.search(art.text, max(0, start - 12), start) is not None
 
 
 def _possessive_at(art: Registry, x: Referent) -> bool:
