@@ -342,7 +342,7 @@ def _only(text: str, i: int, stop: int, step: int, chars: str) -> bool:
 
 def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
     """A paragraph that is nothing but a short quoted Title Case line (or, with
-    ``any_case``, any short line) is a subheading ("'Legend in the Coal Fields.'"),
+    ``any_case``, any short line) is a subheading ("'Legend of the Harbor.'"),
     not a quotation."""
     text = doc.text
     para = doc.paragraphs[doc.paragraph_at(span.start)]

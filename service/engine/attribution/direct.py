@@ -105,7 +105,7 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
         t = toks[i]
         possessive = t.text in ("'", "’") and t.start == prev_end
         if skip == 0 and t.text in _MARKS and nickname_at(toks, i):
-            skip = 3  # 'state Del. Marcia "Cia" Ruiz shouted': a nickname inside the name
+            skip = 3  # 'state Del. Marisol "Sol" Ruiz shouted': a nickname inside the name
         if skip:
             skip -= 1
         elif (t.text in _MARKS and not possessive) or _ends_sentence(toks, i):
@@ -120,7 +120,7 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
 
 @pattern("signed", example="“We can build a better city than this one.” ― Ana Torres")
 def signed(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
-    """A quotation signed with a dash after its closing mark: "..." ― Pamela Padilla."""
+    """A quotation signed with a dash after its closing mark: "..." ― Ana Okafor."""
     got = _tail(ctx, q)
     if got is None:
         return None
@@ -187,7 +187,7 @@ def _second_predicate(tail: list[Token], j: int) -> bool:
 
 @pattern("trailing", example="“The budget is balanced,” Maria Lopez said.")
 def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
-    """"...," Kerry said.  /  "..." she added.  /  "...," Harry Bond, 30, of Raleigh, said."""
+    """"...," Kerry said.  /  "..." she added.  /  "...," Tom Reyes, 30, of Halden, said."""
     got = _tail(ctx, q)
     if got is None:
         return None
@@ -208,7 +208,7 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
         first = aux_start(tail, i, floor=j)
         speaker = None
         if tail[j].is_cap and first - j > 3:
-            # "..., Harry Bond, 30, of Raleigh, who ..., said": the name right after the quote
+            # "..., Tom Reyes, 30, of Halden, who ..., said": the name right after the quote
             name = phrase_after(text, tail, j)
             if name is not None:
                 nxt = next((t for t in tail if t.start >= name.span.end), None)
@@ -244,7 +244,7 @@ def _possessive(toks: list[Token], i: int) -> bool:
 def _headline_cue(before: list[Token]) -> list[Token]:
     """A Title Case headline's cue right before its quote, in lower case so
     the sieve reads it: Mayor Says "We Will Rebuild", Mayor Says: "..."; not a
-    passive ("Being Called "A Real Woman"")."""
+    passive ("Being Called "A True Captain"")."""
     k = len(before) - (1 if before[-1].text == ":" else 0) - 1
     if k < 1 or not before[k].is_cap or before[k].lower not in cue_words() or before[k - 1].lower in BE_FORMS:
         return before
@@ -455,7 +455,7 @@ def sentence_before(ctx: Context, q: Quote, prev: Quote | None) -> Attribution |
         first = aux_start(sent, i)
         speaker = subject_before(text, sent, first)
         if speaker is None and first == 0 and e < len(sent) and starts_phrase(sent[e], pronouns=False):
-            speaker = phrase_after(text, sent, e)  # "...," said Paul Beck. "That was ..."
+            speaker = phrase_after(text, sent, e)  # "...," said Tom Lake. "That was ..."
         if speaker is not None:
             return Attribution(make_cue(text, sent, first, verb, e), speaker)
     return None

@@ -111,7 +111,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         if head is not None:
             h = index_at(tokens, head.span.start)
             if h - 1 > floor and tokens[h - 1].text == "," and not head.text[:1].isupper():
-                # "Douglas Brinkley, a historian who attended the session, recalled": the name
+                # "Ana Ruiz, a historian who attended the session, recalled": the name
                 name = _subject_before(text, tokens, h - 1, floor)
                 if name is not None and name.text[:1].isupper():
                     return name
@@ -404,7 +404,7 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
         if j > floor and tokens[j].text == "(":
             i = j - 1
     elif tokens[i].text in ("—", "–", "--") and i - 1 >= floor:
-        # "an executive of Ora Media -- the company that ... -- told me": skip the dashed aside
+        # "an executive of Tidewater Media -- the company that ... -- told me": skip the dashed aside
         j = i - 1
         while j >= floor and tokens[j].text not in ("—", "–", "--") and i - j <= 25:
             j -= 1
@@ -514,7 +514,7 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     if not inner:
         return None
     if _place_or_age(inner) and k - 1 >= floor:
-        # "Johnnie Wilson, of Springfield, Va., said", "Tom Reyes, 61, said": look past it
+        # "Dana Reyes, of Halden, Va., said", "Tom Reyes, 61, said": look past it
         return _before_appositive(text, tokens, k, floor) or subject_before(text, tokens, _past_tags(tokens, k, floor), floor)
     k = _past_tags(tokens, k, floor)
     if inner[0].lower in ("of", "from") and not inner[0].is_cap:
@@ -533,17 +533,17 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
     while len(named) > 1 and not named[0].is_cap and named[0].lower.rstrip(".") in _titles():
         named = named[1:]  # "state Del. Marcia Ruiz"
     if not named[0].is_cap:
-        named = inner  # "executive director of One Wisconsin Now": a role, not a name
+        named = inner  # "executive director of One Harbor Now": a role, not a name
     if all(t.is_cap or t.lower in ("of", "'s", "’s", "-") or t.text.endswith(".") or t.text in _NICKNAME_MARKS
            for t in named) and named[-1].is_cap and len(named) <= 5 + 3 * any(t.text in _NICKNAME_MARKS for t in named):
-        # "His campaign manager, Jeff Weaver, said": the name is the inner phrase
+        # "His campaign manager, Ben Ortiz, said": the name is the inner phrase
         return _mention(text, strip_title(named))
     if inner[0].lower in ("who", "whose", "which"):
         pass  # relative clause: "Kerry, who arrived Monday, said"
     elif not (inner[0].lower in DETERMINERS or not inner[0].is_cap or inner[0].lower.rstrip(".") in _titles()
               or inner[0].lower.endswith(("'s", "’s"))
               or any(t.lower in roles() or t.lower.rstrip(".") in _titles() for t in inner if not t.is_cap)):
-        # "Rashad Robinson, Color of Change's executive director, said": a role word marks it
+        # "Ana Okafor, Fair Harbor's executive director, said": a role word marks it
         return None
     name = subject_before(text, tokens, k, floor)
     if name is not None and not name.text[:1].isupper():
@@ -606,7 +606,7 @@ _NICKNAME_MARKS = frozenset(["\"", "“", "”", "'", "‘", "’"])
 
 def nickname_at(tokens: list[Token], i: int) -> bool:
     """Token ``i`` opens a quoted single word between a given name and a
-    surname: Marcia "Cia" Ruiz."""
+    surname: Marisol "Sol" Ruiz."""
     return 0 < i and i + 3 < len(tokens) and tokens[i].text in _NICKNAME_MARKS and tokens[i - 1].is_cap \
         and tokens[i - 1].is_word and tokens[i + 1].is_cap and tokens[i + 1].is_word \
         and tokens[i + 2].text in _NICKNAME_MARKS and tokens[i + 3].is_cap and tokens[i + 3].is_word \
@@ -640,7 +640,7 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
             k += 1
             continue
         if tok.text == "/" and got and got[-1].text.isdigit() and k + 1 < limit and tokens[k + 1].text.isdigit():
-            got.append(tok)  # "said 9/11 widow Dana Strand"
+            got.append(tok)  # "said 9/11 widow Tess Brannigan"
             k += 1
             continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", "&", "-")):
@@ -735,7 +735,7 @@ def starts_named_phrase(tokens: list[Token], e: int) -> bool:
         if t.is_cap and t.is_word and not is_time(t):
             return k > e
         if t.text == "/" and k > e and tokens[k - 1].text.isdigit():
-            continue  # "said 9/11 widow Dana Strand"
+            continue  # "said 9/11 widow Tess Brannigan"
         if not t.is_word or t.lower in PREPOSITIONS or t.lower in SUBJECT_BOUNDARIES or t.lower in PRONOUNS:
             return False
     return False
@@ -758,7 +758,7 @@ def with_appositive_name(text: str, tokens: list[Token], speaker: Mention) -> Me
 
 
 def name_past_modifier(text: str, tokens: list[Token], speaker: Mention) -> Mention:
-    """"said Navy veteran Dana Strand": a capitalised modifier and a lower-case
+    """"said Navy veteran Tess Brannigan": a capitalised modifier and a lower-case
     role before a name, after an inverted cue; the name is the speaker."""
     if not speaker.text[-1:].isalpha() or not speaker.text.split()[-1][:1].isupper():
         return speaker

@@ -86,7 +86,7 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
         appositive = rest_b > rest_a and opens_appositive(text[rest_a:rest_b], house_titles)
         bare_relative = relative is not None and relative.group(1) is None and relative.group("adv") is None
         if appositive or bare_relative:
-            head = analyse(text[:a + comma], house_titles)  # may be a group: "Keyworth and Dick Hackborn"
+            head = analyse(text[:a + comma], house_titles)  # may be a group: "Okafor and Tom Lake"
             if head.form in ("name", "description", "definite"):
                 return replace(head, appositive=(rest_a, rest_b) if appositive else None)
 

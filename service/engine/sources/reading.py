@@ -344,7 +344,7 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
         sur -= 1
     last = name_toks[-1][2]
     if last.endswith(".") and len(last) > 2 and last.lower() not in NAME_SUFFIXES and sur == len(name_toks) - 1:
-        # a full stop ending the sentence, not an initial: "... said Michelle Fields."
+        # a full stop ending the sentence, not an initial: "... said Dana Reyes."
         name_toks = name_toks[:-1] + [(name_toks[-1][0], name_toks[-1][1] - 1, last[:-1])]
         last = last[:-1]
     surname = _strip_poss(name_toks[sur][2]).rstrip(",").lower()

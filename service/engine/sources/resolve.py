@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"\S+")
 _AUTHOR = "\x00author"
 _SPOKES_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "press secretary", "communications director",
                            "press officer"))
-_SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|O['’]|Fitz|Van|Von|De|Di|Da|Le|La|Al-|El-|Ben-|Abu-)[A-Z]")  # "McLenney", "O'Neill"
+_SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|O['’]|Fitz|Van|Von|De|Di|Da|Le|La|Al-|El-|Ben-|Abu-)[A-Z]")  # "McAllen", "O'Neill"
 _CONTRACTION = re.compile(r"['’](?:m|s|re|ll|ve|d|t)$", re.I)
 _APOSTROPHES = str.maketrans({"'": "’", "’": "'"})
 
@@ -320,7 +320,7 @@ def _subordinate_lead(art: Registry, pos: int) -> int:
     """Where the main clause of the sentence holding ``pos`` begins when the
     sentence opens with a subordinate clause or a prepositional phrase ("In an
     interview with Ana Ruiz, Tom Lee said"; "While Obama had artists, that
-    has not happened for Clinton, which concerns Henry Crespo"): the subject
+    has not happened for Clinton, which concerns Ben Ortiz"): the subject
     of the main clause is the likelier antecedent. -1 when there is none."""
     s = art.geo.sentence_span(pos)
     i = skip_space(art.text, s.start)
@@ -408,8 +408,8 @@ def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) ->
 
 
 def _misspelt(art: Registry, surname: str) -> Candidate | None:
-    """"McLenney" where the article names Tyresha McClenney, "Wines" for Leslie
-    Wimes: a bare surname one letter away from the surname of exactly one person
+    """"McAlister" where the article names Dana McAllister, "Ruis" for Ana
+    Ruiz: a bare surname one letter away from the surname of exactly one person
     the article names in full is that person, misspelt."""
     if len(surname) < 5:
         return None
@@ -439,7 +439,7 @@ _DEFINITE_PLURAL = re.compile(r"^(?:the|both|the two|the three|all three|the fou
 
 def _introduced_next(art: Registry, pos: int) -> Entity | None:
     """A lede that holds back a name ("A former party chairman says ...") and
-    the next paragraph that gives it ('"...," said Don Fowler, who led the
+    the next paragraph that gives it ('"...," said Tom Lake, who led the
     party'): the first person named in full after the lede's sentence, in the
     next paragraph, whom the article has not named before."""
     doc = art.geo.doc
@@ -511,8 +511,8 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
     """A name of two or three capitalised words that the article also uses as
     ordinary lower-case words, with no given name, title or honorific ("Zero
-    Hedge said", "Judicial Watch argued" in an article that says "zero" and
-    "watch"): the name of a body, not a person ("Khizr Khan", "Vargas Llosa")."""
+    Ledger said", "Harbor Watch argued" in an article that says "zero", "ledger",
+    "harbor" and "watch"): a body, not a person ("Ana Okafor", "Mateo Vargas")."""
     words = info.name.split()
     if not 2 <= len(words) <= 3 or info.title_span is not None or info.appositive is not None \
             or words[0] in FIRST_NAMES or not all(w[:1].isupper() and w[1:].islower() for w in words):
@@ -521,7 +521,7 @@ def _common_words(art: Registry, info: MentionInfo, m: Mention) -> bool:
     if toks and toks[0].lower().rstrip(".") in HONORIFICS:
         return False
     if words[0].lower() in _NUMBER_NAMES:
-        return True  # "Zero Hedge", "One Wisconsin Now": no person's name starts with a number
+        return True  # "Zero Ledger", "One Harbor Now": no person's name starts with a number
     return all(w.lower() in art.lower_words() for w in words)
 
 
