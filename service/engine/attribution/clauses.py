@@ -27,9 +27,9 @@ def main_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
         sp = subject_before(text, tokens, aux_start(tokens, j))
         if sp is not None and aux_start(tokens, j) == j and tokens[j].lower.endswith("ing") \
                 and _possessed(tokens, sp):
-            continue  # "poked at Trump's persistent sniffing during the debate, tweeting": a gerund
+            continue  # "poked at Ruiz's constant coughing at the forum, tweeting": a gerund
         if sp is not None and sp.text.lower() in ("who", "which", "that"):
-            relative = relative or sp  # "an architect who said he was stiffed ..., saying": the main verb first
+            relative = relative or sp  # "a builder who said he was underpaid ..., saying": the main verb first
             continue
         if sp is None and hit[1] < comma and j > 0 and tokens[j - 1].text == ",":
             sp = phrase_after(text, tokens, hit[1])  # ", said Kerry, adding that"

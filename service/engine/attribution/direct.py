@@ -358,7 +358,7 @@ def colon_leading(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | N
             c += 2
         if c < len(before) - 1 and (before[c].is_cap or before[c].lower in ("he", "she", "they", "we", "i")):
             speaker = phrase_after(ctx.doc.text, before, c)
-            # "I'm going to read you the question:": a pronoun with its verb opens a clause, not a label
+            # "I'm putting the question to you:": a pronoun with its verb opens a clause, not a label
             if speaker is not None and not pronoun_with_verb(speaker.text):
                 return Attribution(None, speaker)
     return None

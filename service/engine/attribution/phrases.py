@@ -111,7 +111,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         if head is not None:
             h = index_at(tokens, head.span.start)
             if h - 1 > floor and tokens[h - 1].text == "," and not head.text[:1].isupper():
-                # "Ana Ruiz, a historian who attended the session, recalled": the name
+                # "Ana Ruiz, a historian who sat in on the meeting, recalled": the name
                 name = _subject_before(text, tokens, h - 1, floor)
                 if name is not None and name.text[:1].isupper():
                     return name
@@ -119,7 +119,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
     found = _subject_before(text, tokens, cue_first, floor)
     if found is not None and time_phrase(tokens[index_at(tokens, found.span.start):index_at(tokens, found.span.end)]) \
             and _complement_head(text, tokens, found, floor) is None:
-        # "Beck, who has in the past described", "Ruiz this past week announced": look past the time
+        # "Lake, who has in the past called", "Ruiz this past week announced": look past the time
         j = index_at(tokens, found.span.start)
         while j > floor and (tokens[j - 1].lower in _TIME_MODIFIERS or is_time(tokens[j - 1])):
             j -= 1
@@ -169,8 +169,8 @@ _CLAUSE_PUNCT = frozenset([",", ";", ":", "(", "—", "–", "--"])
 
 
 def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
-    """"Video of the incident shows", "The average of polls taken over the past
-    two weeks shows": the phrase found is a complement inside the subject, whose
+    """"Video of the incident shows", "The average of surveys run in the last
+    month shows": the phrase found is a complement inside the subject, whose
     head opens the clause; the subject is the whole stretch from its head."""
     if found.text.lower() in PRONOUNS:
         return None  # "Ever since she said": a pronoun is a subject, never a complement
@@ -181,7 +181,7 @@ def _complement_head(text: str, tokens: list[Token], found: Mention, floor: int)
         if tokens[j].lower.endswith(("ed", "en")) and not tokens[j].is_cap and tokens[j].lower not in SUBJECT_BOUNDARIES:
             j -= 1  # "polls taken over ...": a participle after the noun
         elif tokens[j].lower == "and" and j - 1 > floor and j + 1 < k and tokens[j + 1].lower in _COMPLEMENT_PREPS:
-            j -= 1  # "observers in Virginia and around the country": two complements joined
+            j -= 1  # "observers in Halden and across the region": two complements joined
         np_end = j
         j = _before_noun_phrase(tokens, np_end, floor, 5)
         if j == np_end:
@@ -547,7 +547,7 @@ def _before_appositive(text: str, tokens: list[Token], comma: int, floor: int) -
         return None
     name = subject_before(text, tokens, k, floor)
     if name is not None and not name.text[:1].isupper():
-        # "Jean Ayrault, the foreign minister of France, a member of ..., said": the name before
+        # "Marc Duval, the trade minister of France, a member of ..., said": the name before
         h = index_at(tokens, name.span.start)
         if h - 1 > floor and tokens[h - 1].text == ",":
             before = _subject_before(text, tokens, h - 1, floor)

@@ -262,7 +262,7 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
-            # "Clinton has expressed concerns but has said ...", "In his speech, Graham urged ... and criticized"
+            # "Ruiz has voiced doubts but has said ...", "In his speech, Lake urged ... and criticized"
             speaker = main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
         if speaker is None:
             continue
@@ -439,7 +439,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there"):
             return e
         if _bare(nxt.lower) in ("it", "that", "this") and _bare(nxt.lower) != nxt.lower:
-            return e  # "I think it's in our interests", "I think that's important": a contracted verb
+            return e  # "I think it's in everyone's interest", "I think that's important": a contracted verb
         # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
         if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
             return e
@@ -469,7 +469,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 obj.lower == "her" and e + 1 < n and _bare(tokens[e + 1].lower) in _BARE_SUBJECTS):
             k = e + 1  # "told her she ...": "her" the listener, not a possessive
         elif obj.is_cap or (obj.lower == "the" and e + 1 < n and tokens[e + 1].is_cap):
-            # "told Breitbart News he would ...", "told The Star-Ledger of Newark last week she ..."
+            # "told Harbor News he would ...", "told The Beacon of Halden last week she ..."
             k = e + 1
             while k < n and (tokens[k].is_cap or tokens[k].lower in ("of", "the", "-", "'s", "’s")
                              and k + 1 < n and tokens[k + 1].is_cap):  # "of Newark" goes on, "the workers" not
@@ -763,7 +763,7 @@ def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) 
         if inverted:
             return True, Found(cue, speaker, before)
         if tokens[j + 1].text in _QUOTE_MARKS:
-            # 'South Carolina, he said, was "where we have a chance"': the quotation is direct; the
+            # 'The coast, he said, was "where we can win"': the quotation is direct; the
             # writer's words before the cue are the first half of what the speaker said, unless
             # they only say where or when it was said ("In a statement, she said, "...")
             if _setting(tokens[0]) or _connective_only(tokens[:comma1]) \
@@ -799,7 +799,7 @@ _parenthetical = _PerSentence(_parenthetical, lambda s, tokens, quoted: (tokens,
 
 @pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
 def reported_appositive(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
-    """CLAUSE, CUE SPEAKER, APPOSITIVE: ", said Michael O'Hanlon, a senior fellow at ..."."""
+    """CLAUSE, CUE SPEAKER, APPOSITIVE: ", said Ben Ortiz, a senior fellow at ..."."""
     hit = _parenthetical(text, s, tokens, quoted)
     return [hit[1]] if hit is not None and hit[0] else []
 

@@ -71,7 +71,7 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
             rest_a += relative.end()
             rest = text[rest_a:rest_b]
         cut = min((i for i in (rest.find(","), rest.find(" –"), rest.find(" —")) if i > 0), default=-1)
-        if cut > 0:  # "a lawyer at Bailey & Glasser, who represents ...": the first part
+        if cut > 0:  # "a lawyer at Ruiz & Lake, who represents ...": the first part
             rest_b = rest_a + cut
             while rest_b > rest_a and text[rest_b - 1].isspace():
                 rest_b -= 1

@@ -610,7 +610,7 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
 _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+((?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:[a-z]+ed|[a-z]+s|had|has|was|is|said|told|spoke|went|took|made|gave|met|left|came)\b")
 
 
-# "The president's Pacific roots also came into play. ... he told": the office holder leads the sentence
+# "The mayor's harbor roots also came into play. ... she told": the office holder leads the sentence
 _ROLE_POSSESSOR = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+)?[a-z][\w-]*)(?:'s|’s)\s")
 
 

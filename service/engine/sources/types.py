@@ -258,7 +258,7 @@ def _titled_guard(p: Phrase) -> bool:
         and not any(_is_cap(t[2]) and _strip_poss(t[2]).lower() in ORG_HEADS for t in body)
 
 
-@typing_rule("full-name", example="Former Reagan chief of staff Don Regan")
+@typing_rule("full-name", example="Former Halden chief of staff Ana Ruiz")
 def full_name(p: Phrase) -> MentionInfo | None:
     """A surname after a known given name or a title ("Maria Lopez"); the name
     wins over any reading of the title."""
@@ -294,7 +294,7 @@ def body_of(p: Phrase) -> MentionInfo | None:
     return None
 
 
-@typing_rule("name-with-place", example="Gov. Earl Ray Tomblin of West Virginia")
+@typing_rule("name-with-place", example="Gov. Tom Lake of West Virginia")
 def name_with_place(p: Phrase) -> MentionInfo | None:
     """A name and where the person is from or serves."""
     if p.postmod is None or p.head_first or title_role(p.body_text[:p.postmod.start()], p.house):
