@@ -791,3 +791,11 @@ def test_4_he_takes_up_the_subject_not_the_object_of_a_preposition():
             "president of the Harbor Workers Union.\n\n"
             "“Nobody is hiring here,” he said.")
     assert typed(text, ("Nobody is hiring here,", "he")) == [("named", "Ben Ortiz")]
+
+
+def test_1_a_full_name_with_an_unlisted_given_name_beside_a_person_is_a_person():
+    text = ("The rally drew two voters, Tyra Okonkwo and Ben Ortiz, who heard the mayor speak.\n\n"
+            "Okonkwo said the mayor is inconsistent.")
+    assert typed(text, ("the mayor is inconsistent", "Okonkwo")) == [("named", "Tyra Okonkwo")]
+    text = "Ximo Laarbi, 33, runs the ferry office.\n\nThe ferry is late again, he said."
+    assert typed(text, ("The ferry is late again", "he")) == [("named", "Ximo Laarbi")]

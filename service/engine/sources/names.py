@@ -154,7 +154,8 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
         honorific = text[rs:start].strip().lower() in HONORIFICS  # "Mr. Kerry"
         initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
         person = (first is not None and (first in FIRST_NAMES or initial)) \
-            or title is not None or honorific or info.surname in surnames
+            or title is not None or honorific or info.surname in surnames \
+            or (first is not None and _beside_person(text, start, end, out))
         if not person:
             continue
         surnames.add(info.surname)
@@ -169,6 +170,24 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
 
 
 _CREDIT_AFTER = re.compile(r"[ \t]*/")
+_AND_GIVEN = re.compile(r",? and ([A-Z][a-z]+) [A-Z]")
+_AGE_AFTER = re.compile(r", \d{1,3},")
+
+
+def _beside_person(text: str, start: int, end: int, found: list[Candidate]) -> bool:
+    """A full name with a given name the lexicon lacks is a person's when it
+    stands beside one: coordinated with a person's name ("Tyra Okonkwo and
+    Dana Reyes", "Dana Reyes and Tyra Okonkwo") or followed by an age ("Tyra
+    Okonkwo, 34,")."""
+    if _AGE_AFTER.match(text, end):
+        return True
+    m = _AND_GIVEN.match(text, end)
+    if m and m.group(1) in FIRST_NAMES:
+        return True
+    if found and found[-1].first is not None:
+        between = text[found[-1].end:start]
+        return between in (" and ", ", and ")
+    return False
 
 
 def _furniture(text: str, rs: int, run: str) -> bool:
