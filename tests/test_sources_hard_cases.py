@@ -799,3 +799,13 @@ def test_1_a_full_name_with_an_unlisted_given_name_beside_a_person_is_a_person()
     assert typed(text, ("the mayor is inconsistent", "Okonkwo")) == [("named", "Tyra Okonkwo")]
     text = "Ximo Laarbi, 33, runs the ferry office.\n\nThe ferry is late again, he said."
     assert typed(text, ("The ferry is late again", "he")) == [("named", "Ximo Laarbi")]
+
+
+def test_8_a_base_form_after_a_and_a_modifier_is_a_noun_not_a_cue():
+    text = ("Instead, the audit -- which notes that 12 ports would owe $9 million, ''more than the harbor earns "
+            "in a good year,'' if they were run properly -- should be a wake-up call to residents and officials "
+            "to finally fix the port.")
+    quoted = [q for q in audit(text).quotes if text[q.span.start:q.span.end].startswith("more than the harbor")]
+    assert [q.speaker for q in quoted] == [None]
+    text = "An aide hopes to sign the deal on Friday."
+    assert [q.speaker.text for q in audit(text).quotes] == ["An aide"]

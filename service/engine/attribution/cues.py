@@ -85,6 +85,8 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
             return None
         if prev_tok.lower.endswith("ed") and not prev_tok.is_cap and prev_tok.is_word:
             return None  # "he has heralded plans to ...", "unveiled plans to": the participle's object
+        if not tok.lower.endswith("s") and i >= 2 and tokens[i - 2].lower in _SINGULAR_DETERMINERS:
+            return None  # "a wake-up call to voters": a base form after "a" and a modifier is the noun
         ends = prev_tok.is_word and not prev_tok.lower.endswith("ed") and (
             nxt in ("", ".", "!", "?") or (nxt == "," and prev_tok.is_cap))
         # "The governor hopes to sign": an infinitive after it makes a verb of it
@@ -124,6 +126,7 @@ def headline_case(tokens: list[Token]) -> list[Token]:
     return [t._replace(text=t.lower, is_cap=False) if t.lower in forms else t for t in tokens]
 
 
+_SINGULAR_DETERMINERS = frozenset("a an another each every".split())
 _VERB_ONLY_FORMS = frozenset("said says told tells wrote writes added adds asked asks".split())
 _COUNTED = frozenset("another other one two three four five six seven eight nine ten some many most several few "
                      "each both".split())
