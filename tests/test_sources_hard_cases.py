@@ -809,3 +809,11 @@ def test_8_a_base_form_after_a_and_a_modifier_is_a_noun_not_a_cue():
     assert [q.speaker for q in quoted] == [None]
     text = "An aide hopes to sign the deal on Friday."
     assert [q.speaker.text for q in audit(text).quotes] == ["An aide"]
+
+
+def test_8_a_participle_after_an_adverbial_phrase_hangs_on_the_main_clause():
+    text = "Worse, the shippers have hidden their fees, in many cases reporting different totals to the board."
+    assert [q.speaker.text for q in audit(text).quotes] == ["the shippers"]
+    # "with X saying": X is the participle's own subject
+    text = "The board met on Monday, with Ana Ruiz saying that the fees were too high."
+    assert [q.speaker.text for q in audit(text).quotes] == ["Ana Ruiz"]

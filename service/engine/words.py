@@ -62,7 +62,7 @@ SENTENCE_OPENERS = frozenset(
     "though although but and so still yet meanwhile however also then now instead indeed moreover "
     "furthermore besides thus hence later earlier separately similarly likewise nonetheless nevertheless "
     "meantime otherwise overall finally first second third in on at as when after before if while since "
-    "because once unless until whether".split()
+    "because once unless until whether worse again sadly ironically notably".split()
 )
 
 # time words (lower case) of a time expression

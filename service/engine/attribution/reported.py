@@ -259,6 +259,11 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
             speaker = subject_before(text, tokens, first)
             if tok.lower.endswith("ing") and speaker is not None:
                 speaker = agent_of_object(text, tokens, speaker) or speaker
+                k = index_at(tokens, speaker.span.start)
+                if k >= 2 and tokens[k - 1].lower in _ADVERBIAL_PREPOSITIONS and tokens[k - 2].text in (",", "—", "–"):
+                    # "the companies hid their havens, in many cases reporting ...": the phrase is
+                    # an adverbial; the participle hangs on the main clause (not "with Lake saying")
+                    speaker = main_subject(text, tokens, k - 2)
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
@@ -292,6 +297,7 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
 
 
 _ONE_WORD_OBJECTS = frozenset(["endorse"])
+_ADVERBIAL_PREPOSITIONS = frozenset("in at on for".split())
 # "closed by saying", "apologised after saying", "left without saying": the main clause's subject speaks
 _GERUND_PREPOSITIONS = frozenset("by after before without while upon".split())
 _NEGATIONS = frozenset("not never n't didn't doesn't don't hasn't haven't hadn't won't wouldn't".split())
