@@ -312,6 +312,21 @@ def test_a_title_case_headline_s_cue_attributes_its_quote(text, words):
     assert q.span == span_of(text, words)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("Harbour Master On The Storm Season: \u2018We Will Be Ready.\u2019\n\nThe harbour master spoke on Monday.",
+     "We Will Be Ready."),
+    ("Lopez: \u2018Close The Bridge Tonight.\u2019\n\nThe mayor spoke.", "Close The Bridge Tonight."),
+])
+def test_a_title_case_sentence_after_a_headline_s_colon_is_a_quotation(text, words):
+    q = only(text)
+    assert (q.kind, q.text, q.rule) == ("direct", words, "colon-leading")
+    assert q.span == span_of(text, words)
+
+
+def test_a_title_case_name_after_a_colon_in_the_body_is_no_quotation():
+    assert quotes("The mayor spoke.\n\nHer new book: \u2018The Long Winter Ahead.\u2019") == ()
+
+
 def test_a_quoted_word_inside_a_title_case_headline_is_no_quotation():
     text = "Retired Captain Reveals \u2018Grim\u2019 Years Of Ferry Service On The Coast."
     assert [q for q in quotes(text) if q.kind != "indirect"] == []

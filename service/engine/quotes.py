@@ -225,7 +225,8 @@ def _title_like(text: str, span: Span) -> bool:
         j -= 1
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words if w):
         return _named_at_start(text, span, words, j)
-    if _headline_cue_before(text, j) and _ends_line(text, span.end) or _uttered_after(text, j):
+    if (_headline_cue_before(text, j) or _colon_closes_line(text, j, span)) and _ends_line(text, span.end) \
+            or _uttered_after(text, j):
         return False
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:") or _named_at_start(text, span, words, j)
 
@@ -237,6 +238,17 @@ def _headline_cue_before(text: str, j: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, j - 30), j + 1) if j >= 0 else None
     return m is not None and m.group()[:1].isupper() and not m.group().isupper() \
         and m.group().rstrip(":").lower() in _speech_forms()
+
+
+def _colon_closes_line(text: str, j: int, span: Span) -> bool:
+    """Does a colon at ``text[j]`` open a quoted sentence (a stop inside the
+    marks) in the text's first line, its headline ("Mayor: 'We Will Rebuild.'")?
+    The words are the claim of whoever the headline names, not a title."""
+    return 0 <= j < _HEADLINE_CHARS and text[j] == ":" and "\n" not in text[:j] \
+        and text[span.end - 1:span.end] in ".!?"
+
+
+_HEADLINE_CHARS = 300  # a headline is short; looking no further keeps the check constant-time
 
 
 def _uttered_after(text: str, j: int) -> bool:
