@@ -447,3 +447,18 @@ def test_a_curly_quotation_nests_inside_a_straight_one_that_closes_after_it():
     # a straight mark right before the curly one is stray: the curly quotation stands alone
     text = '"“We will win the port,” Lake said on Monday.'
     assert [(q.text, q.speaker.text) for q in audit(text).quotes] == [("We will win the port,", "Lake")]
+
+
+@pytest.mark.parametrize("text", [
+    'LETTERS. Ana Ruiz\' commentary, "Harbor, tell your own story," is very thoughtful.',
+    'His essay, "Why the port must close," was widely shared on Monday.',
+])
+def test_a_work_named_in_apposition_before_its_predicate_is_a_title_not_a_quotation(text):
+    assert list(quotes(text)) == []
+
+
+def test_a_quotation_from_a_work_with_its_attribution_is_still_a_quotation():
+    text = 'In her column, "We must act now," Ruiz wrote.'
+    q = only(text)
+    assert (q.text, q.speaker.text) == ("We must act now,", "Ruiz")
+    assert text[q.span.start:q.span.end] == q.text

@@ -86,7 +86,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             continue
         span = Span(frags[0].start, frags[-1].end)
         if _title_like(text, span) or _subhead(doc, span, any_case=is_single and singles_are_heads) \
-                or furniture.inside(furn, span):
+                or _work_title(text, span) or furniture.inside(furn, span):
             continue
         if _sign(doc, span, signs[-1] if signs else None):
             signs.append(span)
@@ -229,6 +229,20 @@ def _title_like(text: str, span: Span) -> bool:
             or _uttered_after(text, j):
         return False
     return j >= 0 and (text[j].isalnum() or text[j] in ",;:") or _named_at_start(text, span, words, j)
+
+
+_WORK_BEFORE = re.compile(r"(?:['’]s?|\b(?i:the|a|an|his|her|their|its|my|our|your))\s+(?:[a-z-]+\s+)?"
+                          r"(?:commentary|column|op-ed|essay|editorial|article|book|piece|poem|song|film|novel"
+                          r"|memoir|album|documentary|letter|report|speech),\s*[\"“”'‘’]*$")
+_PREDICATE_AFTER = re.compile(r"[\"“”'‘’]*,?\s+(?:is|was|are|were|has|had)\b")
+
+
+def _work_title(text: str, span: Span) -> bool:
+    """A work named in apposition: "Ruiz's essay, "Let the harbor breathe," is
+    thoughtful". The words in marks are its title; the sentence goes on about
+    the work, so nobody is quoted."""
+    return _WORK_BEFORE.search(text, max(0, span.start - 60), span.start) is not None \
+        and _PREDICATE_AFTER.match(text, span.end) is not None
 
 
 def _headline_cue_before(text: str, j: int) -> bool:
