@@ -78,8 +78,8 @@ class _Hyphenator:
         trie = self.trie
         for i in range(n - 1):
             node = trie
-            for j in range(i, n):
-                step = node.get(pointed[j])
+            for ch in pointed[i:]:  # pointed[j] for j in range(i, n), without indexing
+                step = node.get(ch)
                 if step is None:
                     break  # no pattern starts with pointed[i:j + 1]
                 node, found = step
