@@ -258,7 +258,7 @@ def test_signed_transcript_and_aside_attributions(text, speakers, rules):
 
 
 def test_quoted_title_case_line_alone_is_a_subheading():
-    text = "“We will rebuild,” the mayor said.\n\n'Legend in the Coal Fields.'\n\nThe mine closed in May."
+    text = "“We will rebuild,” the mayor said.\n\n'Legend in the Salt Marshes.'\n\nThe mine closed in May."
     assert [q.text for q in quotes(text)] == ["We will rebuild,"]
 
 

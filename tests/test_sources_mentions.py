@@ -32,12 +32,12 @@ ROWS = [
     ("a statement", "description", "institutional", "a statement", None),
     ("the Department of Homeland Security", "description", "institutional", "the Department of Homeland Security",
      None),
-    ("Williams College graduates", "description", "anonymous", "Williams College graduates", None),
+    ("Halden College graduates", "description", "anonymous", "Halden College graduates", None),
     # a name with stray words after it keeps the name
     ("Mr. Rubio himself", "name", "person", "Rubio", None),
     ("Ted Cruz made an unprompted call", "name", "person", "Ted Cruz", None),
     # a title counts only right before the name
-    ("director for IHS Life Sciences", "definite", None, "director for IHS Life Sciences", None),
+    ("director for HBX Health Sciences", "definite", None, "director for HBX Health Sciences", None),
 ]
 
 
