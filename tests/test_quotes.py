@@ -111,11 +111,11 @@ def test_nested_quotes_stay_inside_the_outer_quotation():
 
 
 def test_a_quotation_nested_in_the_same_marks_stays_inside_the_outer_one():
-    text = ("“I would rather live in what he calls “hell” than in a city he runs.” ― Ana Rodarte\n\n"
+    text = ("“I would sooner stay in what she calls “exile” than in a town she governs.” ― Ana Ortiz\n\n"
             "“Two openers “stand in a row on this page” then one closer.")
     qs = quotes(text)
-    assert qs[0].text == "I would rather live in what he calls “hell” than in a city he runs."
-    assert qs[0].speaker.text == "Ana Rodarte"
+    assert qs[0].text == "I would sooner stay in what she calls “exile” than in a town she governs."
+    assert qs[0].speaker.text == "Ana Ortiz"
     assert text[qs[0].span.start:qs[0].span.end] == qs[0].text
     # without a closing mark for the outer one, the first opener was stray
     assert qs[-1].text == "stand in a row on this page"
@@ -258,7 +258,7 @@ def test_signed_transcript_and_aside_attributions(text, speakers, rules):
 
 
 def test_quoted_title_case_line_alone_is_a_subheading():
-    text = "“We will rebuild,” the mayor said.\n\n'Legend in the Coal Fields.'\n\nThe mine closed in May."
+    text = "“We will rebuild,” the mayor said.\n\n'Legend in the Salt Marshes.'\n\nThe mine closed in May."
     assert [q.text for q in quotes(text)] == ["We will rebuild,"]
 
 
@@ -272,7 +272,7 @@ def test_stage_directions_in_a_transcript_are_not_quotations():
 
 
 def test_inverted_attribution_needs_a_speaker_not_an_object():
-    text = "Ana Ruiz, the mayor's eldest daughter, noted the rule in an interview last week."
+    text = "Ana Ruiz, the mayor's oldest niece, noted the bylaw in a podcast last month."
     assert quotes(text) == ()
 
 
@@ -333,7 +333,7 @@ def test_a_quoted_word_inside_a_title_case_headline_is_no_quotation():
 
 
 def test_a_title_case_passive_before_a_quote_is_no_cue():
-    assert quotes("Singer Got Real About Being Called “A Real Woman.”") == ()
+    assert quotes("Actor Gets Candid About Being Called “A Born Villain.”") == ()
 
 
 @pytest.mark.parametrize("text, words, cue", [
@@ -356,7 +356,7 @@ def test_hedges_and_expectations_are_not_quotations(text):
 
 
 def test_note_and_update_labels_are_not_speakers():
-    assert quotes("Correction: An earlier version of this story misstated the date.") == ()
+    assert quotes("Correction: A previous version of this article misstated the date.") == ()
 
 
 def test_single_quoted_line_alone_is_a_subheading_where_double_marks_quote_people():
@@ -438,11 +438,11 @@ def test_a_quotation_opens_right_after_a_colon_without_a_space():
 
 
 def test_a_curly_quotation_nests_inside_a_straight_one_that_closes_after_it():
-    text = ('Lake continued:\n\n"The issue is partisan, and I am going to read you the question: “As you know, the '
+    text = ('Lake continued:\n\n"The issue is partisan, and I am going to read out the ballot text: “As you know, the '
             'mayor left early. Do you think it matters?” Forty-three, yes; forty-four, no."')
     report = audit(text)
     assert [(q.text, q.speaker.text) for q in report.quotes] == [(
-        "The issue is partisan, and I am going to read you the question: “As you know, the mayor left early. "
+        "The issue is partisan, and I am going to read out the ballot text: “As you know, the mayor left early. "
         "Do you think it matters?” Forty-three, yes; forty-four, no.", "Lake")]
     # a straight mark right before the curly one is stray: the curly quotation stands alone
     text = '"“We will win the port,” Lake said on Monday.'

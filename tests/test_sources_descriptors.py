@@ -5,7 +5,7 @@ from tests.builders import find, resolve, source_of
 
 DESCRIPTORS = [
     # title before the name
-    ("Secretary of State John Kerry said the talks would resume.", "the talks would resume", "John Kerry",
+    ("Secretary of State Lena Marsh said the harbor talks would resume.", "the harbor talks would resume", "Lena Marsh",
      "Secretary of State"),
     ("Sen. Ana Ruiz said the bill would pass.", "the bill would pass", "Ana Ruiz", "Sen."),
     ("Former Defense Secretary Tom Hale said the plan was reckless.", "the plan was reckless", "Tom Hale",
@@ -27,13 +27,13 @@ DESCRIPTORS = [
     ("Ruth Amos, who is a nurse in Tulsa, said the ward was full.", "the ward was full", "Ruth Amos",
      "a nurse in Tulsa"),
     # an appositive inside the mention, after or before the name
-    ("The American ambassador at the time, John E. Herbst, said the sanctions were working.",
-     "the sanctions were working", "The American ambassador at the time, John E. Herbst",
-     "The American ambassador at the time"),
-    ("Tim Selaty, organizer of a group called Citizens for Trump, said the rally was full.", "the rally was full",
-     "Tim Selaty, organizer of a group called Citizens for Trump,", "organizer of a group called Citizens for Trump"),
-    ("Governor Chris Christie - a Dallas Cowboys fan - said the game was fixed.", "the game was fixed",
-     "Governor Chris Christie", "Governor"),
+    ("The Halden ambassador at the time, Paul R. Dane, said the tariffs were working.",
+     "the tariffs were working", "The Halden ambassador at the time, Paul R. Dane",
+     "The Halden ambassador at the time"),
+    ("Ben Ortiz, organizer of a group called Harbor Watch, said the hall was full.", "the hall was full",
+     "Ben Ortiz, organizer of a group called Harbor Watch,", "organizer of a group called Harbor Watch"),
+    ("Governor Tom Lake - a Halden Rovers fan - said the match was fixed.", "the match was fixed",
+     "Governor Tom Lake", "Governor"),
     ("Ruth Amos, a nurse in Tulsa, said the ward was full.", "the ward was full", "Ruth Amos, a nurse in Tulsa,",
      "a nurse in Tulsa"),
     # anonymous sources: the description itself, or with its relative clause
@@ -78,9 +78,9 @@ REASONS = [
     ('According to a senior official, who spoke on the condition of anonymity because he was discussing classified '
      'reports, "The shipments are large."', "The shipments are large", "a senior official",
      "because he was discussing classified reports"),
-    ("Two officials, who spoke on condition of anonymity because they were not authorized to speak publicly, said "
+    ("Two officials, who spoke on condition of anonymity because they were not cleared to speak publicly, said "
      "the strike was planned for weeks.", "the strike was planned for weeks", "Two officials",
-     "because they were not authorized to speak publicly"),
+     "because they were not cleared to speak publicly"),
     ("An aide, who requested anonymity to discuss private deliberations, said the president was furious.",
      "the president was furious", "An aide", "to discuss private deliberations"),
     ("Speaking on condition of anonymity to describe the negotiations, a diplomat said the deal was close.",
@@ -93,8 +93,8 @@ REASONS = [
      "the suspect had fled", "Officials", "because the inquiry is continuing"),
     ("A diplomat, who asked not to be named because of the sensitivity of the talks, said the deal was close.",
      "the deal was close", "A diplomat", "because of the sensitivity of the talks"),
-    ("The plan was a mistake, said one former executive who requested anonymity to avoid harming his business.",
-     "The plan was a mistake", "one former executive", "to avoid harming his business"),
+    ("The plan was a mistake, said one retired banker who requested anonymity to avoid hurting his firm.",
+     "The plan was a mistake", "one retired banker", "to avoid hurting his firm"),
     ("A strategist, speaking on the condition of anonymity to offer a candid assessment, said the race was over.",
      "the race was over", "A strategist", "to offer a candid assessment"),
 ]
@@ -146,9 +146,9 @@ def test_reason_stated_in_the_sentence_before():
 
 
 def test_reason_given_at_a_later_pronoun_goes_to_the_source():
-    text = ("One delegate said the mood was grim. He could not find a single taker, he said, on condition of "
+    text = ("One delegate said the mood was grim. He had not met a single backer, he said, on condition of "
             "anonymity to speak freely about the nominee.")
     _, quotes, sources = resolve(text, ("the mood was grim", "One delegate"),
-                                 ("He could not find a single taker", "he"))
+                                 ("He had not met a single backer", "he"))
     assert len(sources) == 1
     assert sources[0].anonymity_reason.text == "to speak freely about the nominee"

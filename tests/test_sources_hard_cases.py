@@ -205,8 +205,8 @@ def test_7_an_age_or_a_hometown_is_not_the_speaker():
 
 def test_8_the_speaker_is_the_subject_not_a_time_or_an_object():
     cases = [
-        ("More recently, federal prosecutors in April charged two developers with fraud.", "federal prosecutors"),
-        ("A county poll released in late August found that most voters wanted a new bridge.", "A county poll"),
+        ("Even earlier, state auditors in June charged two builders with overbilling.", "state auditors"),
+        ("A harbor survey published in early June found that most residents wanted a new ferry.", "A harbor survey"),
         ("After the vote, the mayor's aides were upbeat, perhaps conceding that the tide had turned.",
          "the mayor's aides"),
         ("Inez Marlow said she did not believe those rumors were true, arguing that the audit was clean.",
@@ -221,8 +221,8 @@ def test_8_the_speaker_is_the_subject_not_a_time_or_an_object():
 
 def test_8_the_name_before_its_tags_and_relative_clause_is_the_speaker():
     cases = [
-        ("Donna Reyes, 59, of Ashton, Md., who watched the ceremony on a screen, said the day brought back "
-         "memories.", "Donna Reyes"),
+        ("Lena Park, 47, of Brill, Md., who followed the hearing on a radio, said the day stirred old "
+         "feelings.", "Lena Park"),
         ("The nonpartisan Commission on Public Debates says there was a problem with the sound.",
          "Commission on Public Debates"),
     ]
@@ -310,10 +310,10 @@ def test_a_mention_of_nothing_but_space_and_marks_reads_as_nothing():
 
 def test_8_the_subject_past_a_participle_an_idiom_and_a_second_verb():
     for text, speakers in [
-            ("Protesters marching through the streets chanted \"What curfew?\" and kept going.", ["Protesters"]),
+            ("Strikers marching through the docks shouted \"What lockout?\" and kept moving.", ["Strikers"]),
             ("In his speech, Abara urged members to join the effort, and criticized the party for its silence.",
              ["Abara", "Abara"]),
-            ("Having said that, there are some economists who argue that taxes should be low.", ["who"])]:
+            ("Having said that, there are some planners who argue that fares should be free.", ["who"])]:
         assert [q.speaker.text for q in audit(text).quotes if q.speaker] == speakers, text
 
 
@@ -376,8 +376,8 @@ def test_8_a_participle_before_a_quotation_speaks_for_the_main_clause():
     cases = [
         ("Attorney General Roy Abara (D), the mayor's rival, called Friday for releasing the videos, as well, "
          "saying that openness “builds trust between the police and the city.”", "Roy Abara"),
-        ("Mayor Ines Varga was defensive when asked about not paying an architect who said he was stiffed, "
-         "saying, “Maybe he did not do a good job on the hall.”", "Ines Varga"),
+        ("Mayor Ines Varga was curt when asked about dropping a builder who said he was owed money, "
+         "saying, “Maybe he did not finish the hall on time.”", "Ines Varga"),
         ("Ana Dekker, the former chairwoman, poked at Varga's persistent coughing during the debate, "
          "tweeting, “Notice the coughing all the time. A cold?”", "Ana Dekker"),
     ]
@@ -386,11 +386,11 @@ def test_8_a_participle_before_a_quotation_speaks_for_the_main_clause():
 
 
 def test_8_a_long_quoted_phrase_later_in_the_sentence_shares_its_attribution():
-    text = ("Rivera told his supporters at a rally to “go to your polling place and vote” and then "
-            "“go sit there with your friends and watch.”")
+    text = ("Rivera told his supporters at a rally to “go down to the harbor and count the boats” and then "
+            "“go stand there on the quay with your clipboards.”")
     report = audit(text)
     assert [(q.text, q.speaker.text) for q in report.quotes] == [
-        ("go to your polling place and vote", "Rivera"), ("go sit there with your friends and watch.", "Rivera")]
+        ("go down to the harbor and count the boats", "Rivera"), ("go stand there on the quay with your clipboards.", "Rivera")]
     # a short quoted term after it stays a term
     assert [q.text for q in audit("Rivera called the plan “a disaster” and “a mess.”").quotes] == ["a disaster"]
 
@@ -411,9 +411,9 @@ def test_4_he_is_not_a_name_in_the_possessive():
 
 def test_3_a_description_s_affiliation_must_agree_with_the_title():
     text = ("Green Party candidate Mara Quill said she would debate anyone. "
-            "Tom Adeyemi says he has big plans for the final month.\n\n"
+            "Tom Adeyemi says he has bold ideas for the last stretch.\n\n"
             "The Labour candidate noted Friday that his campaign had spent little on advertising.")
-    assert typed(text, ("she would debate anyone", "Mara Quill"), ("he has big plans for the final month", "Tom Adeyemi"),
+    assert typed(text, ("she would debate anyone", "Mara Quill"), ("he has bold ideas for the last stretch", "Tom Adeyemi"),
                  ("his campaign had spent little on advertising", "The Labour candidate"))[2] == ("named", "Tom Adeyemi")
     text = ("Labour candidate Mara Quill said she would debate anyone.\n\n"
             "The Labour candidate noted Friday that her campaign had spent little on advertising.")
@@ -429,8 +429,8 @@ def test_4_she_after_a_sentence_led_by_an_office_holder_s_possession():
 
 
 def test_8_a_pronoun_with_its_verb_before_a_colon_is_no_label():
-    text = ("Ruiz went on: the numbers matter, which, I’m going to read you the question: "
-            "“Do you think the mayor should resign over the budget?”")
+    text = ("Ruiz went on: the figures matter, which, I’m going to quote the survey here: "
+            "“Should the harbor fee rise again next year?”")
     assert all(q.speaker is None or q.speaker.text != "I’m" for q in audit(text).quotes)
 
 
@@ -468,16 +468,16 @@ def test_5_officials_at_a_body_are_anonymous_not_a_person_named_for_its_last_wor
 
 
 def test_2_a_survey_by_a_named_body_is_a_document():
-    text = "Nearly one million voters were purged, according to a recent Reuters survey of voter lists."
+    text = "Nearly half the ferry fleet sits idle, according to a new Reuters survey of harbor records."
     assert [(q.speaker.text, q.text) for q in audit(text).quotes] == [
-        ("a recent Reuters survey", "Nearly one million voters were purged")]
-    assert typed(text, ("Nearly one million voters were purged", "a recent Reuters survey")) == [
-        ("institutional", "a recent Reuters survey")]
+        ("a new Reuters survey", "Nearly half the ferry fleet sits idle")]
+    assert typed(text, ("Nearly half the ferry fleet sits idle", "a new Reuters survey")) == [
+        ("institutional", "a new Reuters survey")]
 
 
 def test_8_a_statement_saying_a_quoted_phrase_speaks_for_who_issued_it():
-    text = ("Harbour Watch issued a statement saying it took the action “because the conditions were unsafe "
-            "for everyone at the parade.”")
+    text = ("Harbour Watch issued a statement saying it had halted the parade “because the pier was unsafe "
+            "for everyone standing on it.”")
     assert [q.speaker.text for q in audit(text).quotes] == ["Harbour Watch"]
 
 
@@ -513,8 +513,8 @@ def test_8_a_complement_inside_the_subject_is_not_the_speaker():
     # the subject's head opens the clause: the video, the average, the survey speak, not what they are of
     for text, speaker, kind in [
             ("Video of the crossing shows the ferry turning back.", "Video of the crossing", "institutional"),
-            ("The county's average of polls taken over the past two weeks shows the mayor ahead.",
-             "The county's average of polls taken over the past two weeks", "institutional"),
+            ("The county's average of surveys taken over the last three weeks shows the mayor ahead.",
+             "The county's average of surveys taken over the last three weeks", "institutional"),
             ("Sixty percent of harbor workers said they would strike.", "Sixty percent of harbor workers",
              "anonymous"),
             ("Some delegates at the convention in Halden said the rules were unfair.",
@@ -553,9 +553,9 @@ def test_8_all_or_both_after_the_subject_is_not_the_speaker():
 def test_8_a_time_phrase_is_never_the_speaker():
     for text, speaker in [
             ("Dana Ruiz, the port chairman, this past week announced that the port would close.", "Dana Ruiz"),
-            ("Hours later, she issued a statement calling on the city “to act now and fix the pier.”", "she"),
-            ("At the time, she released a statement saying, “We are proud of the pier.”", "she"),
-            ("On September 27 they published the results by announcing that the plan was “true.”", "they"),
+            ("Minutes later, she issued a letter urging the board “to act now and fix the pier.”", "she"),
+            ("At the time, she posted a message saying, “We are proud of the pier.”", "she"),
+            ("On March 4 they shared the findings by declaring that the plan was “sound.”", "they"),
             ("Lake noted that Ruiz in the past has criticized the port.", "Lake")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
     # an outlet called Times or Time stays a speaker
@@ -644,19 +644,19 @@ def test_8_call_them_is_a_cue_after_a_plural_or_a_name():
 
 
 def test_4_who_after_a_dashed_aside_is_the_phrase_before_the_aside():
-    text = ("The mayor released a list of endorsements from 95 retired captains and pilots -- most of whom had "
-            "backed her before -- who cited her years at the port.")
-    assert typed(text, ("her years at the port", "who")) == [("anonymous", "95 retired captains and pilots")]
+    text = ("The mayor published a roster of support from 40 former captains and pilots -- most of whom had "
+            "sailed with her -- who cited her years at the port.")
+    assert typed(text, ("her years at the port", "who")) == [("anonymous", "40 former captains and pilots")]
 
 
 def test_1_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
-    text = ('"The port is in panic mode," said Leslie Wimes, a harbor pilot.\n\n'
-            "Wines believes that the board took the pilots for granted.")
-    assert typed(text, ("The port is in panic mode,", "Leslie Wimes"), ("the board took the pilots for granted", "Wines")) == [
-        ("named", "Leslie Wimes"), ("named", "Leslie Wimes")]
+    text = ('"The port is in panic mode," said Nell Brandis, a harbor pilot.\n\n'
+            "Brandes believes that the board took the pilots for granted.")
+    assert typed(text, ("The port is in panic mode,", "Nell Brandis"), ("the board took the pilots for granted", "Brandes")) == [
+        ("named", "Nell Brandis"), ("named", "Nell Brandis")]
     # a plural surname is the family, not a misspelling
-    text = "Leslie Wimes spoke first. The Wimeses said the board took the pilots for granted."
-    assert typed(text, ("the board took the pilots for granted", "The Wimeses"))[0][1] != "Leslie Wimes"
+    text = "Nell Brandis spoke first. The Brandises said the board took the pilots for granted."
+    assert typed(text, ("the board took the pilots for granted", "The Brandises"))[0][1] != "Nell Brandis"
 
 
 def test_8_a_pronoun_joined_to_its_auxiliary_is_the_subject():
@@ -671,8 +671,8 @@ def test_8_a_pronoun_joined_to_its_auxiliary_is_the_subject():
 
 def test_8_a_sentence_opening_with_a_gerund_speaks_through_its_main_subject():
     for text, speaker in [
-            ("After saying her right foot was “so swollen I could barely get my shoe on,” she was taken to "
-             "the hospital.", "she"),
+            ("After saying her left knee was “so stiff I could hardly climb the stairs,” she was driven to "
+             "the clinic.", "she"),
             ("After calling the plan “a fraud for the whole port”, Dana Ruiz made enemies.", "Dana Ruiz")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
 
@@ -723,13 +723,13 @@ def test_8_a_clause_about_when_it_was_said_is_not_the_attribution():
     speakers = [q.speaker.text for q in audit(text).quotes if q.text == "That makes me smart,"]
     assert len(speakers) == 1 and speakers[0].endswith("Lake")
     # "as X said" after a quote is its attribution
-    text = "The race “is a dead heat right now,” as Ruiz said on the radio on Monday."
+    text = "The vote “is too close to call this week,” as Ruiz said on the radio on Monday."
     assert [q.speaker.text for q in audit(text).quotes] == ["Ruiz"]
 
 
 def test_5_a_described_party_is_its_members_anonymous():
-    for text, speaker in [("A chorus of prominent Republicans has said that the port must close.",
-                           "A chorus of prominent Republicans"),
+    for text, speaker in [("A chorus of leading Republicans has said that the port must close.",
+                           "A chorus of leading Republicans"),
                           ("In the end, moderate Republicans said that the port must close.", "moderate Republicans")]:
         report = audit(text)
         assert [q.speaker.text for q in report.quotes] == [speaker], text
@@ -738,7 +738,7 @@ def test_5_a_described_party_is_its_members_anonymous():
 
 def test_4_he_answering_the_speaker_before_is_not_that_speaker():
     text = ("Tom Lake says the port has run amok.\n\n"
-            "At a forum with pilots on Monday, one questioner claimed that the port was unsafe.\n\n"
+            "At a town hall with pilots on Tuesday, one questioner claimed that the port was unsafe.\n\n"
             "“You’re right, we have a port that is getting less safe every day,” he said.")
     assert typed(text, ("the port was unsafe", "one questioner"),
                  ("You’re right, we have a port that is getting less safe every day,", "he")) == [

@@ -14,8 +14,8 @@ ROWS = [
     ("White House press secretary Josh Earnest", "name", "person", "Josh Earnest", "White House press secretary"),
     ("Donald J. Trump", "name", "person", "Donald J. Trump", None),
     ("Trump's", "name", "person", "Trump", None),
-    ("Gov. Earl Ray Tomblin of West Virginia", "name", "person", "Earl Ray Tomblin", "Gov."),
-    ("Representative Peter T. King of New York", "name", "person", "Peter T. King", "Representative"),
+    ("Gov. Ana Marie Ruiz of New Mexico", "name", "person", "Ana Marie Ruiz", "Gov."),
+    ("Representative Tom J. Lake of New York", "name", "person", "Tom J. Lake", "Representative"),
     ("he", "pronoun", None, "he", None),
     ("They", "pronoun", None, "They", None),
     ("I", "author", "person", "I", None),
@@ -32,12 +32,12 @@ ROWS = [
     ("a statement", "description", "institutional", "a statement", None),
     ("the Department of Homeland Security", "description", "institutional", "the Department of Homeland Security",
      None),
-    ("Williams College graduates", "description", "anonymous", "Williams College graduates", None),
+    ("Halden College graduates", "description", "anonymous", "Halden College graduates", None),
     # a name with stray words after it keeps the name
     ("Mr. Rubio himself", "name", "person", "Rubio", None),
     ("Ted Cruz made an unprompted call", "name", "person", "Ted Cruz", None),
     # a title counts only right before the name
-    ("director for IHS Life Sciences", "definite", None, "director for IHS Life Sciences", None),
+    ("director for HBX Health Sciences", "definite", None, "director for HBX Health Sciences", None),
 ]
 
 

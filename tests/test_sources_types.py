@@ -110,12 +110,12 @@ TYPES = [
      'Texas', 'institutional', 'Texas', 'collective-name'),
     ('A Monmouth poll released Monday found that the race was tied.', 'the race was tied',
      'A Monmouth poll released Monday', 'institutional', 'A Monmouth poll released Monday', 'earlier-head'),
-    ('Former Reagan chief of staff Don Regan said the memo was lost.', 'the memo was lost',
-     'Former Reagan chief of staff Don Regan', 'named', 'Don Regan', 'full-name'),
-    ('The American ambassador at the time, John E. Herbst, said the sanctions were working.', 'the sanctions were working',
-     'The American ambassador at the time, John E. Herbst', 'named', 'John E. Herbst', 'description-then-name'),
-    ('Keyworth and Dick Hackborn said the board was split.', 'the board was split',
-     'Keyworth and Dick Hackborn', 'named', 'Keyworth and Dick Hackborn', 'group'),
+    ('Former Ruiz chief of staff Tom Lake said the memo was lost.', 'the memo was lost',
+     'Former Ruiz chief of staff Tom Lake', 'named', 'Tom Lake', 'full-name'),
+    ('The Halden ambassador at the time, Paul R. Dane, said the tariffs were working.', 'the tariffs were working',
+     'The Halden ambassador at the time, Paul R. Dane', 'named', 'Paul R. Dane', 'description-then-name'),
+    ('Marlow and Ben Ortiz said the board was split.', 'the board was split',
+     'Marlow and Ben Ortiz', 'named', 'Marlow and Ben Ortiz', 'group'),
 ]
 
 
