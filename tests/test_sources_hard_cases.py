@@ -817,3 +817,9 @@ def test_8_a_participle_after_an_adverbial_phrase_hangs_on_the_main_clause():
     # "with X saying": X is the participle's own subject
     text = "The board met on Monday, with Ana Ruiz saying that the fees were too high."
     assert [q.speaker.text for q in audit(text).quotes] == ["Ana Ruiz"]
+
+
+def test_7_a_state_abbreviation_that_is_also_a_word_keeps_its_period_before_a_comma():
+    for state in ("Ore.", "Wash.", "Miss.", "Ind."):
+        text = f"Lena Park, 47, of Brill, {state}, who followed the hearing, said the day stirred old feelings."
+        assert [q.speaker.text for q in audit(text).quotes] == ["Lena Park"], state

@@ -20,7 +20,7 @@ _ABBREVIATIONS = "|".join(sorted((re.escape(w.capitalize()) for w in words("abbr
                                   if "." not in w and w not in _AMBIGUOUS), key=len, reverse=True))
 _TOKEN = re.compile(
     r"``|''|--|[A-Za-z]\.(?:[A-Za-z]\.)+|\b(?=[A-Z][a-z]*\.)(?:" + _ABBREVIATIONS + r")\.|\b[A-Z]\.(?=\s+[A-Z])"
-    r"|\w+(?:[’'\-\.]\w+)*(?:\.(?=\s+[a-z,]))?|[^\w\s]"
+    r"|\w+(?:[’'\-\.]\w+)*(?:\.(?=\s+[a-z,]|,))?|[^\w\s]"
 )
 # the same pattern as one group: ``split`` gives the tokens and the gaps between them, in C
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
