@@ -823,3 +823,9 @@ def test_7_a_state_abbreviation_that_is_also_a_word_keeps_its_period_before_a_co
     for state in ("Ore.", "Wash.", "Miss.", "Ind."):
         text = f"Lena Park, 47, of Brill, {state}, who followed the hearing, said the day stirred old feelings."
         assert [q.speaker.text for q in audit(text).quotes] == ["Lena Park"], state
+
+
+def test_8_a_participle_s_place_along_or_through_something_is_not_the_subject():
+    for text in ("Strikers walking along the quay shouted that the lockout was over.",
+                 "Strikers marching through the docks shouted that the lockout was over."):
+        assert [q.speaker.text for q in audit(text).quotes] == ["Strikers"], text

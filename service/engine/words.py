@@ -47,7 +47,7 @@ DETERMINERS = frozenset(
 )
 
 # prepositions inside a speaker phrase ("a spokesman for the ministry")
-PREPOSITIONS = frozenset("of for at with from in on to within inside by among under near".split())
+PREPOSITIONS = frozenset("of for at with from in on to within inside by among under near along through across behind into onto".split())
 
 # words that end a subject when walking back from its verb: clause openers, conjunctions, auxiliaries
 SUBJECT_BOUNDARIES = frozenset(
