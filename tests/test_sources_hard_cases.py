@@ -829,3 +829,9 @@ def test_8_a_participle_s_place_along_or_through_something_is_not_the_subject():
     for text in ("Strikers walking along the quay shouted that the lockout was over.",
                  "Strikers marching through the docks shouted that the lockout was over."):
         assert [q.speaker.text for q in audit(text).quotes] == ["Strikers"], text
+
+
+def test_8_a_participle_after_what_a_pronoun_sent_speaks_for_the_pronoun():
+    text = "Tom Lake heard the news.\n\nHours later, he sent a letter saying that the pier would close."
+    assert [q.speaker.text for q in audit(text).quotes] == ["he"]
+    assert typed(text, ("the pier would close", "he")) == [("named", "Tom Lake")]

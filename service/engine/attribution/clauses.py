@@ -3,7 +3,7 @@ and "several groups granted an extension, saying ..." are Kerry's and the
 groups', not those of the noun nearest the participle."""
 from __future__ import annotations
 
-from ..model import Mention
+from ..model import Mention, Span
 from ..tokens import Token, index_at
 from ..words import PRONOUNS, SENTENCE_OPENERS
 from .cues import aux_start, verb_at
@@ -68,7 +68,10 @@ def agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | No
     start = after_time_phrase(tokens, start, k)  # "Hours later, she issued a statement saying"
     if start >= k - 1 or not starts_phrase(tokens[start]):
         return None
-    agent = phrase_after(text, tokens, start, limit=k)
+    if tokens[start].lower in PRONOUNS:  # "she sent a letter saying": the pronoun alone
+        agent = Mention(Span(tokens[start].start, tokens[start].end), tokens[start].text)
+    else:
+        agent = phrase_after(text, tokens, start, limit=k)
     if agent is None or agent.span.end >= np.span.start:
         return None
     between = [t for t in tokens[index_at(tokens, agent.span.end):k] if t.is_word]
