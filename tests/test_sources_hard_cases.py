@@ -835,3 +835,5 @@ def test_8_a_participle_after_what_a_pronoun_sent_speaks_for_the_pronoun():
     text = "Tom Lake heard the news.\n\nHours later, he sent a letter saying that the pier would close."
     assert [q.speaker.text for q in audit(text).quotes] == ["he"]
     assert typed(text, ("the pier would close", "he")) == [("named", "Tom Lake")]
+    # the same without a comma after the time
+    assert [q.speaker.text for q in audit(text.replace("Hours later,", "Hours later")).quotes] == ["he"]

@@ -52,6 +52,11 @@ def after_time_phrase(tokens: list[Token], start: int, limit: int) -> int:
         k += 1  # "At the time,"
     if j < limit and time_phrase(tokens[k:j]):
         return j + 1
+    for e in range(k + 1, min(limit, k + 5)):
+        # "Hours later she ...", "Two days later the board ...": no comma after the time
+        if tokens[e - 1].lower in ("later", "earlier", "ago") and time_phrase(tokens[k:e]) \
+                and (tokens[e].lower in PRONOUNS or tokens[e].lower in DETERMINERS or tokens[e].is_cap):
+            return e
     return start
 
 
