@@ -780,10 +780,12 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
 def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """"who" to the noun phrase it follows, else to the nearest person or body."""
     np = _noun_phrase_before(art.text, m.span.start) if depth == 0 else None
-    if depth == 0 and (np is None or analyse(np.text, art.house).rule == "unknown-noun"):
-        np = _people_before_thing(art.text, m.span.start) or np
+    sub = analyse(np.text, art.house) if np is not None else None
+    if depth == 0 and (sub is None or sub.rule == "unknown-noun"):
+        people = _people_before_thing(art.text, m.span.start)
+        if people is not None:
+            np, sub = people, analyse(people.text, art.house)
     if np is not None:
-        sub = analyse(np.text, art.house)
         if sub.form != "relative":
             return _resolve(art, sub, np, np.span.start, depth + 1)
     x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, "u") or (
