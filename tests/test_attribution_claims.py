@@ -401,3 +401,28 @@ def test_a_counted_subject_before_a_verb_and_that_is_a_speaker():
         ("Most", "the port is closed")]
     # a plural noun after a quantifier is no verb: "some notes that the mayor wrote"
     assert audit("Some notes that the mayor wrote were lost.").quotes == ()
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The pilot said the runway was icy and criticized the airport for the delay.",
+     ("the runway was icy", "The pilot"), ("the airport for the delay", "The pilot")),
+    ("The union condemned the new rota but praised the nurses who kept the ward open.",
+     ("the new rota", "The union"), ("the nurses who kept the ward open", "The union")),
+    ("The judge said she regretted her remarks and promised to stay out of politics.",
+     ("she regretted her remarks", "The judge"), ("to stay out of politics", "The judge")),
+])
+def test_a_second_predicate_of_the_same_speaker_is_a_second_claim(text, first, second):
+    found = [(content, speaker) for _, content, speaker in claims(text)]
+    assert found[:2] == [first, second]
+
+
+def test_a_relative_clause_s_claim_ends_at_its_comma_before_the_main_cue():
+    found = claims("Ana Ruiz, who had said she would run again, criticized the council on two counts.")
+    assert [(content, speaker) for _, content, speaker in found] == [
+        ("she would run again", "who"), ("the council on two counts", "Ana Ruiz")]
+
+
+def test_a_coordinated_verb_inside_the_claim_stays_in_it():
+    """Only a cue of the same speaker splits: the harbour's own verbs stay in the claim."""
+    assert claims("The mayor said the harbour had flooded and closed the road.") == [
+        ("reported-leading", "the harbour had flooded and closed the road", "The mayor")]

@@ -10,7 +10,7 @@ Sentences without a cue word are read only by the patterns of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import deadline
@@ -219,12 +219,57 @@ def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span],
             nested = rule is reported_leading and any(
                 o.content.contains(Span(f.cue.span.start, f.content.end)) and o.content.start < f.speaker.span.start
                 for _, o in out if f.speaker is not None)
+            if not nested and rule is reported_leading:
+                at = _second_claim_of(tokens, out, f)
+                if at is not None:  # "X said A and criticized B": the first claim ends where the second begins
+                    r0, f0 = out[at]
+                    cut = replace(f0, content=Span(f0.content.start, tokens[_conjunction(tokens, f)].start))
+                    out[at] = (r0, cut)
+                    taken = [t for t in taken if t is not f0.content] + [cut.content]
             if not nested and (any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken)):
                 continue
             out.append((rule, f))
             taken.append(f.content)
             taken.append(f.cue.span)
     return out
+
+
+_COORDINATORS = frozenset("and but".split())
+_COORDINATED_ADVERBS = frozenset("also then later".split())
+
+
+def _conjunction(tokens: list[Token], f: Found) -> int:
+    """Index of the token that joins ``f``'s cue to what came before it: the
+    "and" of "and criticized", the comma of ", criticized" (past "also", "then")."""
+    k = index_at(tokens, f.cue.span.start) - 1
+    while k > 0 and tokens[k].lower in _COORDINATED_ADVERBS:
+        k -= 1
+    if k > 0 and tokens[k].lower in _COORDINATORS and tokens[k - 1].text == ",":
+        k -= 1
+    return k
+
+
+def _second_claim_of(tokens: list[Token], out: list[tuple[Pattern, Found]], f: Found) -> int | None:
+    """Which earlier claim's content holds ``f``'s cue as a second predicate of
+    the same speaker: "Ruiz said the plan failed and criticized the mayor"
+    (coordinated), "Ruiz, who said the plan failed, criticized the mayor" (the
+    relative clause's claim ends at its comma). Its index in ``out``, or None."""
+    if f.speaker is None:
+        return None
+    k = _conjunction(tokens, f)
+    if k <= 0:
+        return None
+    joint = tokens[k].text
+    for at, (_, o) in enumerate(out):
+        if o.speaker is None or not (o.content.start < tokens[k].start and f.cue.span.end <= o.content.end):
+            continue
+        if joint in _COORDINATORS or (joint == "," and tokens[k + 1].lower in _COORDINATORS):
+            if o.speaker.span == f.speaker.span:
+                return at
+        elif joint == "," and o.speaker.text.lower() in ("who", "which") \
+                and f.speaker.span.end <= o.speaker.span.start:
+            return at
+    return None
 
 
 _WORD = re.compile(r"[A-Za-z]+")
