@@ -426,3 +426,47 @@ def test_a_coordinated_verb_inside_the_claim_stays_in_it():
     """Only a cue of the same speaker splits: the harbour's own verbs stay in the claim."""
     assert claims("The mayor said the harbour had flooded and closed the road.") == [
         ("reported-leading", "the harbour had flooded and closed the road", "The mayor")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nThe harbour master called him reckless.", "him reckless", "The harbour master"),
+    ("Intro.\n\nThe senator calls herself a moderate.", "herself a moderate", "The senator"),
+    ("Intro.\n\nOn the radio, Ana Ruiz called Cole “unhinged.”", "Cole “unhinged.”", "Ana Ruiz"),
+])
+def test_what_a_naming_verb_names_is_a_claim(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\nThe harbour master called him yesterday.",
+    "Intro.\n\nThe harbour master called them back.",
+])
+def test_a_phone_call_is_no_claim(text):
+    assert claims(text) == []
+
+
+def test_a_quoted_name_after_a_pronoun_stays_a_direct_quotation():
+    found = claims('Intro.\n\nWhen the storms come, the two mayors call them "acts of God" and ask for aid.')
+    assert ("leading", "acts of God", "the two mayors") in found
+
+
+def test_participles_joined_by_and_speak_for_the_main_subject():
+    found = claims("Intro.\n\nKerry spoke for an hour, saying the talks had stalled and warning that war was near.")
+    assert found == [("reported-leading", "the talks had stalled", "Kerry"),
+                     ("reported-leading", "war was near", "Kerry")]
+
+
+def test_a_participle_after_a_sentence_opening_with_the_speaks_for_that_subject():
+    assert claims("Intro.\n\nThe new coach arrived in a hurry, calling the schedule a disgrace.") == [
+        ("reported-leading", "the schedule a disgrace", "The new coach")]
+
+
+def test_a_verb_joined_to_a_relative_clause_has_the_relative_pronoun_as_subject():
+    found = claims("Intro.\n\nThe square drew crowds of fans, who have marched all week and called for a full recount.")
+    assert ("reported-leading", "a full recount", "who") in found
+
+
+def test_a_possessor_s_document_is_the_subject_of_a_second_predicate():
+    found = claims('Intro.\n\nHowever, Dana Cole\'s brief said that was not true and dismissed the reports as '
+                   '"idle gossip from the old days."')
+    assert {speaker for _, _, speaker in found} == {"Dana Cole's brief"}

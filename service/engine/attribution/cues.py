@@ -49,6 +49,7 @@ def cue_words() -> frozenset[str]:
 
 
 # Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
 _MOSTLY_NOUNS = frozenset(
     "report reports claim claims charge charges estimate estimates comment comments promise promises pledge "
     "pledges tweet tweets answer answers reply replies signal signals forecast forecasts fear fears hope hopes "
@@ -94,10 +95,15 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         infinitive = nxt == "to" and after is not None and after.is_word and not after.is_cap \
             and after.lower not in NOUN_CONTEXT and not after.text[:1].isdigit() and prev_tok.is_word
         # "Obama and Clinton call them ...": a plural or a name before it and an object pronoun after
-        objected = nxt in ("them", "him", "her", "it", "us", "me") and prev_tok.is_word \
-            and (prev_tok.is_cap or prev_tok.lower.endswith("s")) and prev_tok.lower not in NOUN_CONTEXT
+        # ("The senator calls herself ..."): a noun is never followed by an object pronoun
+        # ("her" and "it" may open a noun phrase of their own: "news reports her husband ...")
+        objected = (nxt in _REFLEXIVES or nxt in ("them", "him", "us", "me")
+                    or nxt in ("her", "it") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))) \
+            and prev_tok.is_word and prev_tok.lower not in NOUN_CONTEXT
+        # "..., saying the talks had stalled and warning that ...": a participle joined to another
+        joined = tok.lower.endswith("ing") and prev_tok.lower in ("and", "or")
         if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not objected and not (
-                nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))):
+                nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s") or joined)):
             return None
     # a phrasal form first ("called for" before "called")
     for cv in cands:

@@ -720,10 +720,23 @@ def clause_subject(text: str, tokens: list[Token]) -> Mention | None:
         t = tokens[k]
         if t.lower in PRONOUNS and t.lower not in ("it", "you", "who"):
             return _mention(text, [t])
+        if t.is_cap and t.is_word and t.lower in DETERMINERS and k + 1 < len(tokens) and not tokens[k + 1].is_cap:
+            # "The real estate tycoon entered ...": the determiner and the lowercase phrase it opens
+            rest = phrase_after(text, tokens, k + 1)
+            if rest is not None:
+                span = Span(t.start, rest.span.end)
+                return Mention(span, span.of(text))
         if t.is_cap and t.is_word:
             got = phrase_after(text, tokens, k)
             if got is not None and _PARTY_TAG.fullmatch(got.text):
                 continue  # "Paul Ryan, R-Wis., despite admitting": a party tag is nobody
+            if got is not None and got.text.endswith(("'s", "’s")):
+                # "Ivana Trump's brief said ... and dismissed": the possessor's thing is the subject
+                after = index_at(tokens, got.span.end)
+                rest = phrase_after(text, tokens, after) if after < len(tokens) and not tokens[after].is_cap else None
+                if rest is not None:
+                    span = Span(got.span.start, rest.span.end)
+                    got = Mention(span, span.of(text))
             if k > 0 and got is not None:
                 after = index_at(tokens, got.span.end)
                 if after >= len(tokens) or tokens[after].text == ",":

@@ -300,6 +300,9 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if tok.lower.endswith("ing") and first > 0 and (tokens[first - 1].text in (",", "—", "–")
                                                          or tokens[first - 1].lower in _GERUND_PREPOSITIONS):
             speaker = main_subject(text, tokens, first - 1)  # "Kerry said, adding that ...", "closed by saying"
+        elif tok.lower.endswith("ing") and first > 1 and tokens[first - 1].lower in ("and", "or") \
+                and (comma := _participle_comma(tokens, first - 1)) is not None:
+            speaker = main_subject(text, tokens, comma)  # "..., calling them liars and vowing to win"
         else:
             speaker = subject_before(text, tokens, first)
             if tok.lower.endswith("ing") and speaker is not None:
@@ -312,8 +315,10 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         if speaker is not None and speaker.text.lower() == "you":
             continue
         if speaker is None and first > 1 and tokens[first - 1].lower in ("and", "but"):
-            # "Ruiz has voiced doubts but has said ...", "In his speech, Lake urged ... and criticized"
-            speaker = main_subject(text, tokens, first - 1) or phrase_after(text, tokens, 0)
+            # "Ruiz has voiced doubts but has said ...", "In his speech, Lake urged ... and criticized";
+            # "crowds, who have taken to the streets and called for ...": the relative pronoun's
+            speaker = _relative_subject(tokens, first - 1) or main_subject(text, tokens, first - 1) \
+                or phrase_after(text, tokens, 0)
         if speaker is None:
             continue
         start = _content_start(tokens, e, verb)
@@ -323,6 +328,9 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
                 and not (first > 0 and tokens[first - 1].text == ",") and tokens[start - 1].lower != "that" \
                 and tokens[start].lower not in SUBJECT_PRONOUNS and not _finite_clause(tokens, start):
             continue  # '"...," he said outside the building.': the tail of a direct quotation's attribution
+        if verb.lemma == "call" and start + 1 < len(tokens) and tokens[start].lower in _OBJECT_PRONOUNS \
+                and tokens[start + 1].text in _QUOTE_MARKS and _inside(tokens[min(start + 2, len(tokens) - 1)], quoted):
+            continue  # 'call them "lone wolves"': the quoted name is a direct quotation, attributed as such
         if tokens[start].text in _QUOTE_MARKS and tokens[start - 1].lower != "that" \
                 and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
@@ -334,11 +342,40 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         content = Span(tokens[start].start, end)
         cue = make_cue(text, tokens, first, verb, e)
         outer = [o for o in out if o.content.contains(cue.span)]
-        if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o):
+        if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o) \
+                and not (tokens[first - 1].lower in _COORDINATORS and any(o.speaker == speaker for o in outer)):
             continue  # one claim reported inside a claim ("X said Y believes Z"), not a chain of them
+            # (a second predicate of the same speaker is no chain: "by calling him a liar and accusing him")
         # an endorsement's object may be one name ("endorsed Ruiz")
-        out.append(Found(cue, speaker, content, min_words=1 if verb.lemma in _ONE_WORD_OBJECTS else MIN_CONTENT_WORDS))
+        # and what a naming verb names is two words at least ("called him divisive")
+        out.append(Found(cue, speaker, content, min_words=1 if verb.lemma in _ONE_WORD_OBJECTS
+                         else 2 if verb.lemma == "call" and verb.cls == "speech-that" else MIN_CONTENT_WORDS))
     return out
+
+
+def _relative_subject(tokens: list[Token], k: int) -> Mention | None:
+    """The "who" of ", who VERB ... and" ending at the conjunction ``k``: the
+    subject of the clause the conjunction continues (no comma between)."""
+    for j in range(k - 1, max(0, k - 20), -1):
+        t = tokens[j]
+        if not t.is_word and t.text not in ("'s", "’s", "-"):
+            return None
+        if t.lower in ("who", "which") and tokens[j - 1].text == ",":
+            return Mention(Span(t.start, t.end), t.text)
+    return None
+
+
+def _participle_comma(tokens: list[Token], k: int) -> int | None:
+    """The comma before the participle that an "and" at ``k`` joins another
+    to (", calling them liars and vowing"), within the clause."""
+    for j in range(k - 1, max(0, k - 25), -1):
+        t = tokens[j]
+        if t.text in (";", ":") or t.text in _QUOTE_MARKS:
+            return None
+        if t.lower.endswith("ing") and t.is_word and not t.is_cap:
+            # the nearest participle: "featuring voters telling stories and criticizing" joins "telling"
+            return j - 1 if tokens[j - 1].text in (",", "—", "–") else None
+    return None
 
 
 _ONE_WORD_OBJECTS = frozenset(["endorse"])
@@ -390,6 +427,8 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
                 return t.start  # ', “We lost ...': a direct quotation of its own begins
             if _speaker_then_quotation(tokens, k + 1):
                 return t.start  # ', a man yelled “Stay there!”': a clause of its own quoting someone
+            if j > k + 1 and _speaker_then_cue(tokens, j):
+                return t.start  # 'calling him “a buffoon,” Ana said as she left': the main clause follows the quote
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
             return t.start  # "called on the council to act and said the vote ...": a second claim
     return end
@@ -408,6 +447,17 @@ def _speaker_then_quotation(tokens: list[Token], k: int) -> bool:
         if hit is not None:
             m = hit[1] + (hit[1] < len(tokens) and tokens[hit[1]].text in (",", ":"))
             return hit[0].cls in ("speech", "speech-that") and m < len(tokens) and tokens[m].text in _OPENING_MARKS
+    return False
+
+
+def _speaker_then_cue(tokens: list[Token], k: int) -> bool:
+    """Do a short subject (at most four words) and a verb of speech follow from ``k``?"""
+    for j in range(k + 1, min(len(tokens) - 1, k + 5)):
+        if not tokens[j - 1].is_word:
+            return False
+        hit = verb_at(tokens, j)
+        if hit is not None:
+            return hit[0].cls in ("speech", "speech-that")
     return False
 
 
@@ -641,10 +691,12 @@ def _small_clause(tokens: list[Token], e: int) -> bool:
         return k < n - 1 and k > e + 1 and tokens[k].lower in ("a", "an")
     else:
         return False
+    if k + 1 < n and tokens[k].text in ("“", '"') and tokens[k + 1].is_word:
+        return True  # "called Trump “unhinged”": the complement quoted
     if k >= n or not tokens[k].is_word or tokens[k].is_cap and tokens[k].lower not in ("a", "an", "the"):
         return False
-    return tokens[k].lower not in _NOT_COMPLEMENTS and not tokens[k].text[:1].isdigit() \
-        and not tokens[k].lower.endswith("ly") and k + 1 <= n
+    return tokens[k].lower not in _NOT_COMPLEMENTS and tokens[k].lower not in TIME_WORDS \
+        and not tokens[k].text[:1].isdigit() and not tokens[k].lower.endswith("ly") and k + 1 <= n
 
 
 _CONTRACTIONS = ("'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re", "'ve", "’ve", "'m", "’m")
