@@ -470,3 +470,31 @@ def test_a_possessor_s_document_is_the_subject_of_a_second_predicate():
     found = claims('Intro.\n\nHowever, Dana Cole\'s brief said that was not true and dismissed the reports as '
                    '"idle gossip from the old days."')
     assert {speaker for _, _, speaker in found} == {"Dana Cole's brief"}
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nThe mayor said after the storm she would rebuild the pier.", "she would rebuild the pier", "The mayor"),
+    ("Intro.\n\nRuiz told WKRB's \"Morning Call\" that the ferry would run again.", "the ferry would run again", "Ruiz"),
+    ("Intro.\n\nRuiz says at a rally in Halden, Maine, that the ferry will run again.", "the ferry will run again",
+     "Ruiz"),
+    ("Intro.\n\nThe board has said about 20 staff have left since May.", "about 20 staff have left since May",
+     "The board"),
+    ("Intro.\n\nThe office said roughly half of the budget was never spent.", "roughly half of the budget was never spent",
+     "The office"),
+])
+def test_a_speech_verb_then_an_aside_then_its_clause(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_talking_about_a_quantity_is_no_claim():
+    assert claims("Intro.\n\nShe talked about 20 minutes with the crew.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nExperts on river fish and coastal ecology said the dam could harm the salmon.",
+     "the dam could harm the salmon", "Experts on river fish and coastal ecology"),
+    ("Intro.\n\nThe plan upset the residents, many of whom say the fees are unfair.", "the fees are unfair",
+     "many of whom"),
+])
+def test_a_subject_of_several_parts_speaks_whole(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)

@@ -121,7 +121,7 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
                 if name is not None and name.text[:1].isupper():
                     return name
             return head
-    found = _subject_before(text, tokens, cue_first, floor)
+    found = _subject_before(text, tokens, cue_first, floor) or _prepositional_coordination(text, tokens, cue_first, floor)
     if found is not None and time_phrase(tokens[index_at(tokens, found.span.start):index_at(tokens, found.span.end)]) \
             and _complement_head(text, tokens, found, floor) is None:
         # "Lake, who has in the past called", "Ruiz this past week announced": look past the time
@@ -142,6 +142,28 @@ def subject_before(text: str, tokens: list[Token], cue_first: int, floor: int = 
         return _unclosed_appositive(text, tokens, found, floor) or _before_floating_quantifier(
             text, tokens, found, floor) or found
     return None
+
+
+def _prepositional_coordination(text: str, tokens: list[Token], cue_first: int, floor: int) -> Mention | None:
+    """"Experts on Korea and nuclear arms said": lowercase words joined by "and"
+    to the object of a subject's preposition belong to the subject."""
+    k = cue_first - 1
+    while k > floor and k > cue_first - 4 and tokens[k].is_word and not tokens[k].is_cap \
+            and tokens[k].lower not in SUBJECT_BOUNDARIES:
+        k -= 1
+    if k == cue_first - 1 or k <= floor or tokens[k].lower != "and":
+        return None
+    head = _subject_before(text, tokens, k, floor)
+    if head is None:
+        return None
+    inner = tokens[index_at(tokens, head.span.start):k]
+    if not any(t.lower in PREPOSITIONS and not t.is_cap for t in inner[1:]):
+        return None
+    span = Span(head.span.start, tokens[cue_first - 1].end)
+    return Mention(span, span.of(text))
+
+
+_OF_WHOM = frozenset("whom which".split())
 
 
 def _before_floating_quantifier(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
@@ -427,6 +449,10 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
         return _before_appositive(text, tokens, i, floor)
     if t.text in _STOP_PUNCT or not t.is_word:
         return None
+    if t.lower in _OF_WHOM and i - 2 >= floor and tokens[i - 1].lower == "of" and tokens[i - 2].is_word \
+            and (tokens[i - 2].lower in DETERMINERS or tokens[i - 2].lower in _NUMBER_WORDS):
+        # "family members, many of whom say": the part of the group the relative pronoun names
+        return _mention(text, tokens[i - 2:i + 1])
     if t.lower in PRONOUNS:
         return _mention(text, [t])
     got: list[Token] = []

@@ -526,13 +526,17 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             bare = _after_common_object(tokens, e)
             if bare is not None:  # "told the court the fund paid for work that was never done"
                 return bare
-        for k in range(e + 1, min(n, e + 10)):
+        for k in range(e + 1, min(n, e + 12)):
             t = tokens[k]
             if t.lower == "that":
                 return k + 1 if k + 1 < n else None
-            if not t.is_word and t.text not in ("'s", "’s", "-", "."):
+            if t.text in _QUOTE_MARKS and k + 1 < n and tokens[k + 1].is_cap:
+                continue  # 'told MSNBC's "Morning Joe" that': a programme's title
+            if t.text == "," and tokens[k - 1].is_cap and k + 1 < n and (tokens[k + 1].is_cap or tokens[k + 1].lower == "that"):
+                continue  # "said at a rally in Toledo, Ohio, that": a place and its state
+            if not t.is_word and t.text not in ("'s", "’s", "-", ".") and t.text not in _QUOTE_MARKS:
                 break
-        if nxt.lower in ("in", "on", "at", "during") and verb.lemma in bare_clause_lemmas():
+        if nxt.lower in _ADVERBIAL_OPENERS and verb.lemma in bare_clause_lemmas():
             bare = _after_adverbial(tokens, e)
             if bare is not None:  # "said in his speech he was ready"
                 return bare
@@ -592,6 +596,8 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             and k + 2 < n \
             and _bare(tokens[k + 1].lower) in _BARE_SUBJECTS and tokens[k + 2].is_word:
         return k + 1  # "said privately they were worried": an adverb, then a clause with a pronoun subject
+    if t.lower in _ABOUT and verb.lemma in bare_clause_lemmas() and _quantity_subject(tokens, k + 1):
+        return k  # "said about half of the cost was wasted": a quantity opens the clause
     if t.lower in PREPOSITIONS_AFTER_CUE or t.lower.endswith("ly") or not t.is_word and t.text not in _QUOTE_MARKS:
         return None
     if verb.cls == "stance":
@@ -601,6 +607,33 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
     return k
 
 
+
+
+# prepositions opening the short adverbial of "said in his speech he was ready", "said after the vote it would"
+_ADVERBIAL_OPENERS = frozenset("in on at during after before since".split())
+_ABOUT = frozenset("about around roughly nearly almost approximately some".split())
+_FRACTIONS = frozenset("half third quarter fifth tenth dozen hundred thousand million".split())
+
+
+def _quantity_subject(tokens: list[Token], k: int) -> bool:
+    """Do the tokens from ``k`` give a quantity ("20", "half", "a third", "two")
+    then, within a few words, a verb ("... people have left", "... of it reflected")?"""
+    n = len(tokens)
+    if k < n and tokens[k].lower in ("a", "an"):
+        k += 1
+    if k >= n or not (tokens[k].text[:1].isdigit() or tokens[k].lower in _FRACTIONS
+                      or tokens[k].lower in _NUMBER_WORDS):
+        return False
+    for j in range(k + 1, min(n, k + 9)):
+        w = tokens[j]
+        if w.lower in _FINITE or (w.lower.endswith("ed") and not w.is_cap and tokens[j - 1].lower not in DETERMINERS):
+            return True
+        if not w.is_word and w.text not in ("%", ",", ".", "-", "'s", "’s") or w.lower in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twenty thirty forty fifty".split())
 
 
 # adverbs that belong to the clause's subject ("said only they could win"), not to the verb
