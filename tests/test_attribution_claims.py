@@ -498,3 +498,24 @@ def test_talking_about_a_quantity_is_no_claim():
 ])
 def test_a_subject_of_several_parts_speaks_whole(text, content, speaker):
     assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nThe coach explained why he had dropped the captain.", "why he had dropped the captain", "The coach"),
+    ("Intro.\n\nThen someone asked how the ferry could run at a loss.", "the ferry could run at a loss", "someone"),
+    ("Intro.\n\nThe auditors noted the mayor's office ignored two warnings.", "the mayor's office ignored two warnings",
+     "The auditors"),
+    ("Intro.\n\nOne survey found the council would need a new tax.", "the council would need a new tax",
+     "One survey"),
+    ("Intro.\n\nA review panel in 2019 found the pier was unsafe.", "the pier was unsafe", "A review panel"),
+])
+def test_a_clause_without_that_after_a_speech_or_finding_verb(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\nThe auditors noted the revised figures.",
+    "Intro.\n\nThe auditors noted the report released by the council.",
+])
+def test_a_noted_noun_phrase_is_no_clause(text):
+    assert claims(text) == []

@@ -71,7 +71,9 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
     if i > 0:
         prev = tokens[i - 1].lower
         possessive = prev.endswith(("'s", "’s", "s'", "s’")) and prev[:-2] not in SUBJECT_PRONOUNS  # not "he’s"
-        if (prev in NOUN_CONTEXT or prev[:1].isdigit() or possessive) and not _verb_after_context(tokens, i):
+        # ("a panel in 2001 found": a year after its preposition is a time, not a counted noun)
+        year = len(prev) == 4 and prev.isdigit() and i > 1 and tokens[i - 2].lower in ("in", "since", "by")
+        if (prev in NOUN_CONTEXT or prev[:1].isdigit() and not year or possessive) and not _verb_after_context(tokens, i):
             return None
         if prev.endswith("ly") and i > 1 and tokens[i - 2].lower in NOUN_CONTEXT:
             return None  # "a politically charged debate"

@@ -164,6 +164,7 @@ def _prepositional_coordination(text: str, tokens: list[Token], cue_first: int, 
 
 
 _OF_WHOM = frozenset("whom which".split())
+_INDEFINITES = frozenset("someone somebody anyone anybody everyone everybody".split())
 
 
 def _before_floating_quantifier(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:
@@ -522,7 +523,7 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
     if not got:
         return None
     if not any(g.is_cap or g.lower in roles() or g.lower in DETERMINERS or g.lower.endswith("s")
-               or g.text[:1].isdigit() for g in got):
+               or g.text[:1].isdigit() or g.lower in _INDEFINITES for g in got):
         return None
     # a capitalised sentence opener followed by lowercase words is usually not a name ("Still officials")
     return _mention(text, strip_title(got))

@@ -546,7 +546,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         if _bare(nxt.lower) in ("it", "that", "this") and _bare(nxt.lower) != nxt.lower:
             return e  # "I think it's in everyone's interest", "I think that's important": a contracted verb
         # "Economists believe the rule will fail": a bare clause, its subject then a finite verb
-        if verb.lemma in bare_clause_lemmas() and _finite_clause(tokens, e):
+        if verb.lemma in bare_clause_lemmas() and (_finite_clause(tokens, e) or _past_clause(tokens, e)):
             return e
         # "The union wants to delay the vote": an intent's infinitive
         if verb.lemma in infinitive_lemmas() and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]) \
@@ -561,7 +561,9 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         # "An ally suggested she would ...": a subject pronoun opens one
         if _bare(nxt.lower) in ("he", "she", "they", "we", "i", "there") and e + 1 < n and tokens[e + 1].is_word:
             return e
-        return e if _finite_clause(tokens, e) else None
+        if nxt.lower in _WH_WORDS and e + 1 < n and tokens[e + 1].is_word:
+            return e  # "explained why he left", "mentioned how hard it was": an indirect question
+        return e if _finite_clause(tokens, e) or _past_clause(tokens, e) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
         if verb.lemma in infinitive_lemmas() and k + 1 < n and tokens[k].lower == "to" and _verb_like(tokens[k + 1]) \
@@ -763,6 +765,28 @@ def _finite_clause(tokens: list[Token], k: int) -> bool:
 
 
 _CLAUSE_BREAKS = frozenset("who whom which that when where because if to while as since after before".split())
+_WH_WORDS = frozenset("why how whether".split())
+
+
+def _past_clause(tokens: list[Token], k: int) -> bool:
+    """Do the tokens from ``k`` open a clause whose verb is in the past tense:
+    a determiner or name, a noun or two, then a lowercase -ed verb not followed
+    by "by" ("his lawyer offered to ...", "the panel rejected"); not a modifier
+    ("the revised plan") nor a reduced relative ("the report released by")?"""
+    n = len(tokens)
+    if k >= n or not tokens[k].is_word:
+        return False
+    t = tokens[k]
+    if not (t.lower in _CLAUSE_SUBJECT_STARTS or (t.is_cap and t.lower not in PREPOSITIONS_AFTER_CUE)):
+        return False
+    for j in range(k + 1, min(n - 1, k + 5)):
+        w = tokens[j]
+        if not w.is_word or w.lower in _CLAUSE_BREAKS or w.lower in PREPOSITIONS_AFTER_CUE:
+            return False
+        if w.lower.endswith("ed") and not w.is_cap and j > k + (t.lower in _CLAUSE_SUBJECT_STARTS) \
+                and tokens[j - 1].lower not in DETERMINERS and not tokens[j - 1].lower.endswith(("'s", "’s")):
+            return tokens[j + 1].lower != "by" and tokens[j + 1].is_word
+    return False
 
 
 def _passive(tokens: list[Token], first: int, verb: int) -> bool:
