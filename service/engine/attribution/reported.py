@@ -563,7 +563,12 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             return e
         if nxt.lower in _WH_WORDS and e + 1 < n and tokens[e + 1].is_word:
             return e  # "explained why he left", "mentioned how hard it was": an indirect question
-        return e if _finite_clause(tokens, e) or _past_clause(tokens, e) else None
+        if _finite_clause(tokens, e) or _past_clause(tokens, e):
+            return e
+        if verb.lemma in _TOPIC_VERBS and nxt.lower in _OBJECT_DETERMINERS | {"several", "some", "two", "three"} \
+                and e + 1 < n and tokens[e + 1].is_word:
+            return e  # "Clinton mentioned his remarks about the pageant": what was mentioned
+        return None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
         if verb.lemma in infinitive_lemmas() and k + 1 < n and tokens[k].lower == "to" and _verb_like(tokens[k + 1]) \
@@ -766,6 +771,8 @@ def _finite_clause(tokens: list[Token], k: int) -> bool:
 
 _CLAUSE_BREAKS = frozenset("who whom which that when where because if to while as since after before".split())
 _WH_WORDS = frozenset("why how whether".split())
+# speech verbs whose noun-phrase object is what was said ("mentioned the deficit", "acknowledged the error")
+_TOPIC_VERBS = frozenset("mention acknowledge confirm reveal disclose recall reiterate predict recount repeat".split())
 
 
 def _past_clause(tokens: list[Token], k: int) -> bool:
