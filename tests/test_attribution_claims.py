@@ -533,3 +533,13 @@ def test_what_a_speaker_mentions_is_their_claim(text, content, speaker):
 
 def test_a_bare_noun_after_mention_is_no_claim():
     assert claims("Intro.\n\nNobody mentioned money at the meeting.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nThe pier will reopen in May, Defense Secretary Ana Ruiz told a panel on Tuesday.",
+     "The pier will reopen in May", "Ana Ruiz"),
+    ("Intro.\n\nThe levy was never lawful, the club told the court in its filing.", "The levy was never lawful",
+     "the club"),
+])
+def test_a_trailing_tell_names_whom_it_told(text, content, speaker):
+    assert ("reported-trailing", content, speaker) in claims(text)

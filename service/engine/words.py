@@ -84,7 +84,11 @@ ATTRIBUTION_TAIL_WORDS = frozenset(
     "in on at during a an the an interview statement statements news conference press briefing release "
     "email emailed telephone phone call speech rally remarks written tuesday monday wednesday thursday friday "
     "saturday sunday today yesterday last this week month year night morning afternoon evening earlier later "
-    "recently also told reporters said to his her their its late early".split()
+    "recently also told reporters said to his her their its late early "
+    # whom and where it was told: "..., he told the court in a filing", "..., she told a Senate panel."
+    "panel committee court hearing lawmakers senators audience crowd crowds supporters voters "
+    "viewers listeners readers journalists host interviewer filing letter podcast show program programme radio "
+    "television broadcast meeting forum summit town hall jury judge group visitors students members".split()
 )
 
 # words after a comma that open the next clause (", adding ...")

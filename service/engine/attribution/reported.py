@@ -869,8 +869,12 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
             if speaker is None:
                 continue
             k = index_at(tokens, speaker.span.start)
-            # allow an appositive between the comma and the verb
+            # allow an appositive between the comma and the verb, and the title the speaker went without
+            # ("..., Defense Secretary Ash Carter told a panel.")
             comma = k - 1
+            while comma > 0 and k - comma <= 4 and tokens[comma].text != "," \
+                    and (tokens[comma].is_cap or tokens[comma].text == "."):
+                comma -= 1
             if comma < 0 or tokens[comma].text != ",":
                 continue
         if comma < 2:
