@@ -543,3 +543,17 @@ def test_a_bare_noun_after_mention_is_no_claim():
 ])
 def test_a_trailing_tell_names_whom_it_told(text, content, speaker):
     assert ("reported-trailing", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nSince May, officials have told Halden residents not to drink the tap water.",
+     "Halden residents not to drink the tap water", "officials"),
+    ("Intro.\n\nThe coach told the board members to resign.", "the board members to resign", "The coach"),
+])
+def test_what_someone_was_told_to_do_is_a_claim(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_told_a_listener_a_clause_is_not_a_directive():
+    assert claims("Intro.\n\nThe coach told Harbor News she wanted to stay.") == [
+        ("reported-leading", "she wanted to stay", "The coach")]

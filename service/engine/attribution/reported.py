@@ -575,6 +575,8 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 and _intent(tokens, e - 1):
             return k  # "vowed to appeal", "has promised Monday to cut taxes": the intent is the claim
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
+    if verb.lemma == "tell" and _told_to(tokens, e):
+        return e  # "told Flint residents not to drink the water": a directive, its addressee and what to do
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
         if obj.lower in ("reporters", "me", "us", "him", "them", "journalists") or (
@@ -648,6 +650,26 @@ _FOCUS_ADVERBS = frozenset("only merely solely exclusively especially particular
                            "nearly hardly barely scarcely roughly".split())
 _OBJECT_DETERMINERS = frozenset("the a an his her their its our".split())
 _BARE_SUBJECTS = frozenset("he she they we i it there".split())
+
+
+def _told_to(tokens: list[Token], e: int) -> bool:
+    """Do a short addressee (a pronoun, a name, or a determiner and two words)
+    and "(not) to VERB" follow a cue ending at ``e``?"""
+    n = len(tokens)
+    if e >= n or not tokens[e].is_word:
+        return False
+    if tokens[e].lower in _OBJECT_PRONOUNS - {"it", "itself"}:
+        k = e + 1
+    elif tokens[e].is_cap or tokens[e].lower in _OBJECT_DETERMINERS:
+        k = e + 1
+        while k < n and k - e <= 3 and tokens[k].is_word and tokens[k].lower not in ("to", "not") \
+                and _bare(tokens[k].lower) not in PRONOUNS and not tokens[k].lower.endswith("ed"):
+            k += 1
+    else:
+        return False
+    if k < n and tokens[k].lower == "not":
+        k += 1
+    return k + 1 < n and tokens[k].lower == "to" and _verb_like(tokens[k + 1])
 
 
 def _after_common_object(tokens: list[Token], e: int) -> int | None:
