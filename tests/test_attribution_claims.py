@@ -557,3 +557,19 @@ def test_what_someone_was_told_to_do_is_a_claim(text, content, speaker):
 def test_told_a_listener_a_clause_is_not_a_directive():
     assert claims("Intro.\n\nThe coach told Harbor News she wanted to stay.") == [
         ("reported-leading", "she wanted to stay", "The coach")]
+
+
+def test_what_was_agreed_to_is_a_claim_but_an_agreement_to_a_thing_is_not():
+    assert claims("Intro.\n\nIn the end, the ferry company agreed to pay the fine in full.") == [
+        ("reported-leading", "to pay the fine in full", "the ferry company")]
+    assert claims("Intro.\n\nThe two sides agreed to a truce.") == []
+
+
+def test_a_plural_subject_s_that_clause_is_passed_over():
+    assert claims("Intro.\n\nInsurers that had covered the old pier agreed to pay for the new one.") == [
+        ("reported-leading", "to pay for the new one", "Insurers")]
+
+
+def test_what_someone_was_warned_to_do_is_a_claim():
+    assert ("reported-leading", "the harbour staff to wear life jackets", "The coastguard") in claims(
+        "Intro.\n\nThe coastguard warned the harbour staff to wear life jackets.")

@@ -345,7 +345,7 @@ def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | N
     one clause ("A nurse who works nights in the ER said"; "that" is too often
     a clause's conjunction to count)."""
     lo = max(floor, cue_first - 14)
-    if cue_first - 2 < lo or not any(t.lower == "who" for t in tokens[lo:cue_first - 1]):
+    if cue_first - 2 < lo or not any(t.lower in ("who", "that") for t in tokens[lo:cue_first - 1]):
         return None
     for j in range(cue_first - 2, lo - 1, -1):
         t = tokens[j]
@@ -354,7 +354,20 @@ def _relative_before(tokens: list[Token], cue_first: int, floor: int) -> int | N
         if t.lower == "who" and j > floor and tokens[j - 1].is_word \
                 and tokens[j - 1].lower not in SUBJECT_BOUNDARIES:
             return j
+        if t.lower == "that" and j > floor and tokens[j + 1].lower in _PERFECT_OR_BE \
+                and _plural_noun(tokens[j - 1], opens=j - 1 == floor or not tokens[j - 2].is_word):
+            return j  # "Surety companies that had insured the mine agreed": a plural noun's own clause
     return None
+
+
+_PERFECT_OR_BE = frozenset("had has have was were is are".split())
+
+
+def _plural_noun(t: Token, opens: bool = False) -> bool:
+    """A plural that is no verb of speech ("companies", not "says"), lowercase
+    unless it ``opens`` the sentence."""
+    return t.is_word and (opens or not t.is_cap) and t.lower.endswith("s") and not t.lower.endswith("ss") \
+        and verb_at([t._replace(text=t.lower, is_cap=False)], 0) is None
 
 
 def _person_with_body(text: str, tokens: list[Token], found: Mention, floor: int) -> Mention | None:

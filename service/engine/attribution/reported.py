@@ -553,6 +553,9 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 and _intent(tokens, e - 1):
             return e
         return None
+    if verb.lemma == "agree" and nxt.lower == "to" and e + 1 < n and _verb_like(tokens[e + 1]) \
+            and tokens[e + 1].lower not in ("a", "an", "the"):
+        return e  # "the company agreed to pay the fine": what was agreed
     if verb.cls == "speech-that":
         # "called him divisive", "calls Clinton unqualified": naming something is a claim about it
         if verb.lemma == "call":
@@ -575,7 +578,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 and _intent(tokens, e - 1):
             return k  # "vowed to appeal", "has promised Monday to cut taxes": the intent is the claim
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
-    if verb.lemma == "tell" and _told_to(tokens, e):
+    if verb.lemma in _DIRECTIVE_LEMMAS and _told_to(tokens, e):
         return e  # "told Flint residents not to drink the water": a directive, its addressee and what to do
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
@@ -650,6 +653,9 @@ _FOCUS_ADVERBS = frozenset("only merely solely exclusively especially particular
                            "nearly hardly barely scarcely roughly".split())
 _OBJECT_DETERMINERS = frozenset("the a an his her their its our".split())
 _BARE_SUBJECTS = frozenset("he she they we i it there".split())
+
+
+_DIRECTIVE_LEMMAS = frozenset("tell warn advise remind".split())
 
 
 def _told_to(tokens: list[Token], e: int) -> bool:
