@@ -573,3 +573,21 @@ def test_a_plural_subject_s_that_clause_is_passed_over():
 def test_what_someone_was_warned_to_do_is_a_claim():
     assert ("reported-leading", "the harbour staff to wear life jackets", "The coastguard") in claims(
         "Intro.\n\nThe coastguard warned the harbour staff to wear life jackets.")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nAt the debate, the mayor mentioned unpaid invoices from the harbour works.",
+     "unpaid invoices from the harbour works", "the mayor"),
+    ("Intro.\n\nThe mayor has mentioned raising the ferry fares next spring.", "raising the ferry fares next spring",
+     "The mayor"),
+    ("Intro.\n\nThe deputy echoed the concerns of the fishermen, in part because of the storms.",
+     "the concerns of the fishermen", "The deputy"),
+    ("Intro.\n\nThe report pointed to the closure of the mill as the cause.", "the closure of the mill as the cause",
+     "The report"),
+])
+def test_a_mentioned_or_echoed_noun_phrase_is_a_claim_ending_at_its_comma(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_an_adverb_after_mention_is_no_topic():
+    assert claims("Intro.\n\nShe mentioned briefly the weather.") == []

@@ -335,6 +335,10 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
                 and _inside(tokens[min(start + 1, len(tokens) - 1)], quoted):
             continue  # X said: "..." is a direct quotation
         end = _clause_end(tokens, start, s.end)
+        if _topic(tokens, start, verb) and tokens[start - 1].lower != "that" and not _finite_clause(tokens, start) \
+                and not _past_clause(tokens, start):
+            # what was mentioned is a noun phrase: it ends at its comma ("echo her concerns, in part because")
+            end = next((t.start for t in tokens[start + 1:] if t.text in (",", ";", "—", "–") and t.start < end), end)
         k = index_at(tokens, speaker.span.start)
         if k > 0 and tokens[k - 1].lower in _SUBORDINATORS and (k == 1 or not tokens[k - 2].is_word):
             # "As the company reported losses, shares fell": a subordinate clause ends at its comma
@@ -568,15 +572,14 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             return e  # "explained why he left", "mentioned how hard it was": an indirect question
         if _finite_clause(tokens, e) or _past_clause(tokens, e):
             return e
-        if verb.lemma in _TOPIC_VERBS and nxt.lower in _OBJECT_DETERMINERS | {"several", "some", "two", "three"} \
-                and e + 1 < n and tokens[e + 1].is_word:
-            return e  # "Clinton mentioned his remarks about the pageant": what was mentioned
-        return None
+        return e if _topic(tokens, e, verb) else None
     if verb.cls == "stance":  # the object is the claim: "asked the Justice Department to investigate"
         k = _skip_time(tokens, e)
         if verb.lemma in infinitive_lemmas() and k + 1 < n and tokens[k].lower == "to" and _verb_like(tokens[k + 1]) \
                 and _intent(tokens, e - 1):
             return k  # "vowed to appeal", "has promised Monday to cut taxes": the intent is the claim
+        if verb.lemma == "point to" and k + 1 < n and tokens[k].lower in claim_nouns() and tokens[k + 1].lower == "that":
+            return None  # "pointed to reports that the yard would close": the reports' claim, read as a noun cue
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in _DIRECTIVE_LEMMAS and _told_to(tokens, e):
         return e  # "told Flint residents not to drink the water": a directive, its addressee and what to do
@@ -614,6 +617,8 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
         return None
     if verb.cls == "stance":
         return k
+    if _topic(tokens, k, verb):
+        return k  # "Pence echoed the statements of his running mate"
     if verb.lemma not in bare_clause_lemmas():
         return None
     return k
@@ -800,7 +805,26 @@ def _finite_clause(tokens: list[Token], k: int) -> bool:
 _CLAUSE_BREAKS = frozenset("who whom which that when where because if to while as since after before".split())
 _WH_WORDS = frozenset("why how whether".split())
 # speech verbs whose noun-phrase object is what was said ("mentioned the deficit", "acknowledged the error")
-_TOPIC_VERBS = frozenset("mention acknowledge confirm reveal disclose recall reiterate predict recount repeat".split())
+_TOPIC_VERBS = frozenset("mention acknowledge confirm reveal disclose recall reiterate predict recount repeat "
+                         "echo".split())
+
+
+def _topic(tokens: list[Token], k: int, verb) -> bool:
+    """Does a noun phrase that a topic verb takes as what was said start at
+    ``k``: a determiner ("mentioned her plan"), or a lowercase phrase of a
+    plural or a gerund ("mentioned disparaging remarks", "mentioned
+    refinancing loans"), not an adverb, a time or a preposition?"""
+    n = len(tokens)
+    if verb.lemma not in _TOPIC_VERBS or k + 1 >= n or not tokens[k].is_word or not tokens[k + 1].is_word:
+        return False
+    t = tokens[k]
+    if t.lower in _OBJECT_DETERMINERS or t.lower in ("several", "some", "two", "three"):
+        return True
+    if t.is_cap or t.lower in PREPOSITIONS_AFTER_CUE or t.lower in TIME_WORDS or t.lower.endswith("ly") \
+            or t.lower in _NOT_COMPLEMENTS or _bare(t.lower) in PRONOUNS or t.text[:1].isdigit():
+        return False
+    words_ = [w for w in tokens[k:k + 3] if w.is_word and not w.is_cap]
+    return t.lower.endswith("ing") or any(w.lower.endswith("s") and not w.lower.endswith("ss") for w in words_[:2])
 
 
 def _past_clause(tokens: list[Token], k: int) -> bool:
