@@ -203,12 +203,17 @@ def test_told_someone_then_a_clause_without_that_is_a_claim(text, content, speak
 
 
 @pytest.mark.parametrize("text", [
-    "The mayor told residents to stay indoors.",
     "He told the story of his grandfather.",
     "She told the children a story about the sea.",
 ])
 def test_told_with_a_plain_object_is_no_claim(text):
     assert claims(text) == []
+
+
+def test_a_reported_directive_is_the_teller_s_claim():
+    """What someone was told to do is reported speech (the mayor said "stay indoors")."""
+    assert claims("The mayor told residents to stay indoors.") == [
+        ("reported-leading", "residents to stay indoors", "The mayor")]
 
 
 def test_an_adverb_between_said_and_a_pronoun_clause_is_passed():
@@ -591,3 +596,21 @@ def test_a_mentioned_or_echoed_noun_phrase_is_a_claim_ending_at_its_comma(text, 
 
 def test_an_adverb_after_mention_is_no_topic():
     assert claims("Intro.\n\nShe mentioned briefly the weather.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nThe mayor is warning residents that the river could flood tonight.", "the river could flood tonight",
+     "The mayor"),
+    ("Intro.\n\nThe ferry crews have stopped work, warning that the boats are unsafe.", "the boats are unsafe",
+     "The ferry crews"),
+    ("Intro.\n\nLast month, the coastguard warned harbour staff to wear life jackets.",
+     "harbour staff to wear life jackets", "the coastguard"),
+    ("Ana Ruiz calls Halden ‘a ghost town’ after the mill closes.\n\nText.", "Halden ‘a ghost town’ after the mill closes",
+     "Ana Ruiz"),
+])
+def test_a_participle_or_a_headline_s_naming_verb_reports(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_the_calls_someone_made_are_no_naming():
+    assert claims("Intro.\n\nThe calls Ana made were recorded.") == []

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..lexicon import rows
 from ..model import Cue, Span
 from ..tokens import Token
-from ..words import AUXILIARIES, LY_NON_ADVERBS, NOUN_CONTEXT, SUBJECT_PRONOUNS
+from ..words import AUXILIARIES, BE_FORMS, LY_NON_ADVERBS, NOUN_CONTEXT, SUBJECT_PRONOUNS
 
 
 # Verbs that take a person object before the reported clause ("told reporters that").
@@ -49,6 +49,7 @@ def cue_words() -> frozenset[str]:
 
 
 # Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
+_NAMING_MARKS = frozenset(["‘", "“", '"', "'"])
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
 _MOSTLY_NOUNS = frozenset(
     "report reports claim claims charge charges estimate estimates comment comments promise promises pledge "
@@ -103,8 +104,13 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
                     or nxt in ("her", "it") and (prev_tok.is_cap or prev_tok.lower.endswith("s"))) \
             and prev_tok.is_word and prev_tok.lower not in NOUN_CONTEXT
         # "..., saying the talks had stalled and warning that ...": a participle joined to another
-        joined = tok.lower.endswith("ing") and prev_tok.lower in ("and", "or")
-        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not objected and not (
+        joined = tok.lower.endswith("ing") and prev_tok.lower in ("and", "or", ",", "—", "–")
+        # "Trump is warning voters that": a participle after its auxiliary
+        progressive = tok.lower.endswith("ing") and prev_tok.lower in BE_FORMS
+        # "Bill Clinton calls Obamacare ‘a crazy system’": a name, the name it is given quoted
+        naming = tok.lower in ("call", "calls") and prev_tok.is_cap and nxt[:1].isalpha() and i + 1 < len(tokens) \
+            and tokens[i + 1].is_cap and any(t.text in _NAMING_MARKS for t in tokens[i + 2:i + 5])
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not objected and not progressive and not naming and not (
                 nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s") or joined)):
             return None
     # a phrasal form first ("called for" before "called")

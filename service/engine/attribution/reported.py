@@ -671,8 +671,10 @@ def _told_to(tokens: list[Token], e: int) -> bool:
         return False
     if tokens[e].lower in _OBJECT_PRONOUNS - {"it", "itself"}:
         k = e + 1
-    elif tokens[e].is_cap or tokens[e].lower in _OBJECT_DETERMINERS:
-        k = e + 1
+    elif tokens[e].is_cap or tokens[e].lower in _OBJECT_DETERMINERS or (
+            tokens[e].lower not in PREPOSITIONS_AFTER_CUE and not tokens[e].lower.endswith("ly")
+            and tokens[e].lower not in TIME_WORDS and tokens[e].lower not in _NOT_COMPLEMENTS):
+        k = e + 1  # "warned state officials to boost security"
         while k < n and k - e <= 3 and tokens[k].is_word and tokens[k].lower not in ("to", "not") \
                 and _bare(tokens[k].lower) not in PRONOUNS and not tokens[k].lower.endswith("ed"):
             k += 1
@@ -764,7 +766,7 @@ def _small_clause(tokens: list[Token], e: int) -> bool:
         return k < n - 1 and k > e + 1 and tokens[k].lower in ("a", "an")
     else:
         return False
-    if k + 1 < n and tokens[k].text in ("“", '"') and tokens[k + 1].is_word:
+    if k + 1 < n and tokens[k].text in ("“", '"', "‘", "'") and tokens[k + 1].is_word:
         return True  # "called Trump “unhinged”": the complement quoted
     if k >= n or not tokens[k].is_word or tokens[k].is_cap and tokens[k].lower not in ("a", "an", "the"):
         return False
