@@ -614,3 +614,11 @@ def test_a_participle_or_a_headline_s_naming_verb_reports(text, content, speaker
 
 def test_the_calls_someone_made_are_no_naming():
     assert claims("Intro.\n\nThe calls Ana made were recorded.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Intro.\n\nAsked about the new fares, the captain shrugged.", "the new fares"),
+    ("Intro.\n\nAsked to name the buyer, the broker said nothing.", "to name the buyer"),
+])
+def test_a_question_put_to_someone_unnamed_is_an_unattributed_claim(text, content):
+    assert ("asked-whether", content, None) in claims(text)

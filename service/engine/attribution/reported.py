@@ -1370,12 +1370,23 @@ def asked_whether(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -
         if tok.lower not in _ASKED or _inside(tok, quoted):
             continue
         k = i + 1
+        passive = i == 0 or tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being")
+        if passive and k + 2 < len(tokens) and (tokens[k].lower == "about" and tokens[k + 1].is_word
+                                                or tokens[k].lower == "to" and _verb_like(tokens[k + 1])):
+            # "Asked about his speeches, Huckabee said", "Asked to describe the device, O'Neill said"
+            k += tokens[k].lower == "about"
+            end = next((t.start for t in tokens[k + 1:] if t.text == ","), None)
+            if end is not None and i == 0:
+                cue_span = Span(tokens[0].start, tok.end)
+                out.append(Found(Cue(cue_span, cue_span.of(text), "ask"), None, Span(tokens[k].start, end),
+                                 min_words=2))
+            continue
         # an object of up to three words before the question ("asked him whether", "asked the mayor if")
         while k < min(len(tokens), i + 4) and tokens[k].lower not in _QUESTION_WORDS and tokens[k].is_word:
             k += 1
         if k >= len(tokens) - 2 or tokens[k].lower not in _QUESTION_WORDS:
             continue
-        if i == 0 or tokens[i - 1].lower in ("when", "if", "after", "once", "was", "were", "being"):
+        if passive:
             speaker = None  # a passive question ("When asked", "Asked if"): the asker is not named
             first = max(i - 1, 0)
         else:
