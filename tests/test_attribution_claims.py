@@ -622,3 +622,22 @@ def test_the_calls_someone_made_are_no_naming():
 ])
 def test_a_question_put_to_someone_unnamed_is_an_unattributed_claim(text, content):
     assert ("asked-whether", content, None) in claims(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Former harbour chief calls for a new ferry contract.\n\nText.", "a new ferry contract", "Former harbour chief"),
+    ("Intro.\n\nThe attorney general called Friday for releasing the police videos.", "releasing the police videos",
+     "The attorney general"),
+    ("Intro.\n\nSmall groups of residents continued to call for more information about the fire.",
+     "more information about the fire", "Small groups of residents"),
+])
+def test_a_phrasal_call_after_its_subject_a_day_or_a_leading_verb(text, content, speaker):
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\nThere were renewed calls for reform.",
+    "Intro.\n\nGrowing calls for his resignation were ignored.",
+])
+def test_calls_for_after_an_adjective_are_a_noun(text):
+    assert claims(text) == []

@@ -49,6 +49,8 @@ def cue_words() -> frozenset[str]:
 
 
 # Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+_CATENATIVES = frozenset("continued continues continue began begin begins started starts start".split())
 _NAMING_MARKS = frozenset(["‘", "“", '"', "'"])
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
 _MOSTLY_NOUNS = frozenset(
@@ -110,13 +112,20 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
         # "Bill Clinton calls Obamacare ‘a crazy system’": a name, the name it is given quoted
         naming = tok.lower in ("call", "calls") and prev_tok.is_cap and nxt[:1].isalpha() and i + 1 < len(tokens) \
             and tokens[i + 1].is_cap and any(t.text in _NAMING_MARKS for t in tokens[i + 2:i + 5])
-        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not objected and not progressive and not naming and not (
+        # "to call for", "Axelrod calls on Dean", "chairman calls for": a phrasal cue after its subject
+        after_to = prev_tok.lower == "to" and not tok.lower.endswith("s")
+        phrasal = nxt in ("for", "on") and prev_tok.is_word and not prev_tok.lower.endswith(("ed", "ing", "s")) \
+            and prev_tok.lower not in NOUN_CONTEXT and (prev_tok.is_cap or i < 2 or tokens[i - 2].is_word)
+        if prev_tok.lower not in SUBJECT_PRONOUNS and not ends and not infinitive and not objected and not progressive \
+                and not naming and not after_to and not phrasal and not (
                 nxt in ("that", ":") and (prev_tok.is_cap or prev_tok.lower.endswith("s") or joined)):
             return None
-    # a phrasal form first ("called for" before "called")
+    # a phrasal form first ("called for" before "called"), perhaps past a day ("called Friday for")
     for cv in cands:
         if cv.particle and i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:
             return cv, i + 2
+        if cv.particle and i + 2 < len(tokens) and tokens[i + 1].lower in _DAYS and tokens[i + 2].lower == cv.particle:
+            return cv, i + 3
     for cv in cands:
         if not cv.particle:
             return cv, i + 1
@@ -171,6 +180,8 @@ def _verb_after_context(tokens: list[Token], i: int) -> bool:
     if prev == "to" and i >= 3 and tokens[i - 2].lower == "on" \
             and tokens[i - 3].lower in ("went", "go", "goes", "going", "gone"):
         return True
+    if prev == "to" and i >= 2 and tokens[i - 2].lower in _CATENATIVES:
+        return True  # "protesters continued to call for"
     return prev == "by" and tok.endswith("ing") and i >= 2 and tokens[i - 2].is_word
 
 
@@ -191,6 +202,10 @@ def aux_start(tokens: list[Token], i: int, floor: int = 0) -> int:
     if j >= floor + 3 and tokens[j - 1].lower == "to" and tokens[j - 2].lower == "on" \
             and tokens[j - 3].lower in ("went", "go", "goes", "going", "gone"):
         j -= 3
+        while j - 1 >= floor and tokens[j - 1].lower in AUXILIARIES:
+            j -= 1
+    elif j >= floor + 2 and tokens[j - 1].lower == "to" and tokens[j - 2].lower in _CATENATIVES:
+        j -= 2  # "protesters continued to call for": the verb that leads to the cue
         while j - 1 >= floor and tokens[j - 1].lower in AUXILIARIES:
             j -= 1
     # never start a cue on a bare "'s" (possessive)
