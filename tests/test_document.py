@@ -24,6 +24,28 @@ def test_punkt_sentences_know_newsroom_abbreviations(text, expected):
     assert sentences(text) == expected
 
 
+
+@pytest.mark.parametrize("text", [
+    "He left. The door shut. Reporters waited. Nobody came.",
+    "Ana Ruiz spoke. Ruiz. Then she left. Sen. Ruiz. Mr. Ruiz agreed. Gen. Lee came.",
+    "It rained. I stayed. A car passed. J. Smith waved. Plan B. Then C. 5. Done.",
+    "It ended at 5 p.m. Then lunch. They met on Jan. 5. He said so... Then more.",
+    "He said it was over. \nThe end. well. what? Fine! OK.\n\nNext, he left. \"Yes.\" (Right.) Co. Ltd. Inc. Corp.",
+])
+def test_punkt_memo_gives_punkts_own_answers(text):
+    """The engine memoises Punkt's per-break question on a key that sets aside
+    words that cannot change the answer: the sentences are those of a plain
+    Punkt with the same parameters."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from service.engine.document import _punkt
+    from service.engine.lexicon import words
+
+    params = PunktParameters()
+    params.abbrev_types = set(words("abbreviations"))
+    assert "xx" not in params.abbrev_types  # the memo's stand-in for a word that is no abbreviation
+    assert list(_punkt().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+
 def test_paragraphs_are_blank_line_blocks():
     doc = load("First para\nstill first.\n\nSecond para.\n\n\nThird.")
     assert [p.of(doc.text) for p in doc.paragraphs] == ["First para\nstill first.", "Second para.", "Third."]

@@ -232,9 +232,34 @@ def _punkt() -> PunktSentenceTokenizer:
     # Punkt asks of each candidate break's few words ("Mr. Trump", "said. The")
     # whether they hold a sentence break, building a token object per word
     # each time; with fixed parameters the answer depends on those words
-    # alone, and a quarter of the questions on news text are asked again.
-    tok.text_contains_sentbreak = lru_cache(maxsize=8192)(tok.text_contains_sentbreak)
+    # alone, and on news text most questions are asked again once the words
+    # that cannot change the answer are set aside (``_context_key``).
+    asked = lru_cache(maxsize=8192)(tok.text_contains_sentbreak)
+    abbreviations = frozenset(params.abbrev_types)
+    tok.text_contains_sentbreak = lambda context: asked(_context_key(context, abbreviations))
     return tok
+
+
+# A candidate break's context is the word before the stop, the stop and the
+# next run of non-space characters. With our parameters (abbreviations only:
+# no collocations, sentence starters or orthographic counts) Punkt reads of a
+# word of two or more letters before ". " only whether it is an abbreviation,
+# and of a next token of letters alone only its first letter's case (its type
+# is looked up in those empty tables): such words are replaced by one of the
+# same kind, so the memo holds one entry for "said. The" and "reported. Many".
+_WORD_BEFORE_STOP = re.compile(r"[A-Za-z]{2,}(?=\.\s)")
+_CAPITALISED_NEXT = re.compile(r"(?<=\s)[A-Z][a-z]*$")
+_SAME_WORD_BEFORE = "xx"
+_SAME_NEXT = "Xx"
+
+
+def _context_key(context: str, abbreviations: frozenset[str]) -> str:
+    """``context`` with the words whose spelling cannot change Punkt's
+    answer replaced by stand-ins of the same kind."""
+    m = _WORD_BEFORE_STOP.match(context)
+    if m is not None and m.group().lower() not in abbreviations:
+        context = _SAME_WORD_BEFORE + context[m.end():]
+    return _CAPITALISED_NEXT.sub(_SAME_NEXT, context, count=1)
 
 
 # NLTK (3.9.3 on) runs every regex through ``nltk.redos``: a Python wrapper that
