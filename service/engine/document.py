@@ -324,8 +324,61 @@ _STOP = re.compile(r"[.?!…]")
 _LOWER_START = re.compile(r"[\"“‘'(\[]*[a-z]")
 
 
-def _sentences(text: str, paragraphs: tuple[Span, ...]):
+# ``string.whitespace``, the characters Punkt looks back for before a candidate break
+_LAST_WHITESPACE = re.compile(r".*[ \t\n\r\x0b\x0c]", re.S)
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """``_punkt().span_tokenize(text)``, the same spans by the same steps
+    (NLTK 3.9's ``_match_potential_end_contexts``, ``_slices_from_text`` and
+    ``_realign_boundaries``) in one loop: no generator, slice object or
+    character-by-character look back per candidate break."""
     tok = _punkt()
+    lang = tok._lang_vars
+    breaks = tok.text_contains_sentbreak
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+
+    def ask(match, start: int, stop: int) -> None:
+        # is there a break in the word before the stop, the stop and what follows it?
+        nonlocal last_break
+        if breaks(text[start:stop] + match.group() + match.group("after_tok")):
+            slices.append((last_break, match.end()))
+            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+
+    prev, prev_start, prev_stop = None, 0, 0  # the previous candidate and the word before it
+    for match in lang.period_context_re().finditer(text):
+        at = match.start()
+        ws = _LAST_WHITESPACE.match(text, prev_stop, at)
+        # the word before the stop starts after the last whitespace since the previous
+        # candidate; as in NLTK, whitespace right at that candidate counts as none
+        word = ws.end() if ws is not None and ws.end() - 1 > prev_stop else prev_start
+        if prev is not None and prev_stop <= word:
+            ask(prev, prev_start, prev_stop)
+        prev, prev_start, prev_stop = match, word, at
+    if prev is not None:
+        ask(prev, prev_start, prev_stop)
+    slices.append((last_break, len(text.rstrip())))
+
+    out: list[tuple[int, int]] = []
+    realign = 0
+    last = len(slices) - 1
+    for k, (a, b) in enumerate(slices):
+        a += realign
+        if k < last:
+            c, d = slices[k + 1]
+            m = lang.re_boundary_realignment.match(text[c:d])
+            if m:  # "(Sent1.) Sent2.": the closing bracket stays with the first sentence
+                out.append((a, c + len(m.group(0).rstrip())))
+                realign = m.end()
+                continue
+            realign = 0
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _sentences(text: str, paragraphs: tuple[Span, ...]):
     for i, p in enumerate(paragraphs):
         # a paragraph with no stop before its last few characters is one sentence:
         # no need to ask Punkt (most news paragraphs are short)
@@ -334,7 +387,7 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]):
             continue
         chunk = p.of(text)
         last: tuple[int, int] | None = None
-        for a, b in tok.span_tokenize(chunk):
+        for a, b in _punkt_spans(chunk):
             if last is not None and _LOWER_START.match(chunk, a):
                 last = (last[0], b)  # "Rob Lee (D-N.J.) all said ...": no sentence opens in lower case
                 continue
