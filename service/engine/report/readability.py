@@ -143,7 +143,8 @@ _syllables = _Memo(65536)
 
 
 def _letters(word: str) -> str:
-    return "".join(c for c in word.lower() if c.isalpha())
+    low = word.lower()
+    return low if low.isalpha() else "".join(c for c in low if c.isalpha())  # most words are letters only
 
 
 def _hyphenated(letters: str) -> int:
