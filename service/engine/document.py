@@ -330,9 +330,10 @@ _LAST_WHITESPACE = re.compile(r".*[ \t\n\r\x0b\x0c]", re.S)
 
 def _punkt_spans(text: str) -> list[tuple[int, int]]:
     """``_punkt().span_tokenize(text)``, the same spans by the same steps
-    (NLTK 3.9's ``_match_potential_end_contexts``, ``_slices_from_text`` and
+    (NLTK 3.10's ``_match_potential_end_contexts``, ``_slices_from_text`` and
     ``_realign_boundaries``) in one loop: no generator, slice object or
-    character-by-character look back per candidate break."""
+    character-by-character look back per candidate break (NLTK is pinned in
+    requirements.txt; the tests compare the spans with NLTK's own)."""
     tok = _punkt()
     lang = tok._lang_vars
     breaks = tok.text_contains_sentbreak
