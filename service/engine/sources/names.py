@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -163,7 +163,7 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
             genders.setdefault(info.surname, set()).add(gender)
         out.append(Candidate(start, end, info.name, first, info.surname, gender, title))
     # "Clinton" alone has the gender of the one Clinton the article names in full
-    out = [replace(c, gender=next(iter(genders[c.surname])))
+    out = [Candidate(c.start, c.end, c.name, c.first, c.surname, next(iter(genders[c.surname])), c.title)
            if c.gender == "u" and c.first is None and len(genders.get(c.surname, ())) == 1 else c for c in out]
     return Names(tuple(out), tuple(bodies), tuple(c.start for c in out), frozenset(c.surname for c in out),
                  frozenset(in_full))
