@@ -61,9 +61,11 @@ class _Hyphenator:
     keeps no copy of every word it has seen (Pyphen's own memo never forgets)."""
 
     def __init__(self, pyphen: Pyphen):
-        # the patterns as a trie: character -> (the node after it, the points of the pattern ending there)
+        # the patterns as a trie: character -> (the node after it, the points of the pattern ending
+        # there as (offset, value) pairs, its zeros left out: a zero raises no point)
         self.trie: dict = {}
-        for key, found in pyphen.hd.patterns.items():
+        for key, (at, values) in pyphen.hd.patterns.items():
+            found = tuple((at + j, v) for j, v in enumerate(values) if v) or None
             node = self.trie
             for k, ch in enumerate(key):
                 child, points = node.get(ch, ({}, None))
@@ -84,11 +86,9 @@ class _Hyphenator:
                     break  # no pattern starts with pointed[i:j + 1]
                 node, found = step
                 if found:
-                    k = i + found[0]
-                    for value in found[1]:
-                        if value > points[k]:
-                            points[k] = value
-                        k += 1
+                    for k, value in found:
+                        if value > points[i + k]:
+                            points[i + k] = value
         right = len(word) - self.right
         return [i - 1 for i, p in enumerate(points) if p % 2 and self.left <= i - 1 <= right]
 
