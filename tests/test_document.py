@@ -24,6 +24,34 @@ def test_punkt_sentences_know_newsroom_abbreviations(text, expected):
     assert sentences(text) == expected
 
 
+
+@pytest.mark.parametrize("text", [
+    "He left. The door shut. Reporters waited. Nobody came.",
+    "Ana Ruiz spoke. Ruiz. Then she left. Sen. Ruiz. Mr. Ruiz agreed. Gen. Lee came.",
+    "It rained. I stayed. A car passed. J. Smith waved. Plan B. Then C. 5. Done.",
+    "It ended at 5 p.m. Then lunch. They met on Jan. 5. He said so... Then more.",
+    "He said it was over. \nThe end. well. what? Fine! OK.\n\nNext, he left. \"Yes.\" (Right.) Co. Ltd. Inc. Corp.",
+    "(It rained.) Then it stopped. \"Go!\" he said. \"Now?\" \u201cYes.\u201d Very bad acting!!! I promise.",
+    " .A. b.  C. d... E?! f.\t G. \"H.\" (I.) [J.] 3. 4.5. x.. Y. ",
+    "",
+])
+def test_punkt_memo_gives_punkts_own_answers(text):
+    """The engine memoises Punkt's per-break question on a key that sets aside
+    words that cannot change the answer, and walks the candidate breaks in one
+    loop (``_punkt_spans``): the sentences are those of a plain Punkt with the
+    same parameters."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from service.engine.document import _punkt, _punkt_spans
+    from service.engine.lexicon import words
+
+    params = PunktParameters()
+    params.abbrev_types = set(words("abbreviations"))
+    assert "xx" not in params.abbrev_types  # the memo's stand-in for a word that is no abbreviation
+    plain = list(PunktSentenceTokenizer(params).span_tokenize(text))
+    assert list(_punkt().span_tokenize(text)) == plain
+    assert _punkt_spans(text) == plain
+
 def test_paragraphs_are_blank_line_blocks():
     doc = load("First para\nstill first.\n\nSecond para.\n\n\nThird.")
     assert [p.of(doc.text) for p in doc.paragraphs] == ["First para\nstill first.", "Second para.", "Third."]

@@ -232,9 +232,34 @@ def _punkt() -> PunktSentenceTokenizer:
     # Punkt asks of each candidate break's few words ("Mr. Trump", "said. The")
     # whether they hold a sentence break, building a token object per word
     # each time; with fixed parameters the answer depends on those words
-    # alone, and a quarter of the questions on news text are asked again.
-    tok.text_contains_sentbreak = lru_cache(maxsize=8192)(tok.text_contains_sentbreak)
+    # alone, and on news text most questions are asked again once the words
+    # that cannot change the answer are set aside (``_context_key``).
+    asked = lru_cache(maxsize=8192)(tok.text_contains_sentbreak)
+    abbreviations = frozenset(params.abbrev_types)
+    tok.text_contains_sentbreak = lambda context: asked(_context_key(context, abbreviations))
     return tok
+
+
+# A candidate break's context is the word before the stop, the stop and the
+# next run of non-space characters. With our parameters (abbreviations only:
+# no collocations, sentence starters or orthographic counts) Punkt reads of a
+# word of two or more letters before ". " only whether it is an abbreviation,
+# and of a next token of letters alone only its first letter's case (its type
+# is looked up in those empty tables): such words are replaced by one of the
+# same kind, so the memo holds one entry for "said. The" and "reported. Many".
+_WORD_BEFORE_STOP = re.compile(r"[A-Za-z]{2,}(?=\.\s)")
+_CAPITALISED_NEXT = re.compile(r"(?<=\s)[A-Z][a-z]*$")
+_SAME_WORD_BEFORE = "xx"
+_SAME_NEXT = "Xx"
+
+
+def _context_key(context: str, abbreviations: frozenset[str]) -> str:
+    """``context`` with the words whose spelling cannot change Punkt's
+    answer replaced by stand-ins of the same kind."""
+    m = _WORD_BEFORE_STOP.match(context)
+    if m is not None and m.group().lower() not in abbreviations:
+        context = _SAME_WORD_BEFORE + context[m.end():]
+    return _CAPITALISED_NEXT.sub(_SAME_NEXT, context, count=1)
 
 
 # NLTK (3.9.3 on) runs every regex through ``nltk.redos``: a Python wrapper that
@@ -299,8 +324,62 @@ _STOP = re.compile(r"[.?!…]")
 _LOWER_START = re.compile(r"[\"“‘'(\[]*[a-z]")
 
 
-def _sentences(text: str, paragraphs: tuple[Span, ...]):
+# ``string.whitespace``, the characters Punkt looks back for before a candidate break
+_LAST_WHITESPACE = re.compile(r".*[ \t\n\r\x0b\x0c]", re.S)
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """``_punkt().span_tokenize(text)``, the same spans by the same steps
+    (NLTK 3.10's ``_match_potential_end_contexts``, ``_slices_from_text`` and
+    ``_realign_boundaries``) in one loop: no generator, slice object or
+    character-by-character look back per candidate break (NLTK is pinned in
+    requirements.txt; the tests compare the spans with NLTK's own)."""
     tok = _punkt()
+    lang = tok._lang_vars
+    breaks = tok.text_contains_sentbreak
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+
+    def ask(match, start: int, stop: int) -> None:
+        # is there a break in the word before the stop, the stop and what follows it?
+        nonlocal last_break
+        if breaks(text[start:stop] + match.group() + match.group("after_tok")):
+            slices.append((last_break, match.end()))
+            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+
+    prev, prev_start, prev_stop = None, 0, 0  # the previous candidate and the word before it
+    for match in lang.period_context_re().finditer(text):
+        at = match.start()
+        ws = _LAST_WHITESPACE.match(text, prev_stop, at)
+        # the word before the stop starts after the last whitespace since the previous
+        # candidate; as in NLTK, whitespace right at that candidate counts as none
+        word = ws.end() if ws is not None and ws.end() - 1 > prev_stop else prev_start
+        if prev is not None and prev_stop <= word:
+            ask(prev, prev_start, prev_stop)
+        prev, prev_start, prev_stop = match, word, at
+    if prev is not None:
+        ask(prev, prev_start, prev_stop)
+    slices.append((last_break, len(text.rstrip())))
+
+    out: list[tuple[int, int]] = []
+    realign = 0
+    last = len(slices) - 1
+    for k, (a, b) in enumerate(slices):
+        a += realign
+        if k < last:
+            c, d = slices[k + 1]
+            m = lang.re_boundary_realignment.match(text[c:d])
+            if m:  # "(Sent1.) Sent2.": the closing bracket stays with the first sentence
+                out.append((a, c + len(m.group(0).rstrip())))
+                realign = m.end()
+                continue
+            realign = 0
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _sentences(text: str, paragraphs: tuple[Span, ...]):
     for i, p in enumerate(paragraphs):
         # a paragraph with no stop before its last few characters is one sentence:
         # no need to ask Punkt (most news paragraphs are short)
@@ -309,7 +388,7 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]):
             continue
         chunk = p.of(text)
         last: tuple[int, int] | None = None
-        for a, b in tok.span_tokenize(chunk):
+        for a, b in _punkt_spans(chunk):
             if last is not None and _LOWER_START.match(chunk, a):
                 last = (last[0], b)  # "Rob Lee (D-N.J.) all said ...": no sentence opens in lower case
                 continue

@@ -56,6 +56,7 @@ class Context:
         self.doc = doc
         self._tokens: dict[int, list[Token]] = {}
         self._leads: dict[Span, _Lead | None] = {}
+        self._tails: dict[tuple[int, int], tuple[list[Token], int] | None] = {}
         self._headlines: dict[int, bool] = {}
 
     def tokens(self, paragraph: int) -> list[Token]:
@@ -75,6 +76,14 @@ class Context:
         if q.span not in self._leads:
             self._leads[q.span] = _lead(self, q)
         return self._leads[q.span]
+
+    def tail(self, q: Quote) -> tuple[list[Token], int] | None:
+        """``_tail`` of a quote, read once for the patterns that share it
+        (it depends on where the quote ends and its paragraph alone)."""
+        key = (q.span.end, q.paragraph)
+        if key not in self._tails:
+            self._tails[key] = _tail(self, q)
+        return self._tails[key]
 
 
 def _ends_sentence(toks: list[Token], i: int) -> bool:
@@ -121,7 +130,7 @@ def _tail(ctx: Context, q: Quote) -> tuple[list[Token], int] | None:
 @pattern("signed", example="“We can build a better city than this one.” ― Ana Torres")
 def signed(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """A quotation signed with a dash after its closing mark: "..." ― Ana Okafor."""
-    got = _tail(ctx, q)
+    got = ctx.tail(q)
     if got is None:
         return None
     tail = got[0]
@@ -135,7 +144,7 @@ def signed(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
 @pattern("trailing-according-to", example="“The team has never been stronger,” according to the coach.")
 def trailing_according_to(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """"...," according to the coach."""
-    got = _tail(ctx, q)
+    got = ctx.tail(q)
     if got is None:
         return None
     text = ctx.doc.text
@@ -151,7 +160,7 @@ def trailing_according_to(ctx: Context, q: Quote, prev: Quote | None) -> Attribu
 @pattern("trailing-inverted", example="“The budget is balanced,” said Maria Lopez.")
 def trailing_inverted(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """"...," said Kerry.  /  "...," added a spokesman."""
-    got = _tail(ctx, q)
+    got = ctx.tail(q)
     if got is None:
         return None
     text = ctx.doc.text
@@ -188,7 +197,7 @@ def _second_predicate(tail: list[Token], j: int) -> bool:
 @pattern("trailing", example="“The budget is balanced,” Maria Lopez said.")
 def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     """"...," Kerry said.  /  "..." she added.  /  "...," Tom Reyes, 30, of Halden, said."""
-    got = _tail(ctx, q)
+    got = ctx.tail(q)
     if got is None:
         return None
     text = ctx.doc.text

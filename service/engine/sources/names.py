@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -103,6 +104,9 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     aside = [f.span for f in geo.doc.furniture if f.kind not in ("dateline", "label", "timestamp")]
     aside_starts = [f.start for f in aside]
     for rs, run in runs(text):
+        single = " " not in run and "\u00a0" not in run
+        if single and _single_word(run)[2] == "none":
+            continue  # "The", "But", "Iowa": names no one wherever it stands
         if _furniture(text, rs, run):
             continue
         i = bisect.bisect_right(aside_starts, rs) - 1
@@ -111,15 +115,11 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
         words = run.split()
         if len(words) > 1 and words[0] not in FUNCTION_WORDS:
             in_full.update(_bare(w) for w in words[1:])
-        if " " not in run and "\u00a0" not in run:
+        if single:
             # one capitalised word: a person only as a known surname or after a title
-            word = POSSESSIVE_END.sub("", run).rstrip(".")
-            low = word.lower()
-            if low in INSTITUTIONS or COUNTRIES.get(low) in ("country", "capital"):
+            word, low, kind = _single_word(run)
+            if kind == "body":
                 _body(geo, bodies, rs, rs + len(word))
-                continue
-            if word in FUNCTION_WORDS or low in COUNTRIES or low in ORG_HEADS \
-                    or low in _ABBREVIATIONS or len(low) < 2:
                 continue
             title = title_before(text, rs, max(0, rs - 120), house)
             given = word in FIRST_NAMES and word not in _NAME_WORDS  # "Melanie thought ..."
@@ -163,10 +163,25 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
             genders.setdefault(info.surname, set()).add(gender)
         out.append(Candidate(start, end, info.name, first, info.surname, gender, title))
     # "Clinton" alone has the gender of the one Clinton the article names in full
-    out = [replace(c, gender=next(iter(genders[c.surname])))
+    out = [Candidate(c.start, c.end, c.name, c.first, c.surname, next(iter(genders[c.surname])), c.title)
            if c.gender == "u" and c.first is None and len(genders.get(c.surname, ())) == 1 else c for c in out]
     return Names(tuple(out), tuple(bodies), tuple(c.start for c in out), frozenset(c.surname for c in out),
                  frozenset(in_full))
+
+
+@lru_cache(maxsize=8192)
+def _single_word(run: str) -> tuple[str, str, str]:
+    """A run of one capitalised word as ``scan`` reads it wherever it stands:
+    the word without its possessive and full stop, in lower case, and its
+    kind: "body" (an institution, a country, a capital), "none" (a function
+    word, an organisation's head, an abbreviation: nobody) or "name"."""
+    word = POSSESSIVE_END.sub("", run).rstrip(".")
+    low = word.lower()
+    if low in INSTITUTIONS or COUNTRIES.get(low) in ("country", "capital"):
+        return word, low, "body"
+    if word in FUNCTION_WORDS or low in COUNTRIES or low in ORG_HEADS or low in _ABBREVIATIONS or len(low) < 2:
+        return word, low, "none"
+    return word, low, "name"
 
 
 _CREDIT_AFTER = re.compile(r"[ \t]*/")

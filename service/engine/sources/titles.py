@@ -45,16 +45,19 @@ def title_before(text: str, pos: int, lo: int, house: frozenset[str]) -> Span | 
     if w not in _title_last_words(house):
         return None
     titles = titles_lookup(house)
-    toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(text[lo:pos])]
+    # the words before ``pos`` back to ``lo`` (the first cut there), from the last one; ``\S+``
+    # reads no character outside the bounds it is given, so bounds and a slice match alike
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, pos)]
+    lows = [t[2].lower() for t in toks[-MAX_TITLE_WORDS:]]
     best = 0
     for n in range(1, min(MAX_TITLE_WORDS, len(toks)) + 1):
         if toks[-n][2][-1] in ",;:\"“”()" and n > 0:
             break
-        if " ".join(t[2].lower() for t in toks[-n:]) in titles:
+        if " ".join(lows[-n:]) in titles:
             best = n
     if not best:
         return None
-    phrase = " ".join(t[2].lower() for t in toks[-best:])
+    phrase = " ".join(lows[-best:])
     if phrase in HONORIFICS and HONORIFICS[phrase] in ("m", "f"):
         return None
     j = len(toks) - best
