@@ -540,7 +540,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
                 continue  # "said at a rally in Toledo, Ohio, that": a place and its state
             if not t.is_word and t.text not in ("'s", "’s", "-", ".") and t.text not in _QUOTE_MARKS:
                 break
-        if nxt.lower in _ADVERBIAL_OPENERS and verb.lemma in bare_clause_lemmas():
+        if nxt.lower in _CUE_ADVERBIAL_OPENERS and verb.lemma in bare_clause_lemmas():
             bare = _after_adverbial(tokens, e)
             if bare is not None:  # "said in his speech he was ready"
                 return bare
@@ -626,8 +626,8 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
 
 
 
-# prepositions opening the short adverbial of "said in his speech he was ready", "said after the vote it would"
-_ADVERBIAL_OPENERS = frozenset("in on at during after before since".split())
+# prepositions opening the short adverbial of "said in his speech he was ready", "has said for weeks he is"
+_CUE_ADVERBIAL_OPENERS = frozenset("in on at during after before since for from over until by".split())
 _ABOUT = frozenset("about around roughly nearly almost approximately some".split())
 _FRACTIONS = frozenset("half third quarter fifth tenth dozen hundred thousand million".split())
 
