@@ -785,15 +785,21 @@ def _bare(word: str) -> str:
     return word
 
 
+def _opens_subject(tokens: list[Token], k: int) -> bool:
+    """Can a clause's subject start at ``k`` (a determiner, a pronoun or a
+    capitalised word that is no preposition)?"""
+    if k >= len(tokens) or not tokens[k].is_word:
+        return False
+    t = tokens[k]
+    return t.lower in _CLAUSE_SUBJECT_STARTS or (t.is_cap and t.lower not in PREPOSITIONS_AFTER_CUE)
+
+
 def _finite_clause(tokens: list[Token], k: int) -> bool:
     """Do the tokens from ``k`` open a clause: a subject (a determiner, a
     pronoun or a capitalised name) and, within a few words and no punctuation,
     a finite auxiliary ("the plan will fail", "Beijing has cut")?"""
     n = len(tokens)
-    if k >= n or not tokens[k].is_word:
-        return False
-    t = tokens[k]
-    if not (t.lower in _CLAUSE_SUBJECT_STARTS or (t.is_cap and t.lower not in PREPOSITIONS_AFTER_CUE)):
+    if not _opens_subject(tokens, k):
         return False
     for j in range(k + 1, min(n, k + 8)):
         w = tokens[j]
@@ -835,11 +841,9 @@ def _past_clause(tokens: list[Token], k: int) -> bool:
     by "by" ("his lawyer offered to ...", "the panel rejected"); not a modifier
     ("the revised plan") nor a reduced relative ("the report released by")?"""
     n = len(tokens)
-    if k >= n or not tokens[k].is_word:
+    if not _opens_subject(tokens, k):
         return False
     t = tokens[k]
-    if not (t.lower in _CLAUSE_SUBJECT_STARTS or (t.is_cap and t.lower not in PREPOSITIONS_AFTER_CUE)):
-        return False
     for j in range(k + 1, min(n - 1, k + 5)):
         w = tokens[j]
         if not w.is_word or w.lower in _CLAUSE_BREAKS or w.lower in PREPOSITIONS_AFTER_CUE:
