@@ -347,7 +347,8 @@ def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]
         cue = make_cue(text, tokens, first, verb, e)
         outer = [o for o in out if o.content.contains(cue.span)]
         if outer and any(o.content.contains(x.cue.span) for o in outer for x in out if x is not o) \
-                and not (tokens[first - 1].lower in _COORDINATORS and any(o.speaker == speaker for o in outer)):
+                and not (first > 0 and tokens[first - 1].lower in _COORDINATORS
+                         and any(o.speaker == speaker for o in outer)):
             continue  # one claim reported inside a claim ("X said Y believes Z"), not a chain of them
             # (a second predicate of the same speaker is no chain: "by calling him a liar and accusing him")
         # an endorsement's object may be one name ("endorsed Ruiz")
