@@ -65,10 +65,12 @@ SENTENCE_OPENERS = frozenset(
     "because once unless until whether worse again sadly ironically notably".split()
 )
 
+# days (lower case): "called Friday for"
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
 # time words (lower case) of a time expression
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
-    "morning afternoon evening night week weekend month year earlier later recently".split()
+TIME_WORDS = DAYS | frozenset(
+    "tonight tomorrow morning afternoon evening night week weekend month year earlier later recently".split()
 )
 
 # capitalised month names and abbreviations (not "May", also a name and a verb)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..lexicon import rows
 from ..model import Cue, Span
 from ..tokens import Token
-from ..words import AUXILIARIES, BE_FORMS, LY_NON_ADVERBS, NOUN_CONTEXT, SUBJECT_PRONOUNS
+from ..words import AUXILIARIES, BE_FORMS, DAYS, LY_NON_ADVERBS, NOUN_CONTEXT, SUBJECT_PRONOUNS
 
 
 # Verbs that take a person object before the reported clause ("told reporters that").
@@ -49,7 +49,6 @@ def cue_words() -> frozenset[str]:
 
 
 # Cue forms that are more often nouns: a verb only before "that" or after a pronoun.
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
 _CATENATIVES = frozenset("continued continues continue began begin begins started starts start".split())
 _NAMING_MARKS = frozenset(["‘", "“", '"', "'"])
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
@@ -124,7 +123,7 @@ def verb_at(tokens: list[Token], i: int) -> tuple[CueVerb, int] | None:
     for cv in cands:
         if cv.particle and i + 1 < len(tokens) and tokens[i + 1].lower == cv.particle:
             return cv, i + 2
-        if cv.particle and i + 2 < len(tokens) and tokens[i + 1].lower in _DAYS and tokens[i + 2].lower == cv.particle:
+        if cv.particle and i + 2 < len(tokens) and tokens[i + 1].lower in DAYS and tokens[i + 2].lower == cv.particle:
             return cv, i + 3
     for cv in cands:
         if not cv.particle:

@@ -220,10 +220,11 @@ def _sentence(text: str, s: Span, tokens: list[Token], quoted: list[Span],
                 o.content.contains(Span(f.cue.span.start, f.content.end)) and o.content.start < f.speaker.span.start
                 for _, o in out if f.speaker is not None)
             if not nested and rule is reported_leading:
-                at = _second_claim_of(tokens, out, f)
-                if at is not None:  # "X said A and criticized B": the first claim ends where the second begins
+                second = _second_claim_of(tokens, out, f)
+                if second is not None:  # "X said A and criticized B": the first claim ends where the second begins
+                    at, joint = second
                     r0, f0 = out[at]
-                    cut = replace(f0, content=Span(f0.content.start, tokens[_conjunction(tokens, f)].start))
+                    cut = replace(f0, content=Span(f0.content.start, tokens[joint].start))
                     out[at] = (r0, cut)
                     taken = [t for t in taken if t is not f0.content] + [cut.content]
             if not nested and (any(f.content.overlaps(t) for t in taken) or any(f.cue.span.overlaps(t) for t in taken)):
@@ -249,11 +250,12 @@ def _conjunction(tokens: list[Token], f: Found) -> int:
     return k
 
 
-def _second_claim_of(tokens: list[Token], out: list[tuple[Pattern, Found]], f: Found) -> int | None:
+def _second_claim_of(tokens: list[Token], out: list[tuple[Pattern, Found]], f: Found) -> tuple[int, int] | None:
     """Which earlier claim's content holds ``f``'s cue as a second predicate of
     the same speaker: "Ruiz said the plan failed and criticized the mayor"
     (coordinated), "Ruiz, who said the plan failed, criticized the mayor" (the
-    relative clause's claim ends at its comma). Its index in ``out``, or None."""
+    relative clause's claim ends at its comma). Its index in ``out`` and the
+    index of the joining token (where it ends), or None."""
     if f.speaker is None:
         return None
     k = _conjunction(tokens, f)
@@ -265,10 +267,10 @@ def _second_claim_of(tokens: list[Token], out: list[tuple[Pattern, Found]], f: F
             continue
         if joint in _COORDINATORS or (joint == "," and tokens[k + 1].lower in _COORDINATORS):
             if o.speaker.span == f.speaker.span:
-                return at
+                return at, k
         elif joint == "," and o.speaker.text.lower() in ("who", "which") \
                 and f.speaker.span.end <= o.speaker.span.start:
-            return at
+            return at, k
     return None
 
 
@@ -432,7 +434,7 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
                 return t.start  # ', “We lost ...': a direct quotation of its own begins
             if _speaker_then_quotation(tokens, k + 1):
                 return t.start  # ', a man yelled “Stay there!”': a clause of its own quoting someone
-            if j > k + 1 and _speaker_then_cue(tokens, j):
+            if j > k + 1 and _speaker_then_cue(tokens, j) is not None:
                 return t.start  # 'calling him “a buffoon,” Ana said as she left': the main clause follows the quote
         if t.lower in ("and", "but") and _second_cue(tokens, k + 1):
             return t.start  # "called on the council to act and said the vote ...": a second claim
@@ -442,28 +444,26 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
 _DASHES = frozenset(["-", "—", "–", "--"])
 
 
+def _speaker_then_cue(tokens: list[Token], k: int) -> tuple | None:
+    """The verb of speech (and the index after it) that follows a short subject
+    (at most four words) from ``k``, if one does."""
+    for j in range(k + 1, min(len(tokens) - 1, k + 5)):
+        if not tokens[j - 1].is_word:
+            return None
+        hit = verb_at(tokens, j)
+        if hit is not None:
+            return hit if hit[0].cls in ("speech", "speech-that") else None
+    return None
+
+
 def _speaker_then_quotation(tokens: list[Token], k: int) -> bool:
     """Do a short subject and a verb of speech follow from ``k``, right before
     an opening mark ("a man yelled “...”", "the mayor said: “...”")?"""
-    for j in range(k + 1, min(len(tokens) - 1, k + 5)):
-        if not tokens[j - 1].is_word:
-            return False
-        hit = verb_at(tokens, j)
-        if hit is not None:
-            m = hit[1] + (hit[1] < len(tokens) and tokens[hit[1]].text in (",", ":"))
-            return hit[0].cls in ("speech", "speech-that") and m < len(tokens) and tokens[m].text in _OPENING_MARKS
-    return False
-
-
-def _speaker_then_cue(tokens: list[Token], k: int) -> bool:
-    """Do a short subject (at most four words) and a verb of speech follow from ``k``?"""
-    for j in range(k + 1, min(len(tokens) - 1, k + 5)):
-        if not tokens[j - 1].is_word:
-            return False
-        hit = verb_at(tokens, j)
-        if hit is not None:
-            return hit[0].cls in ("speech", "speech-that")
-    return False
+    hit = _speaker_then_cue(tokens, k)
+    if hit is None:
+        return False
+    m = hit[1] + (hit[1] < len(tokens) and tokens[hit[1]].text in (",", ":"))
+    return m < len(tokens) and tokens[m].text in _OPENING_MARKS
 
 
 def _second_cue(tokens: list[Token], k: int) -> bool:
@@ -640,7 +640,7 @@ def _quantity_subject(tokens: list[Token], k: int) -> bool:
     if k < n and tokens[k].lower in ("a", "an"):
         k += 1
     if k >= n or not (tokens[k].text[:1].isdigit() or tokens[k].lower in _FRACTIONS
-                      or tokens[k].lower in _NUMBER_WORDS):
+                      or tokens[k].lower in _COUNT_WORDS):
         return False
     for j in range(k + 1, min(n, k + 9)):
         w = tokens[j]
@@ -651,7 +651,7 @@ def _quantity_subject(tokens: list[Token], k: int) -> bool:
     return False
 
 
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twenty thirty forty fifty".split())
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten twenty thirty forty fifty".split())
 
 
 # adverbs that belong to the clause's subject ("said only they could win"), not to the verb
