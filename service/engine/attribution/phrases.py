@@ -101,6 +101,8 @@ def strip_title(toks: list[Token]) -> list[Token]:
     rest = toks[i:]
     if not rest or not all(t.is_cap or t.text in ("-", "'s") for t in rest):
         return toks
+    if all(t.lower.rstrip(".") in titles for t in rest):
+        return toks  # a title alone, capitalised ("the Prime Minister", "The CEO"): no name to keep
     # keep "Mr./Mrs./Ms./Dr." out only when a name follows
     return rest if rest and rest[0].is_cap else toks
 

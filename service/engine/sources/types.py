@@ -219,9 +219,10 @@ def collective_name(p: Phrase) -> MentionInfo | None:
 
 @typing_rule("acronym", example="BLM")
 def acronym(p: Phrase) -> MentionInfo | None:
-    """An acronym alone names a body: "BLM", "F.B.I."."""
+    """An acronym alone names a body: "BLM", "F.B.I."; not one that is a title
+    ("the CEO", "an MP": a person)."""
     if len(p.body) == 1 and _ACRONYM.match(p.body_text) and p.body_text.lower() not in _spokes_heads(p.house) \
-            and p.body_text not in FIRST_NAMES:
+            and p.body_text not in FIRST_NAMES and title_role(p.body_text, p.house) is None:
         return p.info("institutional", head=p.plain, gender="n")
     return None
 
