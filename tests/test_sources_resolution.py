@@ -182,6 +182,13 @@ def test_resolution_returns_new_quotes_and_leaves_inputs_alone():
     assert q.source_id is None and out[0].source_id == "s1" and out[0] is not q
 
 
+def test_pronoun_after_a_surname_alone_takes_the_full_name_from_the_text():
+    text = ("Ana Ruiz met her rival, Carla Diaz, at a debate in Austin.\n\n"
+            "Diaz hit back. She said Ruiz had never run anything.")
+    _, quotes, sources = resolve(text, ("Ruiz had never run anything", "She"))
+    assert (source_of(quotes, sources, "q1").name, source_of(quotes, sources, "q1").type) == ("Carla Diaz", "named")
+
+
 def test_given_name_alone_is_an_antecedent():
     text = 'Corinne thought the whole plan was absurd.\n\n"It never crossed my mind," she said.'
     _, quotes, sources = resolve(text, ("It never crossed my mind", "she"))

@@ -136,6 +136,12 @@ class Registry:
 
     def from_candidate(self, c: Candidate) -> Entity:
         e = self.person(c.surname, c.first, c.gender)
+        if e is None and c.first is None:
+            # "Diaz" alone where the article names Carla Diaz, and no other Diaz: her
+            full = self.only_full_name(c.surname)
+            if full is not None and _compatible_gender(full.gender, c.gender):
+                c = full
+                e = self.person(c.surname, c.first, c.gender)
         if e is None:
             e = self.new(kind="person", name=c.name, key=c.surname, first=c.first, surname=c.surname,
                          gender=c.gender)
@@ -166,6 +172,17 @@ class Registry:
             return None
         best = max(counts, key=lambda k: (counts[k], latest[k].start < pos, latest[k].start))
         return latest[best]
+
+    def only_full_name(self, surname: str) -> Candidate | None:
+        """The full name of the one person of this surname the article names
+        in full (None for none, or for two: Hillary and Bill Clinton)."""
+        found = None
+        for c in self.names.candidates:
+            if c.surname == surname and c.first:
+                if found is not None and c.first.rstrip(".").lower() != found.first.rstrip(".").lower():
+                    return None
+                found = found or c
+        return found
 
     def earlier_person(self, pos: int, gender: str, limit: int = 200) -> Candidate | None:
         """The nearest person named anywhere before ``pos`` (outside quotations)."""
