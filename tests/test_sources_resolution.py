@@ -189,6 +189,41 @@ def test_pronoun_after_a_surname_alone_takes_the_full_name_from_the_text():
     assert (source_of(quotes, sources, "q1").name, source_of(quotes, sources, "q1").type) == ("Carla Diaz", "named")
 
 
+@pytest.mark.parametrize("opener", ["", "Meanwhile, ", "But "])
+def test_they_refers_to_the_plural_subject_just_before_rather_than_a_body_quoted_earlier(opener):
+    text = ("Northwind Airlines cancelled 300 flights. The airline said staff shortages were to blame.\n\n"
+            f"{opener}Harbour residents blocked the road to the terminal. They said the noise was unbearable.")
+    _, quotes, sources = resolve(text, ("staff shortages were to blame", "The airline"),
+                                 ("the noise was unbearable", "They"))
+    assert (source_of(quotes, sources, "q2").name, source_of(quotes, sources, "q2").type) \
+        == ("Harbour residents", "anonymous")
+
+
+def test_a_subordinate_clause_s_subject_is_not_the_antecedent_of_they():
+    text = ("The Harbour League said the figures were wrong.\n\n"
+            "But when the numbers were revised in June, they showed a smaller gap.")
+    _, quotes, sources = resolve(text, ("the figures were wrong", "The Harbour League"),
+                                 ("a smaller gap", "they"))
+    assert source_of(quotes, sources, "q2").name != "when the numbers"
+
+
+def test_it_refers_to_the_body_that_opens_the_sentence_before():
+    text = ("Northwind Airlines cancelled 300 flights. The airline said staff shortages were to blame.\n\n"
+            "The pilots' union disputed that account. It said managers had ignored warnings for months.")
+    _, quotes, sources = resolve(text, ("staff shortages were to blame", "The airline"),
+                                 ("managers had ignored warnings for months", "It"))
+    assert (source_of(quotes, sources, "q2").name, source_of(quotes, sources, "q2").type) \
+        == ("The pilots' union", "institutional")
+
+
+def test_it_still_refers_to_the_body_quoted_last_when_nothing_nearer_opens_a_sentence():
+    text = ("Northwind Airlines cancelled 300 flights. The airline said staff shortages were to blame. "
+            "It added that refunds would be offered.")
+    _, quotes, sources = resolve(text, ("staff shortages were to blame", "The airline"),
+                                 ("refunds would be offered", "It"))
+    assert source_of(quotes, sources, "q2") is source_of(quotes, sources, "q1")
+
+
 def test_given_name_alone_is_an_antecedent():
     text = 'Corinne thought the whole plan was absurd.\n\n"It never crossed my mind," she said.'
     _, quotes, sources = resolve(text, ("It never crossed my mind", "she"))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Mention, Span
-from ..words import NP_DETERMINERS, PREPOSITIONS
+from ..words import NP_DETERMINERS, PREPOSITIONS, SENTENCE_OPENERS
 from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
@@ -594,13 +594,26 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
         if pair is not None and (found is None or art.geo.sentence_index(pair[0].start)
                                  > art.geo.sentence_index(found[0])):
             return _people(art, pair)
+        subject = _plural_subject_at(art, pos)
+        if subject is not None and (found is None or art.geo.sentence_index(subject[0])
+                                    > art.geo.sentence_index(found[0])):
+            # "Greenpeace activists blocked the gate. They said ...": the subject just before,
+            # nearer than any group or body quoted or named
+            x = _subject_entity(art, subject)
+            if x is not None:
+                return x
         x = _entity(art, found[1]) if found is not None else None
-        if x is None:
-            x = _plural_subject(art, pos)
         return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
     if info.gender == "n":
-        x = _entity(art, _antecedent(art, pos, lambda x: isinstance(x, Body) or (
-            isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True))
+        found = _antecedent(art, pos, lambda x: isinstance(x, Body) or (
+            isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True, at=True)
+        subject = _body_subject_at(art, pos)
+        if subject is not None and (found is None or art.geo.sentence_index(subject[0])
+                                    > art.geo.sentence_index(found[0])):
+            x = _resolve(art, subject[2], subject[1], subject[0], 1)  # the body that opens the sentence before
+            if x.kind == "institutional":
+                return x
+        x = _entity(art, found[1]) if found is not None else None
         return x if x is not None else _keyed(art, "institutional", info)
     answered = _answered(art, pos)  # '"You're right, ...," he said': not the one he answers
     x = _last_speaker(art, pos, info.gender)
@@ -632,6 +645,8 @@ _ROLE_POSSESSOR = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w
 
 
 # "McConnell aides acknowledged ...", "Twenty-seven states and industry groups are challenging ..."
+# "The pilots' union disputed ...", "The company has said ..."
+_SINGULAR_SUBJECT = re.compile(r"((?:The|the)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+(?:[a-z]+ed|has|had|was|is|said|says)\b")
 _PLURAL_SUBJECT = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)"
                              r"\s+(?:[a-z]+ed|have|had|are|were|say|said|argue|argued|want|wanted)\b")
 
@@ -651,33 +666,64 @@ def _answered(art: Registry, pos: int) -> Entity | None:
     return art.seen[j][2] if j >= 0 else None
 
 
-def _plural_subject(art: Registry, pos: int) -> Entity | None:
-    """"McConnell aides acknowledged a good relationship. But they emphasized
-    ...": the plural subject that opens the sentence before (or the pronoun's
-    own), when no group or body quoted or named comes before."""
+def _subject_at(art: Registry, pos: int, pattern: re.Pattern, accept) -> tuple[int, Mention, MentionInfo] | None:
+    """The subject (matched by ``pattern``, its reading taken by ``accept``)
+    that opens the pronoun's sentence or the one before, after an opener
+    ("Meanwhile,", "But"), as (its start, its mention, its reading), not yet resolved."""
     k = art.geo.sentence_index(pos)
     for j in (k, k - 1):
         if j < 0:
             continue
         start = skip_space(art.text, art.geo.sent_starts[j])
+        opener = _OPENER.match(art.text, start, pos)
+        if opener is not None and opener.group(1).lower() in SENTENCE_OPENERS \
+                and ("," in opener.group() or opener.group(1).lower() in _CONJUNCTIONS):
+            start = opener.end()  # "Meanwhile, Greenpeace activists ...", "But the unions ..."
         if start >= pos or art.geo.in_quoted(start):
             continue
-        m = _PLURAL_SUBJECT.match(art.text, start, min(pos, start + 100))
+        m = pattern.match(art.text, start, min(pos, start + 100))
         if m is None:
             continue
-        mention = _mention(art.text, start, m.end(1))
+        end = m.end(1)
+        relative = _RELATIVE.search(art.text, start, end)
+        if relative is not None:
+            end = relative.start()  # "The video that is circulating features ...": the video
+        mention = _mention(art.text, start, end)
         if mention is None or mention.text.split()[0].lower() in _NOT_SUBJECTS:
             continue
         sub = analyse(mention.text, art.house)
-        if not sub.plural or sub.form not in ("description", "definite", "name"):
-            continue
-        e = _resolve(art, sub, mention, start, 1)
-        if e.plural or e.group:
-            return e
+        if accept(sub):
+            return start, mention, sub
     return None
 
 
-_NOT_SUBJECTS = frozenset("but and or so yet then there these those this that it its".split())
+def _plural_subject_at(art: Registry, pos: int) -> tuple[int, Mention, MentionInfo] | None:
+    """"McConnell aides acknowledged a good relationship. But they emphasized ...": a plural subject."""
+    return _subject_at(art, pos, _PLURAL_SUBJECT,
+                       lambda sub: sub.plural and sub.form in ("description", "definite", "name"))
+
+
+def _body_subject_at(art: Registry, pos: int) -> tuple[int, Mention, MentionInfo] | None:
+    """"The pilots' union disputed that. It said ...": a body's description as subject."""
+    return _subject_at(art, pos, _SINGULAR_SUBJECT,
+                       lambda sub: sub.kind == "institutional" and not sub.plural and sub.form == "description")
+
+
+def _subject_entity(art: Registry, subject: tuple[int, Mention, MentionInfo]) -> Entity | None:
+    """The group a plural subject found by ``_plural_subject_at`` stands for (None if it is no group)."""
+    start, mention, sub = subject
+    e = _resolve(art, sub, mention, start, 1)
+    return e if e.plural or e.group else None
+
+
+_OPENER = re.compile(r"([A-Z][a-z]+),?\s+")
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose|whom)\b")
+_CONJUNCTIONS = frozenset("but and yet so still".split())
+# not the subject of a main clause: a conjunction, a pronoun or demonstrative, a subordinate clause
+# ("But when the numbers were updated, they ..."), "such" ("such measures")
+_NOT_SUBJECTS = frozenset("but and or so yet then there these those this that it its such "
+                          "when if while as because although though once since after before until unless "
+                          "whether".split())
 
 
 def _titled_subject(art: Registry, info: MentionInfo, pos: int, after: int) -> Entity | None:
