@@ -224,6 +224,29 @@ def test_it_still_refers_to_the_body_quoted_last_when_nothing_nearer_opens_a_sen
     assert source_of(quotes, sources, "q2") is source_of(quotes, sources, "q1")
 
 
+@pytest.mark.parametrize("named, description", [
+    ("Globex Corp", "The company"),
+    ("Northwind Airlines", "The airline"),
+    ("The Harbour Authority", "The authority"),
+])
+def test_a_generic_description_refers_to_the_body_named_just_before(named, description):
+    text = f"{named} cut 300 jobs on Monday. {description} said demand had fallen."
+    _, quotes, sources = resolve(text, ("demand had fallen", description))
+    assert (source_of(quotes, sources, "q1").name, source_of(quotes, sources, "q1").type) == (named, "institutional")
+
+
+def test_the_company_merges_with_the_company_quoted_by_name():
+    text = "Globex Corp said demand had fallen. The company said 300 jobs would go."
+    _, quotes, sources = resolve(text, ("demand had fallen", "Globex Corp"), ("300 jobs would go", "The company"))
+    assert len(sources) == 1 and sources[0].name == "Globex Corp"
+
+
+def test_a_generic_description_does_not_reach_a_body_of_another_kind():
+    text = "The Harbour Authority closed the port on Monday. The company said demand had fallen."
+    _, quotes, sources = resolve(text, ("demand had fallen", "The company"))
+    assert source_of(quotes, sources, "q1").name == "The company"
+
+
 def test_given_name_alone_is_an_antecedent():
     text = 'Corinne thought the whole plan was absurd.\n\n"It never crossed my mind," she said.'
     _, quotes, sources = resolve(text, ("It never crossed my mind", "she"))

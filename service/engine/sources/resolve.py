@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from ..lexicon import table
 from ..model import Mention, Span
 from ..words import NP_DETERMINERS, PREPOSITIONS, SENTENCE_OPENERS
 from .geometry import Geometry, mention as _mention, skip_space
@@ -921,13 +922,40 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
         if info.kind is None:
             return _keyed(art, "person" if info.unique else "anonymous", info)
     kind = info.kind or "anonymous"
-    x = art.recent(lambda e: e.kind == kind and e.head == info.head and e.plural == info.plural
+    x = art.recent(lambda e: e.kind == kind and _refers_to(info.head, e.head) and e.plural == info.plural
                    and not e.unresolved)
+    if x is None and kind == "institutional" and not info.plural and m.text[:4].lower() == "the ":
+        x = _named_body(art, info.head, pos)  # "Globex Corp cut 300 jobs. The company said ..." 
     if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or "") \
             and m.text.split()[0].lower() not in ("those", "these"):  # "those close to him" are people
         x = _entity(art, _antecedent(art, pos, lambda y: isinstance(y, Candidate) or (
             isinstance(y, Entity) and y.kind == "person" and not y.group)))
     return x if x is not None else _keyed(art, kind, info)
+
+
+_BODY_HEADS = {k: frozenset(v[0].split(",")) for k, v in table("body_heads").items()}
+
+
+def _refers_to(generic: str | None, head: str | None) -> bool:
+    """Whether a description with head ``generic`` ("the company") may refer to
+    a body whose name ends in ``head`` ("Globex Corp"): the same head, or one
+    ``body_heads`` lists for it."""
+    return generic == head or (head is not None and head in _BODY_HEADS.get(generic or "", ()))
+
+
+def _named_body(art: Registry, generic: str | None, pos: int) -> Entity | None:
+    """The body named nearest before ``pos`` in the same or the previous two
+    paragraphs whose name a description with head ``generic`` refers to."""
+    doc = art.geo.doc
+    lo = doc.paragraphs[max(0, doc.paragraph_at(pos) - 2)].start if doc.paragraphs else 0
+    for b in reversed(art.names.bodies):
+        if b.start >= pos:
+            continue
+        if b.start < lo:
+            break
+        if not art.geo.in_quoted(b.start) and _refers_to(generic, b.name.split()[-1].lower()):
+            return _entity(art, b)
+    return None
 
 
 _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author": _author, "we": _we,
