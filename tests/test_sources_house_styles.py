@@ -47,3 +47,18 @@ def test_an_acronym_title_refers_to_the_person_who_holds_it():
 
 def test_an_acronym_that_is_no_title_is_still_a_body():
     assert speaker_and_source("NASA said that the launch would slip to May.") == ("NASA", "institutional", "NASA")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Det Insp Alan Carr said: "We are not looking for anyone else."', "Alan Carr"),
+    ("Det Ch Insp Ruth Bell said the victim was 19.", "Ruth Bell"),
+    ("Chief Constable Mark Lowe said officers would patrol the area.", "Mark Lowe"),
+])
+def test_british_police_ranks_are_titles_before_the_name(text, name):
+    assert speaker_and_source(text) == (name, "named", name)
+
+
+def test_an_honorific_without_a_full_stop_is_a_person_s():
+    text = "Ruth Patel, a consultant, said waiting lists had doubled. Ms Patel added that staff were exhausted."
+    report = audit(text)
+    assert {s.name for s in report.sources} == {"Ruth Patel"}
