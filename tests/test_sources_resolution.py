@@ -247,6 +247,20 @@ def test_a_generic_description_does_not_reach_a_body_of_another_kind():
     assert source_of(quotes, sources, "q1").name == "The company"
 
 
+def test_a_description_naming_a_person_is_not_that_person():
+    text = ("Ana Ruiz toured the harbour on Monday.\n\n"
+            "The senior Ruiz adviser said the visit had gone well.")
+    _, quotes, sources = resolve(text, ("the visit had gone well", "The senior Ruiz adviser"))
+    assert source_of(quotes, sources, "q1").name != "Ana Ruiz"
+
+
+def test_a_description_by_its_relation_to_him_is_not_him():
+    text = ("Tom Hale toured the harbour on Monday.\n\n"
+            "His chief adviser said the visit had gone well.")
+    _, quotes, sources = resolve(text, ("the visit had gone well", "His chief adviser"))
+    assert source_of(quotes, sources, "q1").name == "His chief adviser"
+
+
 def test_given_name_alone_is_an_antecedent():
     text = 'Corinne thought the whole plan was absurd.\n\n"It never crossed my mind," she said.'
     _, quotes, sources = resolve(text, ("It never crossed my mind", "she"))

@@ -909,11 +909,14 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
         return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
         x = _by_role(art, info.role, pos, ahead=True, party=_affiliations(art, m.text))
-        if x is None and info.kind is None and not info.plural:
+        if x is None and info.kind is None and not info.plural and _epithet(info, m):
             # "the Vermont senator" after "Bernie Sanders": a definite description
-            # refers to someone the article has named, whose known roles do not contradict it
+            # refers to someone the article has named, whose known roles do not contradict it,
+            # and who is not named in it ("Trump's campaign manager" is not Trump)
             fits = role_fits(info.role)
-            x = _entity(art, _antecedent(art, pos, lambda y: _role_compatible(art, y, fits, info.gender)))
+            inside = {w.strip(",.’'s").lower() for w in m.text.split()}
+            x = _entity(art, _antecedent(art, pos, lambda y: _role_compatible(art, y, fits, info.gender)
+                                         and getattr(y, "surname", None) not in inside))
         if x is None and info.kind is None and art.geo.doc.paragraphs and art.geo.doc.paragraph_at(pos) == 0 \
                 and m.text.split()[0].lower() not in NP_DETERMINERS:
             x = _introduced_next(art, pos)  # a headline's "Senator from Texas says": the senator the lede names
@@ -956,6 +959,17 @@ def _named_body(art: Registry, generic: str | None, pos: int) -> Entity | None:
         if not art.geo.in_quoted(b.start) and _refers_to(generic, b.name.split()[-1].lower()):
             return _entity(art, b)
     return None
+
+
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+
+
+def _epithet(info: MentionInfo, m: Mention) -> bool:
+    """Whether a definite description may be an epithet for a person named
+    before ("the Florida senator"): not one defined by its relation to someone
+    it names by a pronoun ("his chief aide", "my editor": the nearest person
+    is the one it relates to)."""
+    return m.text.split()[0].lower() not in _POSSESSIVE_PRONOUNS
 
 
 _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author": _author, "we": _we,
