@@ -261,6 +261,34 @@ def test_a_description_by_its_relation_to_him_is_not_him():
     assert source_of(quotes, sources, "q1").name == "His chief adviser"
 
 
+def test_a_bare_unique_title_is_not_the_nearest_person_named():
+    text = ("Developer Tom Hale wants to build a casino on the pier.\n\n"
+            "The mayor said the plan would bring jobs.")
+    _, quotes, sources = resolve(text, ("the plan would bring jobs", "The mayor"))
+    assert (source_of(quotes, sources, "q1").name, source_of(quotes, sources, "q1").type) == ("The mayor", "named")
+
+
+def test_a_unique_title_with_a_modifier_is_the_person_named_before():
+    text = ("Tom Hale won the primary on Tuesday.\n\n"
+            "The Harbour Party nominee said the plan would bring jobs.")
+    _, quotes, sources = resolve(text, ("the plan would bring jobs", "The Harbour Party nominee"))
+    assert source_of(quotes, sources, "q1").name == "Tom Hale"
+
+
+def test_a_bare_title_refers_to_the_person_an_appositive_gives_it():
+    text = ("Mark Olsen, the chief executive of Globex, defended the plan on Monday.\n\n"
+            "The CEO said costs would fall next year.")
+    _, quotes, sources = resolve(text, ("costs would fall next year", "The CEO"))
+    assert source_of(quotes, sources, "q1").name == "Mark Olsen"
+
+
+def test_a_clause_before_a_name_is_no_appositive():
+    text = ("Shortly after the mayor closed the pier, Tom Hale sold his boat.\n\n"
+            "The mayor said the pier would reopen in May.")
+    _, quotes, sources = resolve(text, ("the pier would reopen in May", "The mayor"))
+    assert source_of(quotes, sources, "q1").name == "The mayor"
+
+
 def test_given_name_alone_is_an_antecedent():
     text = 'Corinne thought the whole plan was absurd.\n\n"It never crossed my mind," she said.'
     _, quotes, sources = resolve(text, ("It never crossed my mind", "she"))

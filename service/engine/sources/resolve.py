@@ -909,7 +909,12 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
         return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
     if info.role is not None:
         x = _by_role(art, info.role, pos, ahead=True, party=_affiliations(art, m.text))
-        if x is None and info.kind is None and not info.plural and _epithet(info, m):
+        if x is None and info.kind is None and not info.plural:
+            # "The company's chief executive, Mark Olsen, ..." then "The CEO said": the person the
+            # running text gives that role in an appositive
+            x = _appositive_holder(art, role_fits(info.role), pos, info.gender, m.text)
+        if x is None and info.kind is None and not info.plural and _epithet(info, m) \
+                and not (info.unique and _bare_title(art, m.text)):
             # "the Vermont senator" after "Bernie Sanders": a definite description
             # refers to someone the article has named, whose known roles do not contradict it,
             # and who is not named in it ("Trump's campaign manager" is not Trump)
@@ -970,6 +975,62 @@ def _epithet(info: MentionInfo, m: Mention) -> bool:
     it names by a pronoun ("his chief aide", "my editor": the nearest person
     is the one it relates to)."""
     return m.text.split()[0].lower() not in _POSSESSIVE_PRONOUNS
+
+
+_APPOSITIVE_END = re.compile(r"[,;:.()\n]")
+
+
+def _appositive_holder(art: Registry, fits: frozenset[str], pos: int, gender: str,
+                       description: str) -> Entity | None:
+    """The person named nearest before ``pos`` (within 300 names) with an
+    appositive that gives one of these roles, after the name ("Mark Olsen, the
+    chief executive,") or before it ("The chief executive, Mark Olsen,"), and
+    no affiliation the ``description`` contradicts ("the Florida senator" is
+    not "Ted Cruz, the Texas senator"); never a person the description names."""
+    text = art.text
+    party = _affiliations(art, description)
+    inside = {w.strip(",.’'s").lower() for w in description.split()}
+    i = bisect.bisect_left(art.names.cand_starts, pos) - 1
+    n = 0
+    while i >= 0 and n < 300:
+        c = art.names.candidates[i]
+        i -= 1
+        n += 1
+        if art.geo.in_quoted(c.start) or not _compatible_gender(c.gender, gender) or c.surname in inside:
+            continue
+        phrases = []
+        if text.startswith(", ", c.end):  # "Mark Olsen, the chief executive of Globex, ..."
+            stop = _APPOSITIVE_END.search(text, c.end + 2, min(len(text), c.end + 100))
+            after = text[c.end + 2:stop.start() if stop else c.end + 2].split()
+            if after and len(after) <= 8 and (after[0].lower() in ("the", "a", "an")
+                                              or title_role(after[0], art.house) is not None):
+                phrases.append(" ".join(after))
+        if c.start >= 2 and text[c.start - 2:c.start] == ", ":  # "The company's chief executive, Mark Olsen"
+            before = text[max(0, c.start - 100):c.start - 2]
+            cut = max(before.rfind(ch) for ch in ",;:.()\n")
+            words = before[cut + 1:].split()
+            if words and len(words) <= 6 and (title_role(words[-1], art.house) is not None
+                                              or title_role(" ".join(words[-2:]), art.house) is not None):
+                phrases.append(" ".join(words))
+        for p in phrases:
+            own = _affiliations(art, p) if party else frozenset()
+            if p.strip() and not fits.isdisjoint(_roles(p, art.house)) and (not own or not party.isdisjoint(own)):
+                return art.from_candidate(c)
+    return None
+
+
+def _bare_title(art: Registry, phrase: str) -> bool:
+    """A title and nothing else ("the mayor", "The attorney general", "the former
+    president"): a unique office the article has not tied to anyone by name is
+    not the nearest person named (who is rarely the mayor); a modifier ("the
+    Republican nominee", "the New Jersey governor") describes someone in
+    particular."""
+    words = phrase.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if words and words[0] == "former":
+        words = words[1:]
+    return bool(words) and title_role(" ".join(words), art.house) is not None
 
 
 _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author": _author, "we": _we,
