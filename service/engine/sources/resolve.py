@@ -952,14 +952,14 @@ def _refers_to(generic: str | None, head: str | None) -> bool:
 
 
 def _named_body(art: Registry, generic: str | None, pos: int) -> Entity | None:
-    """The body named nearest before ``pos`` in the same or the previous two
-    paragraphs whose name a description with head ``generic`` refers to."""
-    doc = art.geo.doc
-    lo = doc.paragraphs[max(0, doc.paragraph_at(pos) - 2)].start if doc.paragraphs else 0
+    """The body named in the same or the previous sentence as ``pos``, nearest
+    first, whose name a description with head ``generic`` refers to ("Globex
+    Corp cut 300 jobs. The company said ...")."""
+    lowest = art.geo.sentence_index(pos) - 1
     for b in reversed(art.names.bodies):
         if b.start >= pos:
             continue
-        if b.start < lo:
+        if art.geo.sentence_index(b.start) < lowest:
             break
         if not art.geo.in_quoted(b.start) and _refers_to(generic, b.name.split()[-1].lower()):
             return _entity(art, b)
