@@ -573,10 +573,18 @@ def test_8_an_inverted_cue_reads_past_a_number_and_a_role():
 
 def test_8_a_nickname_or_a_party_tag_inside_an_appositive_keeps_the_name():
     for text, speaker in [
-            ('"This is a big year for the port!" Marcia "Cia" Ruiz shouted to the crowd.', "Ruiz"),
+            ('"This is a big year for the port!" Marcia "Cia" Ruiz shouted to the crowd.', 'Marcia "Cia" Ruiz'),
             ('"This is a big year for the port!" Lake\'s niece, Marcia Ruiz (D-Newport), shouted to the crowd.',
              "Marcia Ruiz")]:
         assert [q.speaker.text for q in audit(text).quotes] == [speaker], text
+
+
+def test_8_a_name_with_a_nickname_is_one_named_person_whichever_side_the_cue_stands():
+    for text in ('Marcia "Cia" Ruiz said the port would grow. Ruiz added that jobs would follow.',
+                 'The port would grow, Marcia "Cia" Ruiz said. Ruiz added that jobs would follow.',
+                 '"The port will grow," said Marcia "Cia" Ruiz. Ruiz added that jobs would follow.'):
+        report = audit(text)
+        assert [(s.name, s.type) for s in report.sources] == [('Marcia "Cia" Ruiz', "named")], text
 
 
 def test_4_they_is_never_one_document():

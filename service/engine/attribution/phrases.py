@@ -481,6 +481,10 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             got.append(tok)  # plural possessive: "Sanders' team"
             k -= 1
             continue
+        if got and tok.text in _NICKNAME_MARKS and nickname_mark(tokens, k):
+            got.append(tok)  # 'William "Bill" Jones said': the nickname stays inside the name
+            k -= 1
+            continue
         if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in ("'s", "’s", ".", "&", "-")):
             break
         if pronoun_with_verb(low):
@@ -684,6 +688,10 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
         low = tok.lower
         if tok.text == "." and len(got) == 1 and k + 1 < limit and title_abbreviation(tokens, k - 1):
             got.append(tok)  # "said Del. Stacey Plaskett": a title abbreviation the tokens split
+            k += 1
+            continue
+        if got and tok.text in _NICKNAME_MARKS and nickname_mark(tokens, k):
+            got.append(tok)  # 'said William "Bill" Jones': the nickname stays inside the name
             k += 1
             continue
         if tok.text == "/" and got and got[-1].text.isdigit() and k + 1 < limit and tokens[k + 1].text.isdigit():

@@ -316,6 +316,9 @@ def _org_modifiers(mods: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_NICKNAME = re.compile(r"^[\"“‘'][A-Z][\w.’'-]*[\"”’']$")
+
+
 def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[str]) -> MentionInfo | None:
     """Split the trailing name from a title prefix; None when there is no name."""
     tw = _title_words(house)
@@ -325,6 +328,9 @@ def _person_name(text: str, body: list[tuple[int, int, str]], house: frozenset[s
     while k > 0:
         tok = body[k - 1][2]
         tl = tok.lower()
+        if k > 1 and k < len(body) and _NICKNAME.match(tok) and _is_name_token(body[k - 2][2], False):
+            k -= 1  # 'Marcia "Cia" Price': a nickname in quotation marks between the given name and the surname
+            continue
         if tl in HONORIFICS or tl in tw or tok in FUNCTION_WORDS or tok.endswith(",") or _POSSESSIVE.search(tok) \
                 or tl in ORG_HEADS or tl in TITLE_MODIFIERS \
                 or not _is_name_token(tok, False) or (is_demonym_or_country(tok) and k > 1):
