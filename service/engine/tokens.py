@@ -52,7 +52,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     parts = _SPLIT.split(text[start:end])  # gap, token, gap, token, ..., gap
     at = list(accumulate(map(len, parts), initial=start))
     toks = parts[1::2]
-    firsts = list(map(_FIRST, toks))
+    firsts = "".join(map(_FIRST, toks))  # one character a token: a string is cheaper to make than a list
     return list(map(tuple.__new__, repeat(Token), zip(at[1::2], at[2::2], toks, map(str.lower, toks),
                                                       map(str.isalnum, firsts), map(str.isupper, firsts))))
 
