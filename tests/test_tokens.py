@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.engine.document import load
-from service.engine.tokens import Token, between, joined, tokenize, tokenize_iter
+from service.engine.tokens import Token, between, index_at, joined, tokenize, tokenize_iter
 
 # pieces whose tokens depend on what follows them: abbreviations, initials,
 # a full stop before a lowercase word, quote marks, runs without spaces
@@ -90,3 +90,13 @@ def test_a_document_with_other_text_has_its_own_tokens():
     doc = load("Code `x.y` here.", "markdown")
     assert [t.text for t in doc.paragraph_tokens(0)] == ["Code", "x.y", "here", "."]
     assert [t.text for t in doc.audited().paragraph_tokens(0)] == ["Code", "here", "."]  # the code set aside
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.data())
+def test_index_at_is_the_first_token_starting_at_or_after_the_offset(text, data):
+    toks = tokenize(text)
+    offset = data.draw(st.integers(-1, len(text) + 1))
+    lo = data.draw(st.integers(0, len(toks) + 1))
+    expected = next((i for i in range(lo, len(toks)) if toks[i].start >= offset), max(lo, len(toks)))
+    assert index_at(toks, offset, lo) == expected

@@ -194,16 +194,17 @@ def _single_quoted(doc: Document, double: list[tuple[Span, ...]]) -> list[tuple[
 
     out: list[tuple[Span, ...]] = []
     for para in doc.paragraphs:
-        marks = [Mark(m.start(), m.end(), m.group()) for m in _SINGLE.finditer(text, para.start, para.end)]
         open_at: int | None = None
-        for m in marks:
-            if quoted(m.start):
+        for found in _SINGLE.finditer(text, para.start, para.end):
+            # only an opening mark matters while no quotation is open, only a closing one while one is
+            # (most are apostrophes: "’s", "don't"), so the others are passed over before anything is read
+            if found.group() not in ("‘'‹" if open_at is None else "’'›") or quoted(found.start()):
                 continue
-            before, after = _before(text, m.start), _after(text, m.end)
+            m = Mark(found.start(), found.end(), found.group())
             if open_at is None:
-                if m.text in "‘'‹" and m.opens(text) and not before.isalnum() and after.isalpha():
+                if m.opens(text) and not _before(text, m.start).isalnum() and _after(text, m.end).isalpha():
                     open_at = m.end
-            elif m.text in "’'›" and m.closes(text) and not after.isalnum():
+            elif m.closes(text) and not _after(text, m.end).isalnum():
                 if m.start - open_at >= 2:
                     out.append((Span(open_at, m.start),))
                 open_at = None
@@ -241,8 +242,9 @@ def _work_title(text: str, span: Span) -> bool:
     """A work named in apposition: "Ruiz's essay, "Let the harbor breathe," is
     thoughtful". The words in marks are its title; the sentence goes on about
     the work, so nobody is quoted."""
-    return _WORK_BEFORE.search(text, max(0, span.start - 60), span.start) is not None \
-        and _PREDICATE_AFTER.match(text, span.end) is not None
+    # the anchored test after the marks first: it fails at once for most quotations
+    return _PREDICATE_AFTER.match(text, span.end) is not None \
+        and _WORK_BEFORE.search(text, max(0, span.start - 60), span.start) is not None
 
 
 def _headline_cue_before(text: str, j: int) -> bool:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .lexicon import words
@@ -25,6 +26,7 @@ _TOKEN = re.compile(
 # the same pattern as one group: ``split`` gives the tokens and the gaps between them, in C
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _FIRST = itemgetter(0)
+_START = attrgetter("start")
 
 
 class Token(NamedTuple):
@@ -52,7 +54,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     parts = _SPLIT.split(text[start:end])  # gap, token, gap, token, ..., gap
     at = list(accumulate(map(len, parts), initial=start))
     toks = parts[1::2]
-    firsts = list(map(_FIRST, toks))
+    firsts = "".join(map(_FIRST, toks))  # one character a token: a string is cheaper to make than a list
     return list(map(tuple.__new__, repeat(Token), zip(at[1::2], at[2::2], toks, map(str.lower, toks),
                                                       map(str.isalnum, firsts), map(str.isupper, firsts))))
 
@@ -126,12 +128,6 @@ def _until(text: str, start: int, end: int, stop: int) -> list[Token]:
 
 def index_at(tokens: list[Token], offset: int, lo: int = 0) -> int:
     """Index of the first token starting at or after ``offset`` (binary
-    search, from index ``lo`` on)."""
-    hi = len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    search, from index ``lo`` on; ``bisect`` takes the same steps in C that
+    a loop here would take in Python, and the pattern stages ask often)."""
+    return bisect_left(tokens, offset, lo, key=_START)

@@ -19,7 +19,7 @@ from ..model import Finding, Mention, Quote, Severity, Source, Span
 from ..words import PHRASE_FILLERS
 from .summary import anonymous_only, claim_span, claims, source_types
 from .wording import (LoadedVerb, describes_position, is_weasel, spokesperson_patterns, tokens,
-                      vague_matches, vague_patterns)
+                      vague_anywhere, vague_matches, vague_patterns)
 
 if TYPE_CHECKING:
     from ..policy import Policy
@@ -227,9 +227,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     (text inside direct quotations is the speaker's, and is skipped).
     """
     patterns = vague_patterns(ctx.policy.vague_phrases)
+    anywhere = vague_anywhere(ctx.policy.vague_phrases)
     seen: list[Span] = []
 
     def vague_in(text: str) -> re.Match | None:
+        # one search of every phrase at once first: most cues hold none (it finds one where any phrase would)
+        if anywhere.search(text) is None:
+            return None
         return next((m for p in patterns if (m := p.search(text))), None)
 
     for q in ctx.quotes:

@@ -77,8 +77,9 @@ def vague_triggers(extra: tuple[str, ...] = ()) -> re.Pattern:
 
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9_'-]+")
 # the only characters that match an ASCII letter case-insensitively in ``re``
-# but do not lower-case to it (every code point checked)
-_ODD_CASES = re.compile("[\u0130\u0131\u017f]")
+# but do not lower-case to it (every code point checked); looked for with ``in``,
+# which answers at once for a text that cannot hold them (a narrower string kind)
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")
 
 
 @lru_cache(maxsize=32)
@@ -105,7 +106,7 @@ def trigger_starts(text: str, extra: tuple[str, ...] = ()) -> list[int]:
     the characters ``re`` folds differently)."""
     plain = _plain_triggers(extra)
     low = text.lower()
-    if plain is None or len(low) != len(text) or _ODD_CASES.search(text):
+    if plain is None or len(low) != len(text) or any(c in text for c in _ODD_CASES):
         return [m.start() for m in vague_triggers(extra).finditer(text)]
     n = len(text)
     out = []
@@ -169,23 +170,30 @@ def tokens(text: str) -> list[str]:
 
 def _content(text: str) -> list[str]:
     """The words of ``text`` that say something about who a source is."""
-    return [t for t in tokens(text) if t not in words("uninformative_words")]
+    return _informative(tokens(text))
+
+
+def _informative(toks: list[str]) -> list[str]:
+    uninformative = words("uninformative_words")
+    return [t for t in toks if t not in uninformative]
 
 
 def is_weasel(text: str) -> bool:
     """A bare weasel group: "critics", "some experts", "sources", "many"."""
-    toks = tokens(text)
-    content = _content(text)
+    toks = tokens(text)  # made once: its content words are read off the same tokens
+    content = _informative(toks)
+    weasels = words("weasel_speakers")
     if content:
-        return len(content) == 1 and content[0] in words("weasel_speakers")
-    return any(t in words("weasel_speakers") for t in toks)
+        return len(content) == 1 and content[0] in weasels
+    return any(t in weasels for t in toks)
 
 
 def describes_position(text: str) -> bool:
     """Whether ``text`` says something of a source's position or basis of
     knowledge beyond a bare noun and a rank ("an official": no; "a senior
     official who attended the meeting", "a State Department official": yes)."""
-    return any(t not in words("bare_source_nouns") for t in _content(text))
+    bare = words("bare_source_nouns")
+    return any(t not in bare for t in _content(text))
 
 
 # --- verb forms for loaded-verb suggestions ----------------------------------

@@ -105,19 +105,17 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
     aside_starts = [f.start for f in aside]
     for rs, run in runs(text):
         single = " " not in run and "\u00a0" not in run
-        if single and _single_word(run)[2] == "none":
-            continue  # "The", "But", "Iowa": names no one wherever it stands
+        if single:
+            word, low, kind = _single_word(run)
+            if kind == "none":
+                continue  # "The", "But", "Iowa": names no one wherever it stands
         if _furniture(text, rs, run):
             continue
         i = bisect.bisect_right(aside_starts, rs) - 1
         if i >= 0 and rs < aside[i].end:
             continue
-        words = run.split()
-        if len(words) > 1 and words[0] not in FUNCTION_WORDS:
-            in_full.update(_bare(w) for w in words[1:])
         if single:
             # one capitalised word: a person only as a known surname or after a title
-            word, low, kind = _single_word(run)
             if kind == "body":
                 _body(geo, bodies, rs, rs + len(word))
                 continue
@@ -132,6 +130,9 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
             surnames.add(low)
             out.append(Candidate(rs, rs + len(word), word, None, low, gender, title))
             continue
+        words = run.split()
+        if words[0] not in FUNCTION_WORDS:
+            in_full.update(map(_bare, words[1:]))
         info = name_in_run(run, house)
         if info is None or not info.surname:
             _body_in_run(geo, bodies, rs, run)
@@ -144,7 +145,7 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
         if low in INSTITUTIONS or low in COUNTRIES or any(w in ORG_HEADS for w in low.split()):
             _body_in_run(geo, bodies, rs, run)  # "The Pentagon", "Clinton Foundation"
             continue
-        if head_kind(info.surname, capitalised=False) == "anonymous" and info.surname.endswith("s"):
+        if info.surname.endswith("s") and head_kind(info.surname, capitalised=False) == "anonymous":
             continue  # "Virginia Democrats", "Georgia Republicans": a state's party, not a woman named Virginia
         if info.title_span is not None:
             title = Span(rs + info.title_span[0], rs + info.title_span[1])
@@ -211,7 +212,7 @@ def _furniture(text: str, rs: int, run: str) -> bool:
     credit ("(Tom Lake/City News)")."""
     if len(run) > 3 and run.isupper():
         return True
-    if rs >= 3 and text[rs - 3:rs].lower() == "by ":
+    if rs >= 3 and text[rs - 2] in "yY" and text[rs - 3:rs].lower() == "by ":  # only "y", "Y" lower to "y"
         j = rs - 3  # a byline: "By" alone at the start of its line (looking back over spaces only)
         while j > 0 and text[j - 1] in " \t":
             j -= 1
