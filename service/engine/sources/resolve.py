@@ -595,25 +595,20 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
         if pair is not None and (found is None or art.geo.sentence_index(pair[0].start)
                                  > art.geo.sentence_index(found[0])):
             return _people(art, pair)
-        subject = _plural_subject_at(art, pos)
-        if subject is not None and (found is None or art.geo.sentence_index(subject[0])
-                                    > art.geo.sentence_index(found[0])):
-            # "Greenpeace activists blocked the gate. They said ...": the subject just before,
-            # nearer than any group or body quoted or named
-            x = _subject_entity(art, subject)
-            if x is not None:
-                return x
+        # "Greenpeace activists blocked the gate. They said ...": the subject just before,
+        # nearer than any group or body quoted or named
+        x = _nearer_subject(art, pos, found, _plural_subject_at, lambda e: e.plural or e.group)
+        if x is not None:
+            return x
         x = _entity(art, found[1]) if found is not None else None
         return x if x is not None else _keyed(art, "anonymous", info, unresolved=True)
     if info.gender == "n":
         found = _antecedent(art, pos, lambda x: isinstance(x, Body) or (
             isinstance(x, Entity) and x.kind == "institutional" and not x.spokes), bodies=True, at=True)
-        subject = _body_subject_at(art, pos)
-        if subject is not None and (found is None or art.geo.sentence_index(subject[0])
-                                    > art.geo.sentence_index(found[0])):
-            x = _resolve(art, subject[2], subject[1], subject[0], 1)  # the body that opens the sentence before
-            if x.kind == "institutional":
-                return x
+        # "The pilots' union disputed that. It said ...": the body that opens the sentence before
+        x = _nearer_subject(art, pos, found, _body_subject_at, lambda e: e.kind == "institutional")
+        if x is not None:
+            return x
         x = _entity(art, found[1]) if found is not None else None
         return x if x is not None else _keyed(art, "institutional", info)
     answered = _answered(art, pos)  # '"You're right, ...," he said': not the one he answers
@@ -710,11 +705,21 @@ def _body_subject_at(art: Registry, pos: int) -> tuple[int, Mention, MentionInfo
                        lambda sub: sub.kind == "institutional" and not sub.plural and sub.form == "description")
 
 
-def _subject_entity(art: Registry, subject: tuple[int, Mention, MentionInfo]) -> Entity | None:
-    """The group a plural subject found by ``_plural_subject_at`` stands for (None if it is no group)."""
+def _nearer_subject(art: Registry, pos: int, found: tuple[int, object] | None, find, accept) -> Entity | None:
+    """The entity of the subject ``find`` gives (``_plural_subject_at``,
+    ``_body_subject_at``) when it stands in a later sentence than the
+    antecedent ``found`` (start, referent) and ``accept`` takes it; else None.
+    A subject lies in the pronoun's sentence or the one before, so an
+    antecedent in the pronoun's own sentence is never passed: none is looked for."""
+    if found is not None and art.geo.sentence_index(found[0]) >= art.geo.sentence_index(pos):
+        return None
+    subject = find(art, pos)
+    if subject is None or (found is not None and art.geo.sentence_index(subject[0])
+                           <= art.geo.sentence_index(found[0])):
+        return None
     start, mention, sub = subject
     e = _resolve(art, sub, mention, start, 1)
-    return e if e.plural or e.group else None
+    return e if accept(e) else None
 
 
 _OPENER = re.compile(r"([A-Z][a-z]+),?\s+")
@@ -919,7 +924,7 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
             # refers to someone the article has named, whose known roles do not contradict it,
             # and who is not named in it ("Trump's campaign manager" is not Trump)
             fits = role_fits(info.role)
-            inside = {w.strip(",.’'s").lower() for w in m.text.split()}
+            inside = _words_of(m.text)
             x = _entity(art, _antecedent(art, pos, lambda y: _role_compatible(art, y, fits, info.gender)
                                          and getattr(y, "surname", None) not in inside))
         if x is None and info.kind is None and art.geo.doc.paragraphs and art.geo.doc.paragraph_at(pos) == 0 \
@@ -989,7 +994,7 @@ def _appositive_holder(art: Registry, fits: frozenset[str], pos: int, gender: st
     not "Ted Cruz, the Texas senator"); never a person the description names."""
     text = art.text
     party = _affiliations(art, description)
-    inside = {w.strip(",.’'s").lower() for w in description.split()}
+    inside = _words_of(description)
     i = bisect.bisect_left(art.names.cand_starts, pos) - 1
     n = 0
     while i >= 0 and n < 300:
@@ -1012,10 +1017,8 @@ def _appositive_holder(art: Registry, fits: frozenset[str], pos: int, gender: st
             if words and len(words) <= 6 and (title_role(words[-1], art.house) is not None
                                               or title_role(" ".join(words[-2:]), art.house) is not None):
                 phrases.append(" ".join(words))
-        for p in phrases:
-            own = _affiliations(art, p) if party else frozenset()
-            if p.strip() and not fits.isdisjoint(_roles(p, art.house)) and (not own or not party.isdisjoint(own)):
-                return art.from_candidate(c)
+        if any(not fits.isdisjoint(_roles(p, art.house)) and _agrees(art, party, p) for p in phrases):
+            return art.from_candidate(c)
     return None
 
 
@@ -1035,6 +1038,19 @@ def _bare_title(art: Registry, phrase: str) -> bool:
 
 _BY_FORM = {"name": _name, "pronoun": _pronoun, "relative": _relative, "author": _author, "we": _we,
             "definite": _definite}
+
+
+def _words_of(phrase: str) -> set[str]:
+    """A phrase's words, lower case, without commas, full stops and possessives."""
+    return {w.strip(",.’'s").lower() for w in phrase.split()}
+
+
+def _agrees(art: Registry, party: frozenset[str], title: str) -> bool:
+    """A title agrees with a description's affiliations (``party``) unless it
+    has affiliations of its own and they share none ("Libertarian nominee" is
+    not "the Republican nominee")."""
+    own = _affiliations(art, title) if party else frozenset()
+    return not own or not party.isdisjoint(own)
 
 
 def _affiliations(art: Registry, phrase: str) -> frozenset[str]:
@@ -1057,23 +1073,19 @@ def _by_role(art: Registry, role: str, pos: int, ahead: bool = False, gender: st
     Republican nominee" is not "Libertarian nominee Gary Johnson")."""
     fits = role_fits(role)
 
-    def agrees(title: str) -> bool:
-        own = _affiliations(art, title) if party else frozenset()
-        return not own or not party.isdisjoint(own)
-
     def titled(c: Candidate) -> bool:
         if c.title is None or not _compatible_gender(c.gender, gender):
             return False
         title = c.title.of(art.text)
         return not fits.isdisjoint(_roles(title, art.house)) and (of is None or of in title.lower()) \
-            and agrees(title)
+            and _agrees(art, party, title)
 
     best, best_pos = None, -1
     for e in ([] if only_ahead else art.entities):
         if e.kind == "person" and not fits.isdisjoint(e.roles) and best_pos < e.last <= pos \
                 and _compatible_gender(e.gender, gender) and (of is None or (e.descriptor is not None
                                                                            and of in e.descriptor.text.lower())) \
-                and (e.descriptor is None or agrees(e.descriptor.text)):
+                and (e.descriptor is None or _agrees(art, party, e.descriptor.text)):
             best, best_pos = e, e.last
     i = -1 if only_ahead else bisect.bisect_left(art.names.cand_starts, pos) - 1
     n = 0
