@@ -68,6 +68,7 @@ def agent_of_object(text: str, tokens: list[Token], np: Mention) -> Mention | No
     start = after_time_phrase(tokens, start, k)  # "Hours later, she issued a statement saying"
     if start >= k - 1 or not starts_phrase(tokens[start]):
         return None
+    agent: Mention | None
     if tokens[start].lower in PRONOUNS:  # "she sent a letter saying": the pronoun alone
         agent = Mention(Span(tokens[start].start, tokens[start].end), tokens[start].text)
     else:

@@ -458,8 +458,9 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             and tokens[cue_first].lower.endswith("ing"):
         # "He’s claiming that": the pronoun and its auxiliary, then the cue
         m = _WITH_VERB.fullmatch(t.text)
-        span = Span(t.start, t.start + len(m.group(1)))
-        return Mention(span, span.of(text))
+        if m is not None:
+            span = Span(t.start, t.start + len(m.group(1)))
+            return Mention(span, span.of(text))
     if t.text in (",",):
         # "Charles Lister, a visiting fellow at ..., commented": skip the appositive
         return _before_appositive(text, tokens, i, floor)
