@@ -641,3 +641,25 @@ def test_a_phrasal_call_after_its_subject_a_day_or_a_leading_verb(text, content,
 ])
 def test_calls_for_after_an_adjective_are_a_noun(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("After the vote, the council issued a statement saying that the mill would close.",
+     "the mill would close", "the council"),
+    ("Senator Ana Ruiz (D-Ore.) issued a statement saying that the bridge was unsafe.",
+     "the bridge was unsafe", "Ana Ruiz"),
+    ("Shortly after the storm, the harbour board put out a statement saying the ferry would not run.",
+     "the ferry would not run", "the harbour board"),
+    ("The union sent a letter to members saying that the strike would go ahead.",
+     "the strike would go ahead", "The union"),
+])
+def test_a_document_s_participle_speaks_for_whoever_made_the_document(text, content, speaker):
+    # past an opening phrase and a parenthetical: the subject of the verb that made it
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_a_document_made_in_an_infinitive_keeps_the_document_as_speaker():
+    # "to run an editorial": not the subject of "prompting" (nobody said the paper made it)
+    found = claims("The scandal grew, prompting the paper to run an editorial saying that the mayor should resign.")
+    assert [(c[1], c[2]) for c in found if c[0] == "reported-leading"] == [
+        ("the mayor should resign", "an editorial")]
