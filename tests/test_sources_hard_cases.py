@@ -1,5 +1,7 @@
 """Speakers and source types on news the engine has never seen: one test per
 error class of issue 9, each on sentences of our own with exact spans."""
+import pytest
+
 from service.engine import audit
 from tests.builders import resolve, source_of
 
@@ -807,6 +809,29 @@ def test_1_a_full_name_with_an_unlisted_given_name_beside_a_person_is_a_person()
     assert typed(text, ("the mayor is inconsistent", "Okonkwo")) == [("named", "Tyra Okonkwo")]
     text = "Ximo Laarbi, 33, runs the ferry office.\n\nThe ferry is late again, he said."
     assert typed(text, ("The ferry is late again", "he")) == [("named", "Ximo Laarbi")]
+
+
+@pytest.mark.parametrize("appositive", [
+    "a Halden, Maine, native and 2009 graduate,",
+    "an 83-year-old retiree,",
+    "a nurse at the county hospital,",
+])
+def test_1_a_full_name_with_an_unlisted_given_name_described_as_a_person_is_a_person(appositive):
+    # "she" is the woman the paragraph before introduces, not the last woman quoted
+    text = ("“We will rebuild,” said Ana Ruiz.\n\n"
+            f"Tyrelle Okonkwo, {appositive} owes $90,000. At 29, she still lives at home.\n\n"
+            "“Who wants to live at home at 29?” she said.")
+    assert typed(text, ("We will rebuild,", "Ana Ruiz"), ("Who wants to live at home at 29?", "she")) == [
+        ("named", "Ana Ruiz"), ("named", "Tyrelle Okonkwo")]
+
+
+def test_1_an_appositive_naming_a_thing_makes_no_person():
+    # "a charity run by a nurse": the charity is what the appositive describes
+    text = ("“We will rebuild,” said Ana Ruiz.\n\n"
+            "Harbour Watch, a charity run by a nurse, gave out blankets.\n\n"
+            "“Nobody slept,” she said.")
+    assert typed(text, ("We will rebuild,", "Ana Ruiz"), ("Nobody slept,", "she")) == [
+        ("named", "Ana Ruiz"), ("named", "Ana Ruiz")]
 
 
 def test_8_a_base_form_after_a_and_a_modifier_is_a_noun_not_a_cue():
