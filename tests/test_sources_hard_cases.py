@@ -815,6 +815,7 @@ def test_1_a_full_name_with_an_unlisted_given_name_beside_a_person_is_a_person()
     "a Halden, Maine, native and 2009 graduate,",
     "an 83-year-old retiree,",
     "a nurse at the county hospital,",
+    "the chairwoman of the harbour board,",
 ])
 def test_1_a_full_name_with_an_unlisted_given_name_described_as_a_person_is_a_person(appositive):
     # "she" is the woman the paragraph before introduces, not the last woman quoted

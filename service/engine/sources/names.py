@@ -15,6 +15,7 @@ from ..model import Span
 from .geometry import Geometry
 from .reading import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, head_kind, name_gender, name_in_run,
+    title_role,
 )
 from .titles import title_before
 
@@ -206,7 +207,7 @@ def _beside_person(text: str, start: int, end: int, found: list[Candidate]) -> b
     return False
 
 
-_APPOSITIVE_OPENS = re.compile(r",[ \u00a0]+(?:a|an)[ \u00a0]+")
+_APPOSITIVE_OPENS = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]+")
 _APPOSITIVE_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _APPOSITIVE_STOPS = frozenset("of for at with from in on to by as who whom whose which that and or but".split())
 _NOT_ONE_PERSON = frozenset("crowd family staff opposition group coalition majority number".split())
@@ -221,8 +222,9 @@ def _person_nouns() -> frozenset[str]:
 
 
 def _described_as_person(text: str, end: int) -> bool:
-    """A full name followed by an appositive whose noun is a person's ("Tyra
-    Okonkwo, a Halden, Maine, native", "..., an 83-year-old retiree"): its
+    """A full name followed by an appositive whose noun is a person's or a
+    title ("Tyra Okonkwo, a Halden, Maine, native", "..., an 83-year-old
+    retiree", "..., the chairwoman of the party"): its
     first lower-case noun before a preposition, a relative pronoun or a
     conjunction ("Harbour Watch, a charity run by a nurse": "charity")."""
     m = _APPOSITIVE_OPENS.match(text, end)
@@ -233,7 +235,7 @@ def _described_as_person(text: str, end: int) -> bool:
         low = w.lower()
         if low in _APPOSITIVE_STOPS:
             return False
-        if w[0].islower() and low in nouns:
+        if w[0].islower() and (low in nouns or title_role(low) is not None):
             return True
     return False
 
