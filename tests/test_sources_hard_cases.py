@@ -871,3 +871,23 @@ def test_8_a_participle_after_what_a_pronoun_sent_speaks_for_the_pronoun():
     assert typed(text, ("the pier would close", "he")) == [("named", "Tom Lake")]
     # the same without a comma after the time
     assert [q.speaker.text for q in audit(text.replace("Hours later,", "Hours later")).quotes] == ["he"]
+
+
+@pytest.mark.parametrize("epithet", ["The Republican", "The South Carolina Republican", "The Oregon Democrat"])
+def test_a_party_member_with_the_is_the_person_named_before(epithet):
+    text = ("“We will hold hearings,” said Rep. Tom Lake.\n\n"
+            f"{epithet} admitted that the inquiry had stalled.")
+    assert typed(text, ("We will hold hearings,", "Rep. Tom Lake"), ("the inquiry had stalled", epithet)) == [
+        ("named", "Tom Lake"), ("named", "Tom Lake")]
+
+
+def test_a_party_member_with_the_skips_a_name_in_the_possessive():
+    text = ("“We will hold hearings,” said Rep. Tom Lake.\n\n"
+            "Careful of Mr. Lake's allies, Sen. Ana Ruiz declined to attack him. "
+            "The Oregon Democrat said that the inquiry had stalled.")
+    assert typed(text, ("the inquiry had stalled", "The Oregon Democrat")) == [("named", "Ana Ruiz")]
+
+
+def test_a_party_member_with_a_stays_unnamed():
+    assert typed("A Republican said that the inquiry had stalled.", ("the inquiry had stalled", "A Republican")) == [
+        ("anonymous", "A Republican")]

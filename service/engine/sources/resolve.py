@@ -946,6 +946,11 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
                    and not e.unresolved)
     if x is None and kind == "institutional" and not info.plural and m.text[:4].lower() == "the ":
         x = _named_body(art, info.head, pos)  # "Globex Corp cut 300 jobs. The company said ..." 
+    if x is None and kind == "anonymous" and not info.plural and _party_epithet(info, m):
+        # "the Florida Republican": the person named before, not one named in the possessive
+        # ("Mr. Trump's opponents ..., Mr. Rubio declined ... the Florida Republican said")
+        x = _entity(art, _antecedent(art, pos, lambda y: (isinstance(y, Candidate) or (
+            isinstance(y, Entity) and y.kind == "person" and not y.group)) and not _possessive_at(art, y)))
     if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or "") \
             and m.text.split()[0].lower() not in ("those", "these"):  # "those close to him" are people
         x = _entity(art, _antecedent(art, pos, lambda y: isinstance(y, Candidate) or (
@@ -979,6 +984,14 @@ def _named_body(art: Registry, generic: str | None, pos: int) -> Entity | None:
 
 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+_PARTY_MEMBERS = frozenset(("republican", "democrat"))
+
+
+def _party_epithet(info: MentionInfo, m: Mention) -> bool:
+    """"The Republican", "the South Carolina Democrat": one party member with
+    "the" is someone the article names, not an unnamed source ("a Republican"
+    is one)."""
+    return info.head in _PARTY_MEMBERS and m.text.split()[0].lower() == "the"
 
 
 def _epithet(info: MentionInfo, m: Mention) -> bool:
