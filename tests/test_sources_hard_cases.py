@@ -891,3 +891,12 @@ def test_a_party_member_with_the_skips_a_name_in_the_possessive():
 def test_a_party_member_with_a_stays_unnamed():
     assert typed("A Republican said that the inquiry had stalled.", ("the inquiry had stalled", "A Republican")) == [
         ("anonymous", "A Republican")]
+
+
+def test_the_author_is_never_he_or_she():
+    # a first-person column: "I" is the author; "he" is the senator the author asked
+    text = ("Sen. Chris Lake has the smallest fortune in the chamber.\n\n"
+            "When I asked him what he does in his spare time, he was quiet.\n\n"
+            "“I coach the team on Sundays,” he said.")
+    found = typed(text, ("what he does in his spare time", "I"), ("I coach the team on Sundays,", "he"))
+    assert found == [("named", "the author"), ("named", "Chris Lake")]

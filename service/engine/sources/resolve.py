@@ -630,7 +630,8 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
             x = _entity(art, found[1])
     if x is None:
         # beyond the window: the most recent compatible person speaker, else person named earlier
-        x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
+        x = art.recent(lambda e: e.kind == "person" and not e.group and e.key != _AUTHOR
+                       and _compatible_gender(e.gender, info.gender))  # the author is "I", never "he"
     if x is None:
         x = _entity(art, art.earlier_person(pos, info.gender))
     if x is None:
@@ -828,7 +829,7 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
         return None
     at, _, e = art.seen[j]
     doc = art.geo.doc
-    if e.kind != "person" or e.group or e.plural or not _compatible_gender(e.gender, gender) \
+    if e.kind != "person" or e.group or e.plural or e.key == _AUTHOR or not _compatible_gender(e.gender, gender) \
             or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
         return None
     since = art.geo.sentence_index(at)
