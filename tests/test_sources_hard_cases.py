@@ -900,3 +900,16 @@ def test_the_author_is_never_he_or_she():
             "“I coach the team on Sundays,” he said.")
     found = typed(text, ("what he does in his spare time", "I"), ("I coach the team on Sundays,", "he"))
     assert found == [("named", "the author"), ("named", "Chris Lake")]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("“I am the son of an immigrant,” Zorbeck said.", "I am the son of an immigrant,", "Zorbeck"),
+    ("Zorbeck said: “My plan is to stay.”", "My plan is to stay.", "Zorbeck"),
+])
+def test_a_bare_word_that_speaks_as_i_is_a_person(text, quote, speaker):
+    assert typed(text, (quote, speaker)) == [("named", speaker)]
+
+
+def test_a_bare_word_that_speaks_as_we_is_still_a_body():
+    assert typed("“We will appeal the ruling,” Zorbeck said.", ("We will appeal the ruling,", "Zorbeck")) == [
+        ("institutional", "Zorbeck")]

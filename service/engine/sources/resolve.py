@@ -526,8 +526,26 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
     if info.name in FIRST_NAMES or _SURNAME_SHAPE.match(info.name) or art.named_in_text(surname) \
             or art.named_in_text(surname.translate(_APOSTROPHES)):
         return False
+    if _speaks_as_i(art, m):
+        return False  # '"I am the son of an immigrant," Cruz said': a body never says "I"
     # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
     return info.name.lower().replace("’", "'") not in art.names.in_full
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
+
+
+def _speaks_as_i(art: Registry, m: Mention) -> bool:
+    """Does the quotation this mention attributes, right before it ('"...,"
+    Cruz said') or right after it ('Cruz said: "..."'), speak in the first
+    person singular?"""
+    geo = art.geo
+    i = bisect.bisect_right(geo.quoted_starts, m.span.start) - 1
+    near = [geo.quoted[k] for k in (i, i + 1) if 0 <= k < len(geo.quoted)]
+    for a, b in near:
+        if (0 <= m.span.start - b <= 4 or 0 <= a - m.span.end <= 12) and _FIRST_PERSON.search(art.text, a, b):
+            return True
+    return False
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
