@@ -663,3 +663,18 @@ def test_a_document_made_in_an_infinitive_keeps_the_document_as_speaker():
     found = claims("The scandal grew, prompting the paper to run an editorial saying that the mayor should resign.")
     assert [(c[1], c[2]) for c in found if c[0] == "reported-leading"] == [
         ("the mayor should resign", "an editorial")]
+
+
+@pytest.mark.parametrize("aside", [
+    "after Ben Ortiz told her that the vote was close",
+    "a point she makes whenever critics claim that she is paid",
+])
+def test_a_claim_in_an_aside_of_an_attribution_does_not_take_the_next_quotation(aside):
+    # the quotation after the sentence continues the one its sentence attributes
+    text = f"“We have the votes,” Ana Ruiz said, {aside}. “Nobody will change that.”"
+    assert ("continuing", "Nobody will change that.", "Ana Ruiz") in claims(text)
+
+
+def test_a_claim_coordinated_with_an_attribution_takes_the_next_quotation():
+    text = "“We have the votes,” Ana Ruiz said, and Ben Ortiz said that the count was wrong. “It will not hold.”"
+    assert ("continuing", "It will not hold.", "Ben Ortiz") in claims(text)
