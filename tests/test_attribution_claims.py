@@ -678,3 +678,13 @@ def test_a_claim_in_an_aside_of_an_attribution_does_not_take_the_next_quotation(
 def test_a_claim_coordinated_with_an_attribution_takes_the_next_quotation():
     text = "“We have the votes,” Ana Ruiz said, and Ben Ortiz said that the count was wrong. “It will not hold.”"
     assert ("continuing", "It will not hold.", "Ben Ortiz") in claims(text)
+
+
+def test_a_finding_introduced_with_that_attributes_its_quotation():
+    text = "In 2014, the survey found that “twice as many voters wanted the road rebuilt as wanted it closed.”"
+    assert ("leading", "twice as many voters wanted the road rebuilt as wanted it closed.", "the survey") in claims(text)
+
+
+def test_a_belief_without_that_or_a_colon_attributes_no_quotation():
+    text = "The survey found “twice as many voters” wanted the road rebuilt."
+    assert [c for c in claims(text) if c[0] == "leading"] == []

@@ -306,8 +306,9 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
         if hit is None:
             continue
         verb, e = hit
-        if verb.cls == "belief" and not (e < len(before) and before[e].text == ":"):
-            continue
+        if verb.cls == "belief" and not (e < len(before) and before[e].text == ":") \
+                and not (e == len(before) - 1 and before[e].lower == "that"):
+            continue  # a belief introduces a quotation only with a colon or "that" ('Pew found that “...”')
         first = aux_start(before, i)
         if before[i].lower.endswith("ing") and first > 0 and before[first - 1].text in (",", "—", "–"):
             speaker = main_subject(text, before, first - 1)  # "The groups granted ..., saying his “...”"
