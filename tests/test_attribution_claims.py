@@ -688,3 +688,15 @@ def test_a_finding_introduced_with_that_attributes_its_quotation():
 def test_a_belief_without_that_or_a_colon_attributes_no_quotation():
     text = "The survey found “twice as many voters” wanted the road rebuilt."
     assert [c for c in claims(text) if c[0] == "leading"] == []
+
+
+def test_a_new_sentence_that_introduces_the_next_quotation_is_its_attribution():
+    text = "Ana Ruiz replied: “No, I meant the bridge.” Ben Ortiz quipped, “Which bridge?”"
+    found = claims(text)
+    assert ("leading", "No, I meant the bridge.", "Ana Ruiz") in found
+    assert ("leading", "Which bridge?", "Ben Ortiz") in found
+
+
+def test_proclaimed_is_a_verb_of_speech():
+    assert ("leading", "We did nothing wrong.", "the mayor") in claims(
+        "At the hearing, the mayor proclaimed, “We did nothing wrong.”")

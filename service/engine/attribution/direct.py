@@ -209,6 +209,8 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     # the quotation ends its sentence when it ends with a full stop and a capital follows
     end = q.text.rstrip("\"“”'’ ")[-1:]
     ended = end in (".", "!", "?") and tail[j].is_cap
+    if ended and tail[-1].text in (",", ":") and text[tail[-1].end:tail[-1].end + 2].lstrip()[:1] in ("“", '"'):
+        return None  # '“...” Noah quipped, “...”': a new sentence that introduces the next quotation
     for i in range(j, len(tail)):
         hit = verb_at(tail, i)
         if hit is None or hit[0].cls == "belief":
