@@ -913,3 +913,9 @@ def test_a_bare_word_that_speaks_as_i_is_a_person(text, quote, speaker):
 def test_a_bare_word_that_speaks_as_we_is_still_a_body():
     assert typed("“We will appeal the ruling,” Zorbeck said.", ("We will appeal the ruling,", "Zorbeck")) == [
         ("institutional", "Zorbeck")]
+
+
+def test_who_after_the_party_member_is_the_person_named_before():
+    text = ("“I am not ready to do that,” Tom Lake told reporters.\n\n"
+            "It was a reversal for the Oregon Republican, who had pledged to back the plan.")
+    assert typed(text, ("to back the plan", "who")) == [("named", "Tom Lake")]

@@ -965,7 +965,7 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
                    and not e.unresolved)
     if x is None and kind == "institutional" and not info.plural and m.text[:4].lower() == "the ":
         x = _named_body(art, info.head, pos)  # "Globex Corp cut 300 jobs. The company said ..." 
-    if x is None and kind == "anonymous" and not info.plural and _party_epithet(info, m):
+    if x is None and kind == "anonymous" and not info.plural and _party_epithet(art, info, m):
         # "the Florida Republican": the person named before, not one named in the possessive
         # ("Mr. Trump's opponents ..., Mr. Rubio declined ... the Florida Republican said")
         x = _entity(art, _antecedent(art, pos, lambda y: (isinstance(y, Candidate) or (
@@ -1006,11 +1006,13 @@ _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _PARTY_MEMBERS = frozenset(("republican", "democrat"))
 
 
-def _party_epithet(info: MentionInfo, m: Mention) -> bool:
+def _party_epithet(art: Registry, info: MentionInfo, m: Mention) -> bool:
     """"The Republican", "the South Carolina Democrat": one party member with
-    "the" is someone the article names, not an unnamed source ("a Republican"
-    is one)."""
-    return info.head in _PARTY_MEMBERS and m.text.split()[0].lower() == "the"
+    "the" (in the mention or right before it: "a reversal for the Wisconsin
+    Republican, who") is someone the article names, not an unnamed source ("a
+    Republican" is one)."""
+    return info.head in _PARTY_MEMBERS and (m.text.split()[0].lower() == "the"
+                                            or art.text[max(0, m.span.start - 4):m.span.start].lower() == "the ")
 
 
 def _epithet(info: MentionInfo, m: Mention) -> bool:
@@ -1228,6 +1230,8 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
     while k < len(toks) and not toks[k][2][0].isupper():
         k += 1
     if k < len(toks):
+        if k > 0 and toks[k - 1][2] == "the" and toks[k][2].lower() != "the":
+            k -= 1  # "for the Wisconsin Republican, who": a definite description, not a name
         return _mention(text, toks[k][0], end)
     for t in reversed(toks):
         if t[2].lower() in NP_DETERMINERS or t[2].isdigit():  # "95 retired generals, who"
