@@ -641,3 +641,62 @@ def test_a_phrasal_call_after_its_subject_a_day_or_a_leading_verb(text, content,
 ])
 def test_calls_for_after_an_adjective_are_a_noun(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("After the vote, the council issued a statement saying that the mill would close.",
+     "the mill would close", "the council"),
+    ("Senator Ana Ruiz (D-Ore.) issued a statement saying that the bridge was unsafe.",
+     "the bridge was unsafe", "Ana Ruiz"),
+    ("Shortly after the storm, the harbour board put out a statement saying the ferry would not run.",
+     "the ferry would not run", "the harbour board"),
+    ("The union sent a letter to members saying that the strike would go ahead.",
+     "the strike would go ahead", "The union"),
+])
+def test_a_document_s_participle_speaks_for_whoever_made_the_document(text, content, speaker):
+    # past an opening phrase and a parenthetical: the subject of the verb that made it
+    assert ("reported-leading", content, speaker) in claims(text)
+
+
+def test_a_document_made_in_an_infinitive_keeps_the_document_as_speaker():
+    # "to run an editorial": not the subject of "prompting" (nobody said the paper made it)
+    found = claims("The scandal grew, prompting the paper to run an editorial saying that the mayor should resign.")
+    assert [(c[1], c[2]) for c in found if c[0] == "reported-leading"] == [
+        ("the mayor should resign", "an editorial")]
+
+
+@pytest.mark.parametrize("aside", [
+    "after Ben Ortiz told her that the vote was close",
+    "a point she makes whenever critics claim that she is paid",
+])
+def test_a_claim_in_an_aside_of_an_attribution_does_not_take_the_next_quotation(aside):
+    # the quotation after the sentence continues the one its sentence attributes
+    text = f"“We have the votes,” Ana Ruiz said, {aside}. “Nobody will change that.”"
+    assert ("continuing", "Nobody will change that.", "Ana Ruiz") in claims(text)
+
+
+def test_a_claim_coordinated_with_an_attribution_takes_the_next_quotation():
+    text = "“We have the votes,” Ana Ruiz said, and Ben Ortiz said that the count was wrong. “It will not hold.”"
+    assert ("continuing", "It will not hold.", "Ben Ortiz") in claims(text)
+
+
+def test_a_finding_introduced_with_that_attributes_its_quotation():
+    text = "In 2014, the survey found that “twice as many voters wanted the road rebuilt as wanted it closed.”"
+    assert ("leading", "twice as many voters wanted the road rebuilt as wanted it closed.", "the survey") in claims(text)
+
+
+def test_a_belief_without_that_or_a_colon_attributes_no_quotation():
+    text = "The survey found “twice as many voters” wanted the road rebuilt."
+    assert [c for c in claims(text) if c[0] == "leading"] == []
+
+
+def test_a_new_sentence_that_introduces_the_next_quotation_is_its_attribution():
+    text = "Ana Ruiz replied: “No, I meant the bridge.” Ben Ortiz quipped, “Which bridge?”"
+    found = claims(text)
+    assert ("leading", "No, I meant the bridge.", "Ana Ruiz") in found
+    assert ("leading", "Which bridge?", "Ben Ortiz") in found
+
+
+def test_proclaimed_is_a_verb_of_speech():
+    assert ("leading", "We did nothing wrong.", "the mayor") in claims(
+        "At the hearing, the mayor proclaimed, “We did nothing wrong.”")

@@ -1,5 +1,7 @@
 """Speakers and source types on news the engine has never seen: one test per
 error class of issue 9, each on sentences of our own with exact spans."""
+import pytest
+
 from service.engine import audit
 from tests.builders import resolve, source_of
 
@@ -809,6 +811,30 @@ def test_1_a_full_name_with_an_unlisted_given_name_beside_a_person_is_a_person()
     assert typed(text, ("The ferry is late again", "he")) == [("named", "Ximo Laarbi")]
 
 
+@pytest.mark.parametrize("appositive", [
+    "a Halden, Maine, native and 2009 graduate,",
+    "an 83-year-old retiree,",
+    "a nurse at the county hospital,",
+    "the chairwoman of the harbour board,",
+])
+def test_1_a_full_name_with_an_unlisted_given_name_described_as_a_person_is_a_person(appositive):
+    # "she" is the woman the paragraph before introduces, not the last woman quoted
+    text = ("“We will rebuild,” said Ana Ruiz.\n\n"
+            f"Tyrelle Okonkwo, {appositive} owes $90,000. At 29, she still lives at home.\n\n"
+            "“Who wants to live at home at 29?” she said.")
+    assert typed(text, ("We will rebuild,", "Ana Ruiz"), ("Who wants to live at home at 29?", "she")) == [
+        ("named", "Ana Ruiz"), ("named", "Tyrelle Okonkwo")]
+
+
+def test_1_an_appositive_naming_a_thing_makes_no_person():
+    # "a charity run by a nurse": the charity is what the appositive describes
+    text = ("“We will rebuild,” said Ana Ruiz.\n\n"
+            "Harbour Watch, a charity run by a nurse, gave out blankets.\n\n"
+            "“Nobody slept,” she said.")
+    assert typed(text, ("We will rebuild,", "Ana Ruiz"), ("Nobody slept,", "she")) == [
+        ("named", "Ana Ruiz"), ("named", "Ana Ruiz")]
+
+
 def test_8_a_base_form_after_a_and_a_modifier_is_a_noun_not_a_cue():
     text = ("Instead, the audit -- which notes that 12 ports would owe $9 million, ''more than the harbor earns "
             "in a good year,'' if they were run properly -- should be a wake-up call to residents and officials "
@@ -845,3 +871,51 @@ def test_8_a_participle_after_what_a_pronoun_sent_speaks_for_the_pronoun():
     assert typed(text, ("the pier would close", "he")) == [("named", "Tom Lake")]
     # the same without a comma after the time
     assert [q.speaker.text for q in audit(text.replace("Hours later,", "Hours later")).quotes] == ["he"]
+
+
+@pytest.mark.parametrize("epithet", ["The Republican", "The South Carolina Republican", "The Oregon Democrat"])
+def test_a_party_member_with_the_is_the_person_named_before(epithet):
+    text = ("“We will hold hearings,” said Rep. Tom Lake.\n\n"
+            f"{epithet} admitted that the inquiry had stalled.")
+    assert typed(text, ("We will hold hearings,", "Rep. Tom Lake"), ("the inquiry had stalled", epithet)) == [
+        ("named", "Tom Lake"), ("named", "Tom Lake")]
+
+
+def test_a_party_member_with_the_skips_a_name_in_the_possessive():
+    text = ("“We will hold hearings,” said Rep. Tom Lake.\n\n"
+            "Careful of Mr. Lake's allies, Sen. Ana Ruiz declined to attack him. "
+            "The Oregon Democrat said that the inquiry had stalled.")
+    assert typed(text, ("the inquiry had stalled", "The Oregon Democrat")) == [("named", "Ana Ruiz")]
+
+
+def test_a_party_member_with_a_stays_unnamed():
+    assert typed("A Republican said that the inquiry had stalled.", ("the inquiry had stalled", "A Republican")) == [
+        ("anonymous", "A Republican")]
+
+
+def test_the_author_is_never_he_or_she():
+    # a first-person column: "I" is the author; "he" is the senator the author asked
+    text = ("Sen. Chris Lake has the smallest fortune in the chamber.\n\n"
+            "When I asked him what he does in his spare time, he was quiet.\n\n"
+            "“I coach the team on Sundays,” he said.")
+    found = typed(text, ("what he does in his spare time", "I"), ("I coach the team on Sundays,", "he"))
+    assert found == [("named", "the author"), ("named", "Chris Lake")]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("“I am the son of an immigrant,” Zorbeck said.", "I am the son of an immigrant,", "Zorbeck"),
+    ("Zorbeck said: “My plan is to stay.”", "My plan is to stay.", "Zorbeck"),
+])
+def test_a_bare_word_that_speaks_as_i_is_a_person(text, quote, speaker):
+    assert typed(text, (quote, speaker)) == [("named", speaker)]
+
+
+def test_a_bare_word_that_speaks_as_we_is_still_a_body():
+    assert typed("“We will appeal the ruling,” Zorbeck said.", ("We will appeal the ruling,", "Zorbeck")) == [
+        ("institutional", "Zorbeck")]
+
+
+def test_who_after_the_party_member_is_the_person_named_before():
+    text = ("“I am not ready to do that,” Tom Lake told reporters.\n\n"
+            "It was a reversal for the Oregon Republican, who had pledged to back the plan.")
+    assert typed(text, ("to back the plan", "who")) == [("named", "Tom Lake")]

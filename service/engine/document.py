@@ -64,7 +64,7 @@ class Document:
 
     def to_source(self, span: Span) -> Span:
         """Map a span of ``text`` to the matching span of ``source``."""
-        if self._starts is None:
+        if self._starts is None or self._ends is None:
             return span
         if span.start == span.end:
             at = self._starts[span.start] if span.start < len(self.text) else len(self.source)
@@ -74,7 +74,7 @@ class Document:
     def from_source(self, span: Span) -> Span | None:
         """The span of ``text`` that ``span`` of ``source`` maps back to: the
         characters whose source lies inside it; None if no character does."""
-        if self._starts is None:
+        if self._starts is None or self._ends is None:
             return span
         starts = self._starts
         i = bisect.bisect_left(starts, span.start, 0, len(self.text))
@@ -167,8 +167,9 @@ def load(source: object, format: str = "text", max_chars: int | None = 2_000_000
         raise InputError(f"input is {len(source):,} characters; the limit is {max_chars:,}")
     if _looks_binary(source):
         raise InputError("input looks like binary data, not text")
+    aside: tuple[Span, ...] = ()  # set-aside code (Markdown, HTML)
     if format == "text":
-        text, starts, ends, aside = source, None, None, ()
+        text, starts, ends = source, None, None
     else:
         builder = _PlainBuilder(source)
         if format == "html":

@@ -35,6 +35,8 @@ def punkt() -> ModuleType:
     packages = []
     for name in _PACKAGES:
         spec = importlib.util.find_spec(name)
+        if spec is None:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
         sys.modules[name] = importlib.util.module_from_spec(spec)
         packages.append((sys.modules[name], spec))
     try:
@@ -73,5 +75,5 @@ def _defer_init(module: ModuleType, spec, run_parent: Callable[[], None] | None)
         run()
         return getattr(module, attr)
 
-    module.__getattr__ = __getattr__
+    module.__dict__["__getattr__"] = __getattr__
     return run

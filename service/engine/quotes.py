@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import furniture
 from .document import Document
-from .model import Quote, Span
+from .model import Quote, QuoteKind, Span
 from .lexicon import rows
 from .lexicon import words as rows_words
 from .words import SUBJECT_PRONOUNS, TITLE_SMALL_WORDS
@@ -386,7 +386,7 @@ def _subhead(doc: Document, span: Span, any_case: bool = False) -> bool:
                                        for w in words if w)
 
 
-def _kind(text: str, span: Span) -> str:
+def _kind(text: str, span: Span) -> QuoteKind:
     """direct for a quoted sentence or clause; partial for a few quoted words
     inside the writer's own sentence ("called the plan 'reckless'")."""
     content = span.of(text)

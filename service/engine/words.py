@@ -51,7 +51,7 @@ PREPOSITIONS = frozenset("of for at with from in on to within inside by among un
 
 # words that end a subject when walking back from its verb: clause openers, conjunctions, auxiliaries
 SUBJECT_BOUNDARIES = frozenset(
-    "that which and but or because while when if as after before since although though where so "
+    "that which and but or because while when whenever if as after before since although though where wherever so "
     "than whether until unless whom whose what why how there here not also "
     "is are was were has have had will would could can may might should must do does did been be being "
     "said says say told".split()

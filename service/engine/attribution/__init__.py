@@ -9,6 +9,7 @@ left, once, in text order. Every pattern is in ``PATTERNS`` (``pattern``).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -87,7 +88,7 @@ def _attribute_direct(doc: Document, quotes: list[Quote]) -> list[Quote]:
         deadline.check()
         if q.kind == "indirect":
             out.append(q)
-            if q.speaker is not None:
+            if q.speaker is not None and not _aside_of(doc, known, q):
                 known = q
             continue
         for p in direct.SIEVE:
@@ -104,6 +105,24 @@ def _attribute_direct(doc: Document, quotes: list[Quote]) -> list[Quote]:
         if q.speaker is not None:
             known = q
     return out
+
+
+_SUBORDINATORS = frozenset("after before when whenever while as since because though although if unless until "
+                           "which who whom where wherever during".split())
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _aside_of(doc: Document, known: Quote | None, claim: Quote) -> bool:
+    """Is ``claim`` reported in a subordinate clause of the sentence that
+    attributes the direct quotation ``known`` ('"...," Trump assured Jones,
+    after Jones assured him that ...')? The next quotation continues
+    ``known``'s speaker, not the claim's."""
+    if known is None or known.kind == "indirect" or known.speaker is None or claim.speaker is None:
+        return False
+    a, b = known.speaker.span.end, claim.speaker.span.start
+    if not 0 <= b - a <= 200 or doc.sentence_at(a) is not doc.sentence_at(b):
+        return False
+    return any(w.lower() in _SUBORDINATORS for w in _WORD.findall(doc.text, a, b))
 
 
 def _scare_quote(q: Quote) -> bool:

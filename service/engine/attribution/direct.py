@@ -209,6 +209,8 @@ def trailing(ctx: Context, q: Quote, prev: Quote | None) -> Attribution | None:
     # the quotation ends its sentence when it ends with a full stop and a capital follows
     end = q.text.rstrip("\"“”'’ ")[-1:]
     ended = end in (".", "!", "?") and tail[j].is_cap
+    if ended and tail[-1].text in (",", ":") and text[tail[-1].end:tail[-1].end + 2].lstrip()[:1] in ("“", '"'):
+        return None  # '“...” Noah quipped, “...”': a new sentence that introduces the next quotation
     for i in range(j, len(tail)):
         hit = verb_at(tail, i)
         if hit is None or hit[0].cls == "belief":
@@ -306,8 +308,9 @@ def _lead(ctx: Context, q: Quote) -> _Lead | None:
         if hit is None:
             continue
         verb, e = hit
-        if verb.cls == "belief" and not (e < len(before) and before[e].text == ":"):
-            continue
+        if verb.cls == "belief" and not (e < len(before) and before[e].text == ":") \
+                and not (e == len(before) - 1 and before[e].lower == "that"):
+            continue  # a belief introduces a quotation only with a colon or "that" ('Pew found that “...”')
         first = aux_start(before, i)
         if before[i].lower.endswith("ing") and first > 0 and before[first - 1].text in (",", "—", "–"):
             speaker = main_subject(text, before, first - 1)  # "The groups granted ..., saying his “...”"

@@ -395,7 +395,8 @@ def _given_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _document_heads() -> frozenset[str]:
+def document_heads() -> frozenset[str]:
+    """Nouns of documents and publications (``lexicon/document_heads.txt``), lower case."""
     return frozenset(w.lower() for w in words("document_heads"))
 
 
@@ -458,8 +459,9 @@ def _subject_before(text: str, tokens: list[Token], cue_first: int, floor: int =
             and tokens[cue_first].lower.endswith("ing"):
         # "He’s claiming that": the pronoun and its auxiliary, then the cue
         m = _WITH_VERB.fullmatch(t.text)
-        span = Span(t.start, t.start + len(m.group(1)))
-        return Mention(span, span.of(text))
+        if m is not None:
+            span = Span(t.start, t.start + len(m.group(1)))
+            return Mention(span, span.of(text))
     if t.text in (",",):
         # "Charles Lister, a visiting fellow at ..., commented": skip the appositive
         return _before_appositive(text, tokens, i, floor)
@@ -714,7 +716,7 @@ def phrase_after(text: str, tokens: list[Token], first: int, limit: int | None =
             break
         if got and got[-1].is_cap and not tok.is_cap and low not in DETERMINERS and low not in PREPOSITIONS \
                 and low.rstrip(".") not in _titles() and low not in roles() \
-                and not (low in _document_heads() and got[0].lower in DETERMINERS and len(got) <= 4
+                and not (low in document_heads() and got[0].lower in DETERMINERS and len(got) <= 4
                          and not any(g.lower.endswith(("'s", "’s")) for g in got)):
             break  # "Donald Trump quickly took to Twitter": a lowercase word after a name ends it
             # (not "a recent Reuters survey": a document the name made)
@@ -742,7 +744,7 @@ def _author_of_document(got: list[Token], after: Token | None) -> list[Token]:
             or after.lower in DETERMINERS or after.lower in SUBJECT_BOUNDARIES or got[0].lower not in DETERMINERS:
         return got
     for h in range(1, len(got) - 1):
-        if (got[h].lower in _document_heads() or got[h].lower in _SPEECH_EVENTS) and all(not g.is_cap for g in got[1:h]) \
+        if (got[h].lower in document_heads() or got[h].lower in _SPEECH_EVENTS) and all(not g.is_cap for g in got[1:h]) \
                 and (got[h + 1].is_cap or got[h + 1].lower in DETERMINERS):
             return got[h + 1:]
     return got

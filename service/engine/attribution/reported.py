@@ -10,8 +10,10 @@ Sentences without a cue word are read only by the patterns of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any, Generic, Literal, TypeVar, cast
 
 from .. import deadline
 from ..document import Document
@@ -26,37 +28,41 @@ from .clauses import agent_of_object, main_subject
 from .cues import NEVER_INVERTED, OBJECT_VERBS, aux_start, cue_forms, cue_words, headline_case, make_cue, verb_at
 from .pattern import Pattern, pattern
 from .phrases import (
-    clause_subject, name_past_modifier, phrase_after, roles, starts_named_phrase, starts_phrase, subject_before,
-    with_appositive_name,
+    clause_subject, name_past_modifier, phrase_after, roles, starts_named_phrase, starts_phrase, with_appositive_name,
 )
+from .phrases import subject_before as _subject_before
+
+R = TypeVar("R")
+_MISSING = object()  # no result memoised for this key yet (None is a result)
 
 
-class _PerSentence:
+class _PerSentence(Generic[R]):
     """``fn`` memoised on one sentence's tokens (held, compared by identity)
     and ``key`` of the other arguments: patterns of the same sentence that
     read the same thing (the subject before a cue, the cue set off by
     commas) read it once. One sentence at a time; ``forget`` lets go of it."""
 
-    def __init__(self, fn, key):
+    def __init__(self, fn: Callable[..., R], key: Callable[..., tuple[object, Hashable]]) -> None:
         self.fn, self.key = fn, key
-        self.memo: tuple | None = None  # (text, tokens, {key: result}), replaced whole (threads share it)
+        # (text, tokens, {key: result}), replaced whole (threads share it)
+        self.memo: tuple[str, object, dict[Hashable, R]] | None = None
 
-    def __call__(self, text, *args):
+    def __call__(self, text: str, *args: Any) -> R:
         tokens, key = self.key(*args)
         m = self.memo
         if m is None or m[1] is not tokens or m[0] is not text:
             m = self.memo = (text, tokens, {})
-        got = m[2].get(key, m)
-        if got is m:
+        got = m[2].get(key, _MISSING)
+        if got is _MISSING:
             got = m[2][key] = self.fn(text, *args)
-        return got
+        return cast(R, got)
 
     def forget(self) -> None:
         self.memo = None
 
 
 # reported_leading, reported_trailing, as_said and the comma-set cues ask for the subject before the same cue
-subject_before = _PerSentence(subject_before, lambda tokens, cue_first: (tokens, cue_first))
+subject_before: _PerSentence[Mention | None] = _PerSentence(_subject_before, lambda tokens, cue_first: (tokens, cue_first))
 
 _QUOTE_MARKS = frozenset(["\"", "“", "”", "''", "``", "„", "«", "»"])
 _OPENING_MARKS = frozenset(["\"", "“", "``", "„", "«"])
@@ -132,6 +138,7 @@ def _reported(doc: Document, direct: list[Quote]) -> list[Quote]:
             found = _sentence(text, s, tokens, nearby, SIEVE)
         for rule, f in found:
             frags: tuple[Span, ...] = ()
+            content: Span | None
             if f.fragments:
                 frags = tuple(c for c in (_clean(text, x, 1) for x in f.fragments) if c is not None)
                 if len(frags) == 1:
@@ -281,7 +288,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 def reported_leading(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> list[Found]:
     """SUBJECT CUE [object] [that] CLAUSE: "Officials are reporting that Iran is ...",
     and a claim reported inside it ("X said that Y believes Z")."""
-    out = []
+    out: list[Found] = []
     cues = cue_words()
     for i, tok in enumerate(tokens):
         if tok.lower not in cues or _inside(tok, quoted):
@@ -943,7 +950,7 @@ def reported_trailing(text: str, s: Span, tokens: list[Token], quoted: list[Span
     return []
 
 
-def _parenthetical(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> tuple[bool, Found] | None:
+def _parenthetical_of(text: str, s: Span, tokens: list[Token], quoted: list[Span]) -> tuple[bool, Found] | None:
     """The first cue set off by commas inside the sentence, and whether it is
     inverted (", said Doyle, ..."): an inverted one ends the claim, the rest
     is the speaker's appositive; otherwise the claim runs on after it."""
@@ -1024,7 +1031,8 @@ def _setting(first: Token) -> bool:
 
 
 # read once for both patterns below
-_parenthetical = _PerSentence(_parenthetical, lambda s, tokens, quoted: (tokens, (s, tuple(quoted))))
+_parenthetical: _PerSentence[tuple[bool, Found] | None] = _PerSentence(
+    _parenthetical_of, lambda s, tokens, quoted: (tokens, (s, tuple(quoted))))
 
 
 @pattern("reported-appositive", example="Rents will rise again next year, said Ana Ruiz, a housing analyst at the bank.")
@@ -1292,7 +1300,7 @@ def _predicate_start(tokens: list[Token], k: int, end: int) -> int:
     return end
 
 
-def _claim_holder(text: str, tokens: list[Token], i: int) -> Mention | None | bool:
+def _claim_holder(text: str, tokens: list[Token], i: int) -> Mention | None | Literal[False]:
     """Who holds the claim named by the noun at ``i``: a possessive before it
     and at most two modifiers ("his repeated claim", "Mr. Trump's false
     claim"); None when a determiner or nothing opens the phrase ("the report",

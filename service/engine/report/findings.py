@@ -103,9 +103,12 @@ class Context:
     def first_mention(self, source: Source) -> Mention | None:
         """Where the story first attributes to ``source``: the earliest speaker
         mention of its quotes, else its earliest mention."""
-        speakers = [q.speaker for q in self.quotes_of(source) if q.speaker]
-        pool = speakers or list(source.mentions)
-        return min(pool, key=lambda m: (m.span.start, m.span.end), default=None)
+        pool: list[Mention] = [q.speaker for q in self.quotes_of(source) if q.speaker is not None]
+        if not pool:
+            pool = list(source.mentions)
+        if not pool:
+            return None
+        return min(pool, key=lambda m: (m.span.start, m.span.end))
 
     def label(self, source: Source) -> str:
         m = self.first_mention(source)
@@ -152,17 +155,18 @@ def anonymous_without_reason(ctx: Context) -> Iterator[Hit]:
     for s in ctx.sources:
         if s.type != "anonymous" or s.anonymity_reason is not None or ctx.is_weasel_source(s):
             continue
-        attributed = sorted((q for q in ctx.quotes_of(s) if q.speaker), key=lambda q: q.speaker.span.start)
+        attributed = sorted(((q, m) for q in ctx.quotes_of(s) if (m := q.speaker) is not None),
+                            key=lambda qm: qm[1].span.start)
         if not attributed:
             yield _hit_for_source(ctx, s, _no_reason(s.name), _REASON_HINT)
             continue
         described: set[tuple[str, ...]] = set()
-        for q in attributed:
-            key = _description(q.speaker.text)
+        for q, m in attributed:
+            key = _description(m.text)
             if key in described or (not key and described):
                 continue
             described.add(key)
-            yield Hit(_no_reason(q.speaker.text), q.speaker.span, q.id, s.id, _REASON_HINT)
+            yield Hit(_no_reason(m.text), m.span, q.id, s.id, _REASON_HINT)
 
 
 def _no_reason(label: str) -> str:
@@ -269,7 +273,7 @@ def loaded_verb_rule(ctx: Context) -> Iterator[Hit]:
     the loaded ones. The span is the cue; the suggestion rewrites it.
     """
     for q, hit in zip(ctx.quotes, ctx.loaded, strict=True):
-        if hit is not None:
+        if hit is not None and q.cue is not None:  # a loaded verb is a cue's
             because = f" ({hit.why})" if hit.why else ""
             yield Hit(f'"{q.cue.text}" is not neutral{because}; "{hit.neutral}" is.', q.cue.span, q.id,
                       q.source_id, hit.neutral)

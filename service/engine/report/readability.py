@@ -32,7 +32,7 @@ from importlib import import_module
 from itertools import compress
 from operator import mul
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .. import lazy
 from ..model import Readability
@@ -132,8 +132,8 @@ class _Memo:
     def many(self, words: list[str]) -> list[int]:
         got = list(map(self.seen.get, words))
         if None in got:
-            got = [self(w) if n is None else n for w, n in zip(words, got)]
-        return got
+            return [self(w) if n is None else n for w, n in zip(words, got)]
+        return cast("list[int]", got)  # no word missing
 
     def cache_clear(self) -> None:
         self.seen.clear()

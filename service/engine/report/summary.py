@@ -13,7 +13,7 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 def source_types(quotes: Sequence[Quote], sources: Sequence[Source]) -> dict[str, str]:
     """Quote id -> the type of its source ("unattributed" when it has none)."""
-    by_id = {s.id: s.type for s in sources}
+    by_id: dict[str | None, str] = {s.id: s.type for s in sources}
     return {q.id: by_id.get(q.source_id, "unattributed") for q in quotes}
 
 

@@ -311,6 +311,6 @@ def loaded_cue(cue: Cue | None, policy: "Policy") -> LoadedVerb | None:
 def mark_loaded(quote: Quote, loaded: LoadedVerb | None) -> Quote:
     """The quote with its cue's ``loaded``/``neutral`` set when ``loaded``
     (a new object; the input is not changed)."""
-    if loaded is None:
+    if loaded is None or quote.cue is None:  # a loaded verb is a cue's
         return quote
     return replace(quote, cue=replace(quote.cue, loaded=True, neutral=loaded.neutral))

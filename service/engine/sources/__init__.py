@@ -14,11 +14,12 @@ Modules, each built on the ones before: ``reading`` (a phrase's words),
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .. import deadline
 from ..document import Document
-from ..model import Quote, Source
+from ..model import Mention, Quote, Source
 from .descriptors import Anchors, anonymity_reason, descriptor
 from .geometry import Geometry
 from .mentions import analyse
@@ -31,7 +32,7 @@ __all__ = ["resolve_sources"]
 
 
 def resolve_sources(doc: Document, quotes: list[Quote], *,
-                    house_titles: frozenset[str] = frozenset()) -> tuple[list[Quote], list[Source]]:
+                    house_titles: Iterable[str] = ()) -> tuple[list[Quote], list[Source]]:
     """Group speaker mentions into sources; return quotes with ``source_id``
     and the sources, numbered s1, s2, ... in order of their first quote.
     A quote without a speaker stays unattributed (no source)."""
@@ -40,13 +41,12 @@ def resolve_sources(doc: Document, quotes: list[Quote], *,
     art = Registry(geo, scan(geo, house), house)
     anchors = Anchors(geo)
     text = doc.text
-    order = sorted((i for i, q in enumerate(quotes) if q.speaker is not None),
-                   key=lambda i: (quotes[i].speaker.span.start, i))
+    spoken: list[tuple[int, Mention]] = [(i, q.speaker) for i, q in enumerate(quotes) if q.speaker is not None]
+    spoken.sort(key=lambda im: (im[1].span.start, im[0]))
     owner: dict[int, Entity] = {}
-    for i in order:
+    for i, m in spoken:
         deadline.check()
         q = quotes[i]
-        m = q.speaker
         exact = m.span.end <= len(text) and text[m.span.start:m.span.end] == m.text
         info = analyse(m.text, house)
         if info.kind == "none":
@@ -72,14 +72,14 @@ def resolve_sources(doc: Document, quotes: list[Quote], *,
     sources: list[Source] = []
     out: list[Quote] = []
     for i, q in enumerate(quotes):
-        e = owner.get(i)
-        if e is None:
+        held = owner.get(i)
+        if held is None:
             out.append(replace(q, source_id=None))
             continue
-        if id(e) not in ids:
-            ids[id(e)] = f"s{len(ids) + 1}"
-        e.quote_ids.append(q.id)
-        out.append(replace(q, source_id=ids[id(e)]))
+        if id(held) not in ids:
+            ids[id(held)] = f"s{len(ids) + 1}"
+        held.quote_ids.append(q.id)
+        out.append(replace(q, source_id=ids[id(held)]))
     by_id = {id(e): e for e in art.entities}
     for key, sid in ids.items():
         e = by_id[key]

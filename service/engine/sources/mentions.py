@@ -14,10 +14,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
+from typing import cast
 
 from ..words import TRAILING_ADVERBS
 from .reading import (
-    _EDGE_PUNCT, _GROUP_SPLIT, _PAREN_TAIL, _RELATIVE_START, PRONOUNS, MentionInfo, _is_cap, _key,
+    _EDGE_PUNCT, _GROUP_SPLIT, _PAREN_TAIL, _RELATIVE_START, PRONOUNS, Form, MentionInfo, _is_cap, _key,
     opens_appositive,
 )
 from .types import type_phrase
@@ -51,7 +52,7 @@ def analyse(text: str, house_titles: frozenset[str] = frozenset()) -> MentionInf
         if kind == "author":
             return MentionInfo("author", "person", core, span, key="i", rule="pronoun")
         if kind in ("we", "you", "relative"):
-            return MentionInfo(kind, "anonymous" if kind == "you" else None, core, span,
+            return MentionInfo(cast(Form, kind), "anonymous" if kind == "you" else None, core, span,
                                gender=gender, plural=kind == "we", key=low, rule="pronoun")
         return MentionInfo("pronoun", None, core, span, gender=gender, plural=number == "pl", key=low,
                            rule="pronoun")

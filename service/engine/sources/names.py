@@ -10,11 +10,12 @@ from functools import lru_cache
 import regex
 
 from .. import furniture
-from ..lexicon import words
+from ..lexicon import rows, words
 from ..model import Span
 from .geometry import Geometry
 from .reading import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, head_kind, name_gender, name_in_run,
+    title_role,
 )
 from .titles import title_before
 
@@ -156,7 +157,7 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
         initial = first is not None and len(first) == 2 and first[0].isupper() and first[1] == "."
         person = (first is not None and (first in FIRST_NAMES or initial)) \
             or title is not None or honorific or info.surname in surnames \
-            or (first is not None and _beside_person(text, start, end, out))
+            or (first is not None and (_beside_person(text, start, end, out) or _described_as_person(text, end)))
         if not person:
             continue
         surnames.add(info.surname)
@@ -203,6 +204,39 @@ def _beside_person(text: str, start: int, end: int, found: list[Candidate]) -> b
     if found and found[-1].first is not None:
         between = text[found[-1].end:start]
         return between in (" and ", ", and ")
+    return False
+
+
+_APPOSITIVE_OPENS = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]+")
+_APPOSITIVE_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
+_APPOSITIVE_STOPS = frozenset("of for at with from in on to by as who whom whose which that and or but".split())
+_NOT_ONE_PERSON = frozenset("crowd family staff opposition group coalition majority number".split())
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for one person: the singular heads of unnamed people and roles,
+    and ``lexicon/person_nouns.txt``."""
+    found = {r[0].lower() for r in rows("anonymous_heads")} | {w.lower() for w in words("role_nouns")}
+    return frozenset(found | words("person_nouns")) - _NOT_ONE_PERSON
+
+
+def _described_as_person(text: str, end: int) -> bool:
+    """A full name followed by an appositive whose noun is a person's or a
+    title ("Tyra Okonkwo, a Halden, Maine, native", "..., an 83-year-old
+    retiree", "..., the chairwoman of the party"): its
+    first lower-case noun before a preposition, a relative pronoun or a
+    conjunction ("Harbour Watch, a charity run by a nurse": "charity")."""
+    m = _APPOSITIVE_OPENS.match(text, end)
+    if m is None:
+        return False
+    nouns = _person_nouns()
+    for w in _APPOSITIVE_WORD.findall(text, m.end(), m.end() + 80)[:8]:
+        low = w.lower()
+        if low in _APPOSITIVE_STOPS:
+            return False
+        if w[0].islower() and (low in nouns or title_role(low) is not None):
+            return True
     return False
 
 

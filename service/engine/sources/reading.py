@@ -17,7 +17,7 @@ from ..words import (
 )
 
 Form = Literal["name", "pronoun", "author", "we", "you", "relative", "definite", "description"]
-Kind = Literal["person", "anonymous", "institutional", "document"]
+Kind = Literal["person", "anonymous", "institutional", "document", "none"]  # "none": a negated source ("no one")
 
 # --- lexicons, loaded once --------------------------------------------------
 
@@ -124,7 +124,7 @@ def _is_cap(tok: str) -> bool:
     if bool(_PROPER_TOKEN.match(tok)) and tok[0].isupper():
         return True
     m = _PARTICLE.match(tok.lower())  # "al-Maliki"
-    return bool(m) and m.end() < len(tok) and tok[m.end() - 1] == "-" and tok[m.end()].isupper()
+    return m is not None and m.end() < len(tok) and tok[m.end() - 1] == "-" and tok[m.end()].isupper()
 
 
 def _is_name_token(tok: str, last: bool) -> bool:

@@ -20,7 +20,7 @@ from ..words import NP_DETERMINERS, PREPOSITIONS, SENTENCE_OPENERS
 from .geometry import Geometry, mention as _mention, skip_space
 from .mentions import analyse
 from .names import Body, Candidate, Names
-from .reading import DOCUMENT_HEADS, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, MentionInfo, _role_gender, known_head, title_role
+from .reading import DOCUMENT_HEADS, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, Kind, MentionInfo, _role_gender, known_head, title_role
 from .titles import role_fits, roles as _roles
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -177,10 +177,10 @@ class Registry:
     def only_full_name(self, surname: str) -> Candidate | None:
         """The full name of the one person of this surname the article names
         in full (None for none, or for two: Hillary and Bill Clinton)."""
-        found = None
+        found: Candidate | None = None
         for c in self.names.candidates:
             if c.surname == surname and c.first:
-                if found is not None and c.first.rstrip(".").lower() != found.first.rstrip(".").lower():
+                if found is not None and c.first.rstrip(".").lower() != (found.first or "").rstrip(".").lower():
                     return None
                 found = found or c
         return found
@@ -206,7 +206,7 @@ class Registry:
         nearest first; with ``bodies``, organisations named in the text too."""
         if bodies:
             lo = self.geo.window_start(pos)
-            found = [(b.start, b) for b in self.names.bodies if lo <= b.start < pos]
+            found: list[tuple[int, Referent]] = [(b.start, b) for b in self.names.bodies if lo <= b.start < pos]
             found += list(self.preceding(pos))
             found.sort(key=lambda t: -t[0])
             yield from found
@@ -222,7 +222,7 @@ class Registry:
             if s is not None and (c is None or s[0] >= c.start):
                 yield s[0], s[2]
                 j -= 1
-            else:
+            elif c is not None:
                 yield c.start, c
                 i -= 1
 
@@ -277,22 +277,27 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
             k = art.geo.sentence_index(start)
             led[k] = min(start, led.get(k, start))
 
-    def settles(k: int, best: tuple[int, object] | None) -> bool:
-        return best is not None and (k not in led or best[0] < led[k])
+    def settled(k: int | None, chosen: tuple[int, Referent] | None) -> tuple[int, Referent] | None:
+        """``chosen``, unless sentence ``k`` passes the search on (a "he" before it)."""
+        return chosen if chosen is not None and (k not in led or chosen[0] < led[k]) else None
 
     # mentions come nearest first, so a sentence is complete once an earlier one starts;
     # in a sentence, the leftmost of its main clause; in the pronoun's own sentence, a name known
     # to have its gender before one of unknown gender ("Chris Christie described Hillary Clinton
     # as a disgrace after she ...")
-    current, best, main, lead, sure = None, None, None, -1, None
+    current: int | None = None
+    best: tuple[int, Referent] | None = None
+    main: tuple[int, Referent] | None = None
+    sure: tuple[int, Referent] | None = None
+    lead = -1
     own = art.geo.sentence_index(pos)
     for start, x in art.preceding(pos, bodies):
         if art.geo.in_quoted(start) or not accept(x):
             continue
         k = art.geo.sentence_index(start)
         if k != current:
-            chosen = sure or main or best
-            if settles(current, chosen):
+            chosen = settled(current, sure or main or best)
+            if chosen is not None:
                 return chosen if at else chosen[1]
             current, best, main, lead, sure = k, None, None, _subordinate_lead(art, start), None
         best = (start, x)  # the leftmost acceptable mention of the sentence so far
@@ -301,8 +306,8 @@ def _antecedent(art: Registry, pos: int, accept, gender: str = "u", bodies: bool
         if gender in ("m", "f") and k == own and _gender_of(art, x) == gender and (sure is None or start >= lead) \
                 and not _possessive_at(art, x):
             sure = best
-    chosen = sure or main or best
-    if not settles(current, chosen):
+    chosen = settled(current, sure or main or best)
+    if chosen is None:
         return None
     return chosen if at else chosen[1]
 
@@ -374,7 +379,7 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
             if all(_role_compatible(art, c, fits, "u") for c in pair) \
                     and any(_titled_anywhere(art, c.surname, fits) for c in pair):
                 return _people(art, pair)
-    if info.rule == "indefinite-title" and not info.plural:
+    if info.rule == "indefinite-title" and not info.plural and info.role is not None:
         # "A New York judge has rejected ..." in a lede, "Judge Ana Ruiz" further on: the person
         x = _by_role(art, info.role, pos, ahead=True, only_ahead=True)
         if x is None:
@@ -401,13 +406,14 @@ def _resolve(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int 
 
 def _name(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
     """A name: the person of that surname and a compatible first name."""
-    e = art.person(info.surname, info.first, info.gender)
+    surname = info.surname or ""  # a name always has one
+    e = art.person(surname, info.first, info.gender)
     if e is None and info.first is None:
         # "Xi" after "Xi Jinping", "Hillary" after "Hillary Clinton": the name's first word
         e = art.recent(lambda x: x.kind == "person" and not x.group and (x.first or "").lower() == info.surname
                        and _compatible_gender(x.gender, info.gender))
     if e is None:
-        c = None if info.first else (art.full_name(info.surname, pos) or _misspelt(art, info.surname))
+        c = None if info.first else (art.full_name(surname, pos) or _misspelt(art, surname))
         if c is not None and _compatible_gender(c.gender, info.gender):
             e = art.from_candidate(c)
         elif _bare_word(art, info, m) or _common_words(art, info, m) or _acts_as_body(art, info, m):
@@ -483,7 +489,7 @@ def _named_holders(art: Registry, info: MentionInfo, m: Mention, pos: int) -> in
     definite plural description names ("the two senators")."""
     if not _DEFINITE_PLURAL.match(m.text):
         return 0
-    role = title_role(info.head, art.house)
+    role = title_role(info.head or "", art.house)
     if role is None:
         return 0
     fits = role_fits(role[0])
@@ -516,11 +522,30 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
     words = m.text.split()
     if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         return False
-    if info.name in FIRST_NAMES or _SURNAME_SHAPE.match(info.name) or art.named_in_text(info.surname) \
-            or art.named_in_text(info.surname.translate(_APOSTROPHES)):
+    surname = info.surname or ""
+    if info.name in FIRST_NAMES or _SURNAME_SHAPE.match(info.name) or art.named_in_text(surname) \
+            or art.named_in_text(surname.translate(_APOSTROPHES)):
         return False
+    if _speaks_as_i(art, m):
+        return False  # '"I am the son of an immigrant," Cruz said': a body never says "I"
     # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
     return info.name.lower().replace("’", "'") not in art.names.in_full
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
+
+
+def _speaks_as_i(art: Registry, m: Mention) -> bool:
+    """Does the quotation this mention attributes, right before it ('"...,"
+    Cruz said') or right after it ('Cruz said: "..."'), speak in the first
+    person singular?"""
+    geo = art.geo
+    i = bisect.bisect_right(geo.quoted_starts, m.span.start) - 1
+    near = [geo.quoted[k] for k in (i, i + 1) if 0 <= k < len(geo.quoted)]
+    for a, b in near:
+        if (0 <= m.span.start - b <= 4 or 0 <= a - m.span.end <= 12) and _FIRST_PERSON.search(art.text, a, b):
+            return True
+    return False
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -623,7 +648,8 @@ def _pronoun(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int)
             x = _entity(art, found[1])
     if x is None:
         # beyond the window: the most recent compatible person speaker, else person named earlier
-        x = art.recent(lambda e: e.kind == "person" and not e.group and _compatible_gender(e.gender, info.gender))
+        x = art.recent(lambda e: e.kind == "person" and not e.group and e.key != _AUTHOR
+                       and _compatible_gender(e.gender, info.gender))  # the author is "I", never "he"
     if x is None:
         x = _entity(art, art.earlier_person(pos, info.gender))
     if x is None:
@@ -821,7 +847,7 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
         return None
     at, _, e = art.seen[j]
     doc = art.geo.doc
-    if e.kind != "person" or e.group or e.plural or not _compatible_gender(e.gender, gender) \
+    if e.kind != "person" or e.group or e.plural or e.key == _AUTHOR or not _compatible_gender(e.gender, gender) \
             or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
         return None
     since = art.geo.sentence_index(at)
@@ -854,7 +880,7 @@ def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
         people = _people_before_thing(art.text, m.span.start)
         if people is not None:
             np, sub = people, analyse(people.text, art.house)
-    if np is not None:
+    if np is not None and sub is not None:
         if sub.form != "relative":
             return _resolve(art, sub, np, np.span.start, depth + 1)
     x = _entity(art, _antecedent(art, pos, lambda x: _person_like(art, x, "u") or (
@@ -883,7 +909,7 @@ def _relative_of(info: MentionInfo, m: Mention) -> bool:
     """"my father", "his wife", "Ruiz's brother": a relative of someone, never
     that someone (the possessor is not the speaker)."""
     if info.head not in _KIN or info.plural:
-        return None
+        return False
     first = m.text.split()[0].lower()
     return first in _POSSESSIVE_DETERMINERS or first.endswith(("'s", "’s"))
 
@@ -891,7 +917,7 @@ def _relative_of(info: MentionInfo, m: Mention) -> bool:
 def _kin_named(art: Registry, kin: str) -> Candidate | None:
     """The one person the article names right after this relation ("his son,
     Eric Lake", "her late husband Tom"), if it names exactly one."""
-    found = {}
+    found: dict[str, Candidate] = {}
     for hit in re.finditer(r"\b" + re.escape(kin) + r",?\s+(?=[A-Z])", art.text):
         i = bisect.bisect_left(art.names.cand_starts, hit.end())
         if i < len(art.names.candidates) and art.names.candidates[i].start == hit.end():
@@ -905,10 +931,10 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
     the official quoted before; an epithet ("the mogul") to the person named before;
     a relative ("his wife") to a person of their own."""
     if _relative_of(info, m):
-        named = _kin_named(art, info.head)
+        named = _kin_named(art, info.head or "")
         if named is not None:
             return art.from_candidate(named)  # "his son" where the article says "his son, Eric Lake"
-        kind = "person" if info.head in _UNIQUE_KIN else "anonymous"
+        kind: Kind = "person" if info.head in _UNIQUE_KIN else "anonymous"
         return _keyed(art, kind, replace(info, kind=kind, role=None))
     if info.plural and info.kind is None:
         return _keyed(art, "anonymous", replace(info, kind="anonymous"))  # "the senators", left unnamed
@@ -939,6 +965,11 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
                    and not e.unresolved)
     if x is None and kind == "institutional" and not info.plural and m.text[:4].lower() == "the ":
         x = _named_body(art, info.head, pos)  # "Globex Corp cut 300 jobs. The company said ..." 
+    if x is None and kind == "anonymous" and not info.plural and _party_epithet(art, info, m):
+        # "the Florida Republican": the person named before, not one named in the possessive
+        # ("Mr. Trump's opponents ..., Mr. Rubio declined ... the Florida Republican said")
+        x = _entity(art, _antecedent(art, pos, lambda y: (isinstance(y, Candidate) or (
+            isinstance(y, Entity) and y.kind == "person" and not y.group)) and not _possessive_at(art, y)))
     if x is None and kind == "anonymous" and not info.plural and not known_head(info.head or "") \
             and m.text.split()[0].lower() not in ("those", "these"):  # "those close to him" are people
         x = _entity(art, _antecedent(art, pos, lambda y: isinstance(y, Candidate) or (
@@ -972,6 +1003,16 @@ def _named_body(art: Registry, generic: str | None, pos: int) -> Entity | None:
 
 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+_PARTY_MEMBERS = frozenset(("republican", "democrat"))
+
+
+def _party_epithet(art: Registry, info: MentionInfo, m: Mention) -> bool:
+    """"The Republican", "the South Carolina Democrat": one party member with
+    "the" (in the mention or right before it: "a reversal for the Wisconsin
+    Republican, who") is someone the article names, not an unnamed source ("a
+    Republican" is one)."""
+    return info.head in _PARTY_MEMBERS and (m.text.split()[0].lower() == "the"
+                                            or art.text[max(0, m.span.start - 4):m.span.start].lower() == "the ")
 
 
 def _epithet(info: MentionInfo, m: Mention) -> bool:
@@ -1189,6 +1230,8 @@ def _noun_phrase_before(text: str, pos: int) -> Mention | None:
     while k < len(toks) and not toks[k][2][0].isupper():
         k += 1
     if k < len(toks):
+        if k > 0 and toks[k - 1][2] == "the" and toks[k][2].lower() != "the":
+            k -= 1  # "for the Wisconsin Republican, who": a definite description, not a name
         return _mention(text, toks[k][0], end)
     for t in reversed(toks):
         if t[2].lower() in NP_DETERMINERS or t[2].isdigit():  # "95 retired generals, who"

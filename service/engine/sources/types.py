@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from ..model import SourceType
 from ..words import HEAD_FOLLOWERS, HEAD_PREPOSITIONS, MEMBERSHIP_PREPOSITIONS, NEGATIONS, STRAY_WORDS
 from .reading import (
-    _ACRONYM, _ANON_PLUR, _ANON_SING, _CAMEL, _DOMAIN, _MEMBER_HEADS, _PARTY_PLURALS, _PERCENT, _POSTMOD, COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, QUANTIFIERS, SPOKES_HEADS, MentionInfo, _determiners, _first_last, _is_cap, _is_name_token, _is_place, _key, _org_modifiers, _person_name, _role_gender, _singular, _spokes_heads, _strip_poss, _title_words, _tokens, head_kind, title_role,
+    _ACRONYM, _ANON_PLUR, _ANON_SING, _CAMEL, _DOMAIN, _MEMBER_HEADS, _PARTY_PLURALS, _PERCENT, _POSTMOD, COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, QUANTIFIERS, SPOKES_HEADS, Form, Kind, MentionInfo, _determiners, _first_last, _is_cap, _is_name_token, _is_place, _key, _org_modifiers, _person_name, _role_gender, _singular, _spokes_heads, _strip_poss, _title_words, _tokens, head_kind, title_role,
 )
 
 Token = tuple[int, int, str]
@@ -157,7 +158,7 @@ class Phrase:
                     return r
         return None
 
-    def info(self, kind: str, form: str = "description", **kw) -> MentionInfo:
+    def info(self, kind: Kind | None, form: Form = "description", **kw) -> MentionInfo:
         """A description-like result over the whole phrase."""
         kw.setdefault("key", self.key)
         return MentionInfo(form, kind, self.core, (self.a, self.b), **kw)
@@ -346,7 +347,7 @@ def body_head(p: Phrase) -> MentionInfo | None:
     if p.head_kind not in ("institutional", "document") or _first_last(p.head_toks):
         return None
     hlow = p.hlow
-    form = "definite" if p.det == "def" and len(p.head_toks) == 1 else "description"
+    form: Form = "definite" if p.det == "def" and len(p.head_toks) == 1 else "description"
     return p.info("institutional", form, head=_singular(hlow),
                   plural=hlow != _singular(hlow) or hlow == "police", fresh=p.fresh,
                   gender="n", role="document" if p.head_kind == "document" else None)
@@ -413,8 +414,9 @@ def _name_guard(p: Phrase) -> bool:
 @typing_rule("place", example="In New York")
 def place(p: Phrase) -> MentionInfo | None:
     """A place or an institution's name read as a name: "In New York"."""
-    if _name_guard(p) and (_is_place(p.body_name.name) or p.body_name.name.lower() in INSTITUTIONS):
-        return p.info("institutional", head=p.body_name.name.lower(), gender="n")
+    name = p.body_name.name if _name_guard(p) and p.body_name is not None else None
+    if name is not None and (_is_place(name) or name.lower() in INSTITUTIONS):
+        return p.info("institutional", head=name.lower(), gender="n")
     return None
 
 
@@ -460,8 +462,9 @@ def name_and_stray_words(p: Phrase) -> MentionInfo | None:
     if not (0 < k < len(body) and all(not _is_cap(t[2]) for t in body[k:])):
         return None
     lead = _person_name(p.text, body[:k], p.house)
-    sure = lead is not None and (body[0][2].lower() in HONORIFICS or (lead.first or "") in FIRST_NAMES
-                                 or body[-1][2].lower() in STRAY_WORDS)
+    if lead is None:
+        return None
+    sure = body[0][2].lower() in HONORIFICS or (lead.first or "") in FIRST_NAMES or body[-1][2].lower() in STRAY_WORDS
     if sure and lead.name.lower() not in INSTITUTIONS and not _is_place(lead.name) \
             and not any(w.lower() in ORG_HEADS for w in lead.name.split()):
         return lead
@@ -479,10 +482,10 @@ def unknown_noun(p: Phrase) -> MentionInfo:
 
 # --- an entity's type -----------------------------------------------------------------
 
-_SOURCE_TYPE = {"person": "named", "anonymous": "anonymous", "institutional": "institutional"}
+_SOURCE_TYPE: dict[str, SourceType] = {"person": "named", "anonymous": "anonymous", "institutional": "institutional"}
 
 
-def source_type(kind: str, unresolved: bool) -> str:
+def source_type(kind: str, unresolved: bool) -> SourceType:
     """The source type of a resolved entity: a pronoun with nothing to refer
     to is an anonymous source (unless it stands for a body)."""
     return _SOURCE_TYPE["anonymous" if unresolved and kind != "institutional" else kind]
