@@ -919,3 +919,11 @@ def test_who_after_the_party_member_is_the_person_named_before():
     text = ("“I am not ready to do that,” Tom Lake told reporters.\n\n"
             "It was a reversal for the Oregon Republican, who had pledged to back the plan.")
     assert typed(text, ("to back the plan", "who")) == [("named", "Tom Lake")]
+
+
+@pytest.mark.parametrize("place", ["the Tom Lake Memorial Bridge", "the Tom Lake briefing room"])
+def test_a_place_named_after_someone_names_nobody(place):
+    # "he" is the man quoted before, not the man the bridge is named after
+    text = (f"“We are ready,” said Ben Ortiz.\n\nThe crowd gathered at {place} on Sunday. "
+            "He said the works would end in May.")
+    assert typed(text, ("the works would end in May", "He")) == [("named", "Ben Ortiz")]

@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"\S+")
 POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _ABBREVIATIONS = frozenset(words("abbreviations"))
 _NAME_WORDS = words("name_words")
+_PLACE_HEADS = words("place_heads")
 _PLURAL_BODIES = frozenset(("democrats", "republicans", "tories", "greens", "liberals", "conservatives"))
 _PLURAL_BODIES_NOT = frozenset(("news", "times", "press", "services", "studios", "marines"))
 
@@ -132,6 +133,9 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
             out.append(Candidate(rs, rs + len(word), word, None, low, gender, title))
             continue
         words = run.split()
+        if len(words) > 2 and _bare(words[-1]).lower() in _PLACE_HEADS \
+                or (not POSSESSIVE_END.search(run) and _place_after(text, rs + len(run))):
+            continue  # "the James S. Brady Press Briefing Room", "the James S. Brady briefing room": nobody's
         if words[0] not in FUNCTION_WORDS:
             in_full.update(map(_bare, words[1:]))
         info = name_in_run(run, house)
@@ -253,6 +257,16 @@ def _furniture(text: str, rs: int, run: str) -> bool:
         if j == 0 or text[j - 1] == "\n":
             return True
     return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, rs + len(run)) is not None
+
+
+_NEXT_WORDS = re.compile(r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?([a-z]+)\b")
+
+
+def _place_after(text: str, end: int) -> bool:
+    """Does a place noun follow the run within two lower-case words ("...
+    Brady briefing room")?"""
+    m = _NEXT_WORDS.match(text, end)
+    return m is not None and m.group(1) in _PLACE_HEADS
 
 
 def _bare(word: str) -> str:
