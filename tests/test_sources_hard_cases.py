@@ -820,9 +820,9 @@ def test_1_a_full_name_with_an_unlisted_given_name_beside_a_person_is_a_person()
 def test_1_a_full_name_with_an_unlisted_given_name_described_as_a_person_is_a_person(appositive):
     # "she" is the woman the paragraph before introduces, not the last woman quoted
     text = ("“We will rebuild,” said Ana Ruiz.\n\n"
-            f"Tyrelle Okonkwo, {appositive} owes $90,000. At 29, she still lives at home.\n\n"
-            "“Who wants to live at home at 29?” she said.")
-    assert typed(text, ("We will rebuild,", "Ana Ruiz"), ("Who wants to live at home at 29?", "she")) == [
+            f"Tyrelle Okonkwo, {appositive} owes $90,000. At thirty, she still shares a room.\n\n"
+            "“Who wants to share a bedroom at thirty?” she said.")
+    assert typed(text, ("We will rebuild,", "Ana Ruiz"), ("Who wants to share a bedroom at thirty?", "she")) == [
         ("named", "Ana Ruiz"), ("named", "Tyrelle Okonkwo")]
 
 
@@ -896,14 +896,14 @@ def test_a_party_member_with_a_stays_unnamed():
 def test_the_author_is_never_he_or_she():
     # a first-person column: "I" is the author; "he" is the senator the author asked
     text = ("Sen. Chris Lake has the smallest fortune in the chamber.\n\n"
-            "When I asked him what he does in his spare time, he was quiet.\n\n"
+            "When I asked him how he spends his weekends, he laughed.\n\n"
             "“I coach the team on Sundays,” he said.")
-    found = typed(text, ("what he does in his spare time", "I"), ("I coach the team on Sundays,", "he"))
+    found = typed(text, ("how he spends his weekends", "I"), ("I coach the team on Sundays,", "he"))
     assert found == [("named", "the author"), ("named", "Chris Lake")]
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
-    ("“I am the son of an immigrant,” Zorbeck said.", "I am the son of an immigrant,", "Zorbeck"),
+    ("“I grew up above the bakery,” Zorbeck said.", "I grew up above the bakery,", "Zorbeck"),
     ("Zorbeck said: “My plan is to stay.”", "My plan is to stay.", "Zorbeck"),
 ])
 def test_a_bare_word_that_speaks_as_i_is_a_person(text, quote, speaker):

@@ -590,7 +590,7 @@ def _content_start(tokens: list[Token], e: int, verb) -> int | None:
             return None  # "pointed to reports that the yard would close": the reports' claim, read as a noun cue
         return k if k < n and tokens[k].is_word and tokens[k].lower not in PREPOSITIONS_AFTER_CUE else None
     if verb.lemma in _DIRECTIVE_LEMMAS and _told_to(tokens, e):
-        return e  # "told Flint residents not to drink the water": a directive, its addressee and what to do
+        return e  # "told Halden residents not to swim in the bay": a directive, its addressee and what to do
     if verb.lemma in OBJECT_VERBS:
         obj = tokens[e]
         if obj.lower in ("reporters", "me", "us", "him", "them", "journalists") or (

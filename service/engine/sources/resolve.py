@@ -527,7 +527,7 @@ def _bare_word(art: Registry, info: MentionInfo, m: Mention) -> bool:
             or art.named_in_text(surname.translate(_APOSTROPHES)):
         return False
     if _speaks_as_i(art, m):
-        return False  # '"I am the son of an immigrant," Cruz said': a body never says "I"
+        return False  # '"I grew up above the bakery," Cruz said': a body never says "I"
     # "Ava DuVernay" anywhere in the text, even when the scan did not take it for a person
     return info.name.lower().replace("’", "'") not in art.names.in_full
 
