@@ -927,3 +927,9 @@ def test_a_place_named_after_someone_names_nobody(place):
     text = (f"“We are ready,” said Ben Ortiz.\n\nThe crowd gathered at {place} on Sunday. "
             "He said the works would end in May.")
     assert typed(text, ("the works would end in May", "He")) == [("named", "Ben Ortiz")]
+
+
+def test_a_name_before_a_verb_and_a_place_noun_is_still_a_person():
+    text = ("“We are ready,” said Ben Ortiz.\n\nAna Ruiz entered room 4 at noon, a minute late. "
+            "She said the works would end in May.")
+    assert typed(text, ("the works would end in May", "She")) == [("named", "Ana Ruiz")]

@@ -259,12 +259,15 @@ def _furniture(text: str, rs: int, run: str) -> bool:
     return rs > 0 and text[rs - 1] == "(" and _CREDIT_AFTER.match(text, rs + len(run)) is not None
 
 
-_NEXT_WORDS = re.compile(r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?([a-z]+)\b")
+# the place noun right after a name, or after one word of a facility's name ("Brady briefing room"), never
+# after a verb ("Ana Ruiz entered room 4" names her)
+_NEXT_WORDS = re.compile(r"[ \u00a0]+(?:(?:briefing|press|conference|reading|memorial|visitor|visitors|"
+                         r"international|regional|municipal|national|county|city)[ \u00a0]+)?([a-z]+)\b(?!-)")
 
 
 def _place_after(text: str, end: int) -> bool:
-    """Does a place noun follow the run within two lower-case words ("...
-    Brady briefing room")?"""
+    """Does a place noun follow the run, at once or after a facility word
+    ("... Brady briefing room", "... Lake memorial bridge")?"""
     m = _NEXT_WORDS.match(text, end)
     return m is not None and m.group(1) in _PLACE_HEADS
 
