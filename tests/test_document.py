@@ -19,6 +19,8 @@ def sentences(text):
      ["She lives at No. 10 Downing St. in London.", "Dr. Who did not."]),
     ('He said, "We will win." Then he left.', ['He said, "We will win."', "Then he left."]),
     ("It was 5 p.m. on Tuesday. Nobody came.", ["It was 5 p.m. on Tuesday.", "Nobody came."]),
+    ("She thanked Govs. Ana Ruiz and Tom Lake. They left.", ["She thanked Govs. Ana Ruiz and Tom Lake.", "They left."]),
+    ("Gens. Ana Ruiz and Tom Lake agreed. They left.", ["Gens. Ana Ruiz and Tom Lake agreed.", "They left."]),
 ])
 def test_punkt_sentences_know_newsroom_abbreviations(text, expected):
     assert sentences(text) == expected

@@ -3,6 +3,8 @@ error class of issue 9, each on sentences of our own with exact spans."""
 import pytest
 
 from service.engine import audit
+from service.engine.sources.geometry import Geometry
+from service.engine.sources.names import scan
 from tests.builders import resolve, source_of
 
 
@@ -933,3 +935,22 @@ def test_a_name_before_a_verb_and_a_place_noun_is_still_a_person():
     text = ("“We are ready,” said Ben Ortiz.\n\nAna Ruiz entered room 4 at noon, a minute late. "
             "She said the works would end in May.")
     assert typed(text, ("the works would end in May", "She")) == [("named", "Ana Ruiz")]
+
+
+def test_a_weekday_after_a_name_ends_the_name():
+    # "Morning Joe Monday" names nobody called Monday; "Ana Ruiz Tuesday said" is Ana Ruiz
+    text = ("Speaking to Morning Joe Monday, Ben Ortiz said that the port would reopen.\n\n"
+            "Sen. Ana Ruiz Tuesday said that the bridge would close.")
+    assert typed(text, ("the port would reopen", "Ben Ortiz"), ("the bridge would close", "Ana Ruiz")) == [
+        ("named", "Ben Ortiz"), ("named", "Ana Ruiz")]
+    doc, _, _ = resolve(text)
+    assert [c.name for c in scan(Geometry(doc, []), frozenset()).candidates] == ["Ben Ortiz", "Ana Ruiz"]
+
+
+def test_he_after_a_sentence_is_its_subject_not_the_speakers_of_a_relative_clause():
+    # the last speaker spoke only in "who say", on the object: "he" is the sentence's subject
+    text = ("“We will win,” said Sen. Tom Lake.\n\n"
+            "Lake refrained from attacking his rivals, particularly Govs. Ben Ortiz and Sam Okoro, "
+            "who say the senator lacks experience.\n\n"
+            "He dismissed the criticism.")
+    assert typed(text, ("the senator lacks experience", "who"), ("the criticism", "He"))[1] == ("named", "Tom Lake")

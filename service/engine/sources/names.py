@@ -12,6 +12,7 @@ import regex
 from .. import furniture
 from ..lexicon import rows, words
 from ..model import Span
+from ..words import DAYS
 from .geometry import Geometry
 from .reading import (
     COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, head_kind, name_gender, name_in_run,
@@ -29,6 +30,7 @@ POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _ABBREVIATIONS = frozenset(words("abbreviations"))
 _NAME_WORDS = words("name_words")
 _PLACE_HEADS = words("place_heads")
+_WEEKDAYS = DAYS - {"today", "yesterday"}
 _PLURAL_BODIES = frozenset(("democrats", "republicans", "tories", "greens", "liberals", "conservatives"))
 _PLURAL_BODIES_NOT = frozenset(("news", "times", "press", "services", "studios", "marines"))
 
@@ -133,6 +135,10 @@ def scan(geo: Geometry, house: frozenset[str]) -> Names:
             out.append(Candidate(rs, rs + len(word), word, None, low, gender, title))
             continue
         words = run.split()
+        if len(words) > 1 and words[-1].rstrip(".,").lower() in _WEEKDAYS:
+            # "Sen. Ana Ruiz Tuesday said", "MSNBC's Morning Joe Monday": the day ends the name
+            run = run[:run.rstrip().rfind(words[-1])].rstrip()
+            words = words[:-1]
         if len(words) > 2 and _bare(words[-1]).lower() in _PLACE_HEADS \
                 or (not POSSESSIVE_END.search(run) and _place_after(text, rs + len(run))):
             continue  # "the James S. Brady Press Briefing Room", "the James S. Brady briefing room": nobody's

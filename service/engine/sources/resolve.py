@@ -851,6 +851,9 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
             or doc.paragraph_at(at) < doc.paragraph_at(pos) - 1:
         return None
     since = art.geo.sentence_index(at)
+    if art.text.startswith(("who ", "who,"), at) and _person_opens_sentence(art, at, e, gender):
+        # "Rubio refrained from attacking Bush and Christie, who say ... He dismissed": the subject
+        return None
     if j > 0:
         at0, _, e0 = art.seen[j - 1]
         if e0 is not e and art.geo.sentence_index(at0) == since and e0.kind == "person" \
@@ -870,6 +873,20 @@ def _last_speaker(art: Registry, pos: int, gender: str) -> Entity | None:
                 and not (isinstance(x, Candidate) and art.person(x.surname, x.first, x.gender) is e):
             return None
     return e
+
+
+def _person_opens_sentence(art: Registry, at: int, e: Entity, gender: str) -> bool:
+    """Is someone other than ``e``, of a compatible gender, named before
+    ``at`` in its sentence (its subject, most often)?"""
+    lo = art.geo.sentence_span(at).start
+    i = bisect.bisect_left(art.names.cand_starts, lo)
+    while i < len(art.names.candidates) and art.names.candidates[i].start < at:
+        c = art.names.candidates[i]
+        if _compatible_gender(c.gender, gender) and art.person(c.surname, c.first, c.gender) is not e \
+                and not art.geo.in_quoted(c.start):
+            return True
+        i += 1
+    return False
 
 
 def _relative(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int) -> Entity:
