@@ -950,7 +950,7 @@ def test_a_weekday_after_a_name_ends_the_name():
 def test_he_after_a_sentence_is_its_subject_not_the_speakers_of_a_relative_clause():
     # the last speaker spoke only in "who say", on the object: "he" is the sentence's subject
     text = ("“We will win,” said Sen. Tom Lake.\n\n"
-            "Lake refrained from attacking his rivals, particularly Govs. Ben Ortiz and Sam Okoro, "
+            "Lake declined to criticise his opponents, notably Govs. Ben Ortiz and Sam Okoro, "
             "who say the senator lacks experience.\n\n"
             "He dismissed the criticism.")
     assert typed(text, ("the senator lacks experience", "who"), ("the criticism", "He"))[1] == ("named", "Tom Lake")
