@@ -10,12 +10,12 @@ from functools import lru_cache
 import regex
 
 from .. import furniture
-from ..lexicon import rows, words
+from ..lexicon import words
 from ..model import Span
 from ..words import DAYS
 from .geometry import Geometry
 from .reading import (
-    COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, head_kind, name_gender, name_in_run,
+    _ANON_SING, COUNTRIES, FIRST_NAMES, FUNCTION_WORDS, HONORIFICS, INSTITUTIONS, ORG_HEADS, head_kind, name_gender, name_in_run,
     title_role,
 )
 from .titles import title_before
@@ -227,8 +227,8 @@ _NOT_ONE_PERSON = frozenset("crowd family staff opposition group coalition major
 def _person_nouns() -> frozenset[str]:
     """Nouns for one person: the singular heads of unnamed people and roles,
     and ``lexicon/person_nouns.txt``."""
-    found = {r[0].lower() for r in rows("anonymous_heads")} | {w.lower() for w in words("role_nouns")}
-    return frozenset(found | words("person_nouns")) - _NOT_ONE_PERSON
+    return frozenset(_ANON_SING.keys() | {w.lower() for w in words("role_nouns")} | words("person_nouns")) \
+        - _NOT_ONE_PERSON
 
 
 def _described_as_person(text: str, end: int) -> bool:

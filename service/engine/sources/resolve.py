@@ -982,7 +982,7 @@ def _definite(art: Registry, info: MentionInfo, m: Mention, pos: int, depth: int
                    and not e.unresolved)
     if x is None and kind == "institutional" and not info.plural and m.text[:4].lower() == "the ":
         x = _named_body(art, info.head, pos)  # "Globex Corp cut 300 jobs. The company said ..." 
-    if x is None and kind == "anonymous" and not info.plural and _party_epithet(art, info, m):
+    if x is None and kind == "anonymous" and not info.plural and _party_epithet(info, m):
         # "the Florida Republican": the person named before, not one named in the possessive
         # ("Mr. Trump's opponents ..., Mr. Rubio declined ... the Florida Republican said")
         x = _entity(art, _antecedent(art, pos, lambda y: (isinstance(y, Candidate) or (
@@ -1023,13 +1023,11 @@ _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _PARTY_MEMBERS = frozenset(("republican", "democrat"))
 
 
-def _party_epithet(art: Registry, info: MentionInfo, m: Mention) -> bool:
+def _party_epithet(info: MentionInfo, m: Mention) -> bool:
     """"The Republican", "the South Carolina Democrat": one party member with
-    "the" (in the mention or right before it: "a reversal for the Wisconsin
-    Republican, who") is someone the article names, not an unnamed source ("a
-    Republican" is one)."""
-    return info.head in _PARTY_MEMBERS and (m.text.split()[0].lower() == "the"
-                                            or art.text[max(0, m.span.start - 4):m.span.start].lower() == "the ")
+    "the" is someone the article names, not an unnamed source ("a Republican"
+    is one)."""
+    return info.head in _PARTY_MEMBERS and m.text.split()[0].lower() == "the"
 
 
 def _epithet(info: MentionInfo, m: Mention) -> bool:
